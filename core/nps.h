@@ -1,0 +1,202 @@
+/*
+ * nps.h -- the engine-free scoring core of the nps extension.
+ *
+ * Plain C11: no engine header, no allocation.  Both SQL wrappers (SQLite in
+ * sqlite-ext/, PostgreSQL in pg-ext/) convert arguments, call these functions
+ * and turn a status into an engine error whose text comes from
+ * nps_message(), so both engines say the same words.
+ *
+ * The rules.  Tests name the rule they check ("R3").
+ *
+ *  R1  A score is a whole number 0..10.  Anything else (a fraction, text that
+ *      is not a number, a number outside 0..10) is an error naming the
+ *      function and the value; it is never counted as 0 nor dropped.
+ *  R2  Detractor 0-6, passive 7-8, promoter 9-10.
+ *  R3  NPS = % promoters - % detractors, a double in -100..100, never rounded.
+ *  R4  NULL scores are skipped; with a weight, a NULL weight skips the row.
+ *      The denominator is the valid rows (weighted: their sum of weights).
+ *  R5  Over no valid rows (or a sum of weights of 0) every result is NULL
+ *      (status NPS_EMPTY), never 0 and never an error.
+ *  R6  A weight is finite and >= 0.  An unweighted row weighs 1.
+ *  R7  Standard error in points: 100 * sqrt((p + d - (p - d)^2) / n), p and d
+ *      the promoter and detractor proportions; weighted, n is Kish's
+ *      effective n = (sum w)^2 / sum w^2.
+ *  R8  Margin of error = z * stderr (Wald), z the two-sided normal quantile
+ *      of a confidence 0 < c < 1 (0.95 by default).
+ *  R9  Adjusted-Wald interval: add 0.75 detractor, 1.5 passive and 0.75
+ *      promoter pseudo-responses to n, then Wald; clipped to -100..100.
+ *  R10 A state holds the count of each score and, per category, the number
+ *      of explicitly weighted rows and their sums of weights and squared
+ *      weights.  Merging is exact for counts and order-independent; removing
+ *      what was added restores the counts exactly.
+ *  R11 The binary state is NPS_STATE_BYTES long: magic "nps", version,
+ *      flags, counts and sums little-endian, CRC-32 last.  Decoding checks
+ *      length, magic, version, checksum and ranges before use.
+ *  R12 p-value of two states: z = (nps_a - nps_b) / sqrt(se_a^2 + se_b^2),
+ *      two-sided; 1 when both are equal with zero variance, NULL when either
+ *      is empty.
+ *  R13 Bands: 'negative' below 0, 'good' 0 to below 30, 'great' 30 to below
+ *      70, 'excellent' 70 and up; outside -100..100 is an error.
+ */
+#ifndef NPS_CORE_H
+#define NPS_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define NPS_NSCORES 11
+#define NPS_NCATEGORIES 3
+#define NPS_DEFAULT_CONFIDENCE 0.95
+
+/* Categories, in the order used by every per-category array. */
+enum { NPS_DETRACTOR = 0, NPS_PASSIVE = 1, NPS_PROMOTER = 2 };
+
+/* Outcome of every core call; the wrappers map it to an engine error. */
+typedef enum nps_status {
+    NPS_OK = 0,
+    NPS_EMPTY,            /* no valid rows: the SQL result is NULL (R5) */
+    NPS_E_SCORE_RANGE,    /* a number outside 0..10 */
+    NPS_E_SCORE_FRACTION, /* a number with a fractional part */
+    NPS_E_SCORE_TEXT,     /* text that is not a number */
+    NPS_E_SCORE_TYPE,     /* a value that is neither a score nor a state */
+    NPS_E_WEIGHT,         /* negative, infinite or NaN weight */
+    NPS_E_WEIGHT_STATE,   /* a weight given with a state */
+    NPS_E_CONFIDENCE,     /* confidence outside (0, 1) */
+    NPS_E_BAND,           /* nps value outside -100..100 */
+    NPS_E_LANG,           /* unknown language */
+    NPS_E_STATE_LENGTH,   /* blob of the wrong length */
+    NPS_E_STATE_MAGIC,    /* blob that is not an nps_state */
+    NPS_E_STATE_VERSION,  /* nps_state of a version this build cannot read */
+    NPS_E_STATE_CHECKSUM, /* nps_state whose checksum does not match */
+    NPS_E_STATE_VALUE,    /* nps_state whose contents are inconsistent */
+    NPS_E_STATE_TEXT,     /* malformed text form of an nps_state */
+    NPS_E_OVERFLOW,       /* a count would overflow */
+    NPS_E_REMOVE,         /* removing something the state does not hold */
+    NPS_STATUS_COUNT
+} nps_status;
+
+/* Mergeable aggregate state (R10).  Unweighted rows only touch count[]. */
+typedef struct nps_state {
+    int64_t count[NPS_NSCORES];       /* rows per score 0..10 */
+    int64_t weighted[NPS_NCATEGORIES]; /* rows that carried a weight */
+    double wsum[NPS_NCATEGORIES];      /* sum of those weights */
+    double wsq[NPS_NCATEGORIES];       /* sum of their squares */
+} nps_state;
+
+/* What an aggregate's final step computes from a state. */
+typedef enum nps_measure {
+    NPS_M_NPS = 0,
+    NPS_M_PROMOTER_SHARE,
+    NPS_M_PASSIVE_SHARE,
+    NPS_M_DETRACTOR_SHARE,
+    NPS_M_STDERR,
+    NPS_M_MOE,
+    NPS_M_CI_LOWER,
+    NPS_M_CI_UPPER
+} nps_measure;
+
+/* Binary state: 8 header bytes, 14 int64, 6 doubles, CRC-32 (R11). */
+#define NPS_STATE_VERSION 1
+#define NPS_STATE_BYTES (8 + 14 * 8 + 6 * 8 + 4)
+/* Longest text form of a state, NUL included. */
+#define NPS_STATE_TEXT_MAX 640
+/* Longest JSON summary, NUL included. */
+#define NPS_SUMMARY_MAX 768
+/* Buffer size that holds any message of nps_message(). */
+#define NPS_MESSAGE_MAX 256
+/* Buffer size for a rendered value (nps_render_*). */
+#define NPS_VALUE_MAX 64
+
+/* Category of a score 0..10 (R2); the caller has checked the range. */
+static inline int nps_category_of(int64_t score)
+{
+    return score <= 6 ? NPS_DETRACTOR : score <= 8 ? NPS_PASSIVE : NPS_PROMOTER;
+}
+
+/* Reset a state to no rows. */
+void nps_state_init(nps_state *s);
+
+/* Count one unweighted score (R1).  The per-row hot path: check and count. */
+static inline nps_status nps_add(nps_state *s, int64_t score)
+{
+    if ((uint64_t)score > 10u)
+        return NPS_E_SCORE_RANGE;
+    s->count[score]++;
+    return NPS_OK;
+}
+
+/* Undo nps_add() for a sliding window frame. */
+static inline nps_status nps_remove(nps_state *s, int64_t score)
+{
+    if ((uint64_t)score > 10u)
+        return NPS_E_SCORE_RANGE;
+    if (s->count[score] <= 0)
+        return NPS_E_REMOVE;
+    s->count[score]--;
+    return NPS_OK;
+}
+
+/* Count one weighted score (R6); the weight is checked first. */
+nps_status nps_add_weighted(nps_state *s, int64_t score, double weight);
+/* Undo nps_add_weighted(); sums return to exactly 0 once no weighted row remains. */
+nps_status nps_remove_weighted(nps_state *s, int64_t score, double weight);
+/* Add all of src into dst (R10); dst is unchanged on error. */
+nps_status nps_merge(nps_state *dst, const nps_state *src);
+/* Take src, previously merged, back out of dst; dst is unchanged on error. */
+nps_status nps_unmerge(nps_state *dst, const nps_state *src);
+/* Number of rows in a state (all scores, weighted or not). */
+int64_t nps_rows(const nps_state *s);
+
+/* Check a double holding a score: whole and 0..10 (R1). */
+nps_status nps_score_from_double(double v, int64_t *score);
+/* Check text holding a score: optional blanks and sign, digits, optional
+ * ".0..." fraction of zeros or an exponent that keeps it whole (R1). */
+nps_status nps_score_from_text(const char *text, size_t len, int64_t *score);
+/* Check a weight (R6). */
+nps_status nps_check_weight(double w);
+
+/* One result of a state (R3, R7-R9); NPS_EMPTY means SQL NULL.  confidence
+ * is used by NPS_M_MOE and NPS_M_CI_*, ignored otherwise. */
+nps_status nps_compute(const nps_state *s, nps_measure m, double confidence, double *out);
+/* Two-sided p-value that two states' NPS differ (R12). */
+nps_status nps_pvalue(const nps_state *a, const nps_state *b, double *out);
+/* JSON object with counts, shares, nps, stderr, moe95 and the 95% interval,
+ * and "scores": the 11 counts.  buf holds NPS_SUMMARY_MAX bytes. */
+nps_status nps_summary_json(const nps_state *s, char *buf, size_t cap);
+
+/* Two-sided z for a confidence in (0, 1) (R8). */
+nps_status nps_z_for_confidence(double confidence, double *z);
+/* Inverse of the standard normal CDF for 0 < p < 1, accurate to ~1e-15. */
+double nps_normal_quantile(double p);
+/* Upper tail of the standard normal: P(Z > x). */
+double nps_normal_upper_tail(double x);
+
+/* Label of a score's category in a language (en, zh, pl, th, de, es, fr, ja). */
+nps_status nps_category_label(int64_t score, const char *lang, size_t lang_len, const char **label);
+/* Comma-separated list of the known language codes. */
+const char *nps_languages(void);
+/* Band of an NPS value (R13). */
+nps_status nps_band(double value, const char **label);
+
+/* Serialize a state into exactly NPS_STATE_BYTES bytes (R11). */
+void nps_encode(const nps_state *s, uint8_t out[NPS_STATE_BYTES]);
+/* Parse and check a binary state; out is untouched on error (R11). */
+nps_status nps_decode(const uint8_t *buf, size_t len, nps_state *out);
+/* Readable text form that round-trips exactly; buf holds NPS_STATE_TEXT_MAX. */
+void nps_state_to_text(const nps_state *s, char *buf, size_t cap);
+/* Parse the text form; out is untouched on error. */
+nps_status nps_state_from_text(const char *text, nps_state *out);
+
+/* Shortest text that reads back as the same double (locale-independent). */
+void nps_format_double(double v, char *buf, size_t cap);
+/* Render an offending value for a message: integer, double, quoted text
+ * (cut to 40 bytes), or a byte count.  buf holds NPS_VALUE_MAX bytes. */
+void nps_render_int(int64_t v, char *buf, size_t cap);
+void nps_render_double(double v, char *buf, size_t cap);
+void nps_render_text(const char *text, size_t len, char *buf, size_t cap);
+/* The error text for a status: "<fn>: score 11 is outside 0..10". */
+void nps_message(char *buf, size_t cap, nps_status st, const char *fn, const char *value);
+/* SQLSTATE of an error status: "22003" (out of range) or "22023". */
+const char *nps_sqlstate(nps_status st);
+
+#endif

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Make sure the Debian packages a target needs are installed.
+# Usage: scripts/deps.sh GROUP...   (groups: build sqlite test pg bench)
+# As root, installs what is missing with apt-get; otherwise prints the exact
+# command to run and fails.
+set -euo pipefail
+pkgs=()
+for group in "$@"; do
+    case "$group" in
+    build) pkgs+=(build-essential) ;;
+    sqlite) pkgs+=(libsqlite3-dev sqlite3) ;;
+    test) pkgs+=(libcmocka-dev valgrind python3) ;;
+    pg) pkgs+=(postgresql-15 postgresql-server-dev-15 postgresql-client-15 postgresql-common) ;;
+    bench) pkgs+=(gnuplot-nox) ;;
+    *) echo "deps.sh: unknown group '$group'" >&2; exit 2 ;;
+    esac
+done
+missing=()
+for p in "${pkgs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then
+    echo "installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+    echo "missing packages; run:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+fi
