@@ -62,6 +62,9 @@ typedef enum nps_status {
     NPS_E_WEIGHT,         /* negative, infinite or NaN weight */
     NPS_E_WEIGHT_STATE,   /* a weight given with a state */
     NPS_E_CONFIDENCE,     /* confidence outside (0, 1) */
+    NPS_E_CONFIDENCE_VARIES, /* confidence not the same on every row of a group */
+    NPS_E_NOT_NUMBER,     /* a non-score argument that is not a number */
+    NPS_E_NOT_STATE,      /* an argument that should be an nps_state but is not a blob */
     NPS_E_BAND,           /* nps value outside -100..100 */
     NPS_E_LANG,           /* unknown language */
     NPS_E_STATE_LENGTH,   /* blob of the wrong length */

@@ -1,0 +1,735 @@
+/* nps.c -- the engine-free scoring core; the rules are stated in nps.h. */
+#include "nps.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Message template and SQLSTATE of each status; %s is the function, then the value. */
+static const struct {
+    const char *text;
+    const char *sqlstate;
+} messages[NPS_STATUS_COUNT] = {
+    [NPS_OK] = {"%s: ok", "00000"},
+    [NPS_EMPTY] = {"%s: no valid rows", "00000"},
+    [NPS_E_SCORE_RANGE] = {"%s: score %s is outside 0..10", "22003"},
+    [NPS_E_SCORE_FRACTION] = {"%s: score %s is not a whole number", "22023"},
+    [NPS_E_SCORE_TEXT] = {"%s: score %s is not a number", "22023"},
+    [NPS_E_SCORE_TYPE] = {"%s: %s is neither a score 0..10 nor an nps_state", "22023"},
+    [NPS_E_WEIGHT] = {"%s: weight %s is not a finite number >= 0", "22023"},
+    [NPS_E_WEIGHT_STATE] = {"%s: a weight cannot be applied to an nps_state", "22023"},
+    [NPS_E_CONFIDENCE] = {"%s: confidence %s is outside (0, 1)", "22003"},
+    [NPS_E_CONFIDENCE_VARIES] = {"%s: confidence %s differs from an earlier row of the group",
+                                 "22023"},
+    [NPS_E_NOT_NUMBER] = {"%s: %s is not a number", "22023"},
+    [NPS_E_NOT_STATE] = {"%s: %s is not an nps_state", "22023"},
+    [NPS_E_BAND] = {"%s: nps %s is outside -100..100", "22003"},
+    [NPS_E_LANG] = {"%s: unknown language %s (known: en, zh, pl, th, de, es, fr, ja)", "22023"},
+    [NPS_E_STATE_LENGTH] = {"%s: invalid nps_state: %s bytes, expected 172", "22023"},
+    [NPS_E_STATE_MAGIC] = {"%s: invalid nps_state: not an nps_state value", "22023"},
+    [NPS_E_STATE_VERSION] = {"%s: invalid nps_state: unknown format version (this build reads 1)",
+                             "22023"},
+    [NPS_E_STATE_CHECKSUM] = {"%s: invalid nps_state: checksum mismatch (corrupted)", "22023"},
+    [NPS_E_STATE_VALUE] = {"%s: invalid nps_state: inconsistent counts or sums", "22023"},
+    [NPS_E_STATE_TEXT] = {"%s: invalid nps_state text %s", "22023"},
+    [NPS_E_OVERFLOW] = {"%s: count or sum of weights overflows", "22003"},
+    [NPS_E_REMOVE] = {"%s: cannot remove a row the state does not hold", "22023"},
+};
+
+/* Labels per language: detractor, passive, promoter. */
+static const struct {
+    const char *code;
+    const char *label[NPS_NCATEGORIES];
+} labels[] = {
+    {"en", {"detractor", "passive", "promoter"}},
+    {"zh", {"贬损者", "被动者", "推荐者"}},
+    {"pl", {"krytyk", "neutralny", "promotor"}},
+    {"th", {"ผู้ไม่สนับสนุน", "ผู้เฉยๆ", "ผู้สนับสนุน"}},
+    {"de", {"Kritiker", "Passiver", "Promotor"}},
+    {"es", {"detractor", "pasivo", "promotor"}},
+    {"fr", {"détracteur", "passif", "promoteur"}},
+    {"ja", {"批判者", "中立者", "推奨者"}},
+};
+
+/* Pseudo-responses of the adjusted-Wald interval (R9). */
+static const double adjust[NPS_NCATEGORIES] = {0.75, 1.5, 0.75};
+
+void nps_state_init(nps_state *s)
+{
+    memset(s, 0, sizeof *s);
+}
+
+nps_status nps_check_weight(double w)
+{
+    return (isfinite(w) && w >= 0.0) ? NPS_OK : NPS_E_WEIGHT;
+}
+
+nps_status nps_add_weighted(nps_state *s, int64_t score, double weight)
+{
+    if (nps_check_weight(weight) != NPS_OK)
+        return NPS_E_WEIGHT;
+    if ((uint64_t)score > 10u)
+        return NPS_E_SCORE_RANGE;
+    int c = nps_category_of(score);
+    double sum = s->wsum[c] + weight, sq = s->wsq[c] + weight * weight;
+    if (!isfinite(sum) || !isfinite(sq) || s->count[score] == INT64_MAX)
+        return NPS_E_OVERFLOW;
+    s->count[score]++;
+    s->weighted[c]++;
+    s->wsum[c] = sum;
+    s->wsq[c] = sq;
+    return NPS_OK;
+}
+
+nps_status nps_remove_weighted(nps_state *s, int64_t score, double weight)
+{
+    if (nps_check_weight(weight) != NPS_OK)
+        return NPS_E_WEIGHT;
+    if ((uint64_t)score > 10u)
+        return NPS_E_SCORE_RANGE;
+    int c = nps_category_of(score);
+    if (s->count[score] <= 0 || s->weighted[c] <= 0)
+        return NPS_E_REMOVE;
+    s->count[score]--;
+    if (--s->weighted[c] == 0) {
+        s->wsum[c] = 0.0;
+        s->wsq[c] = 0.0;
+    } else {
+        s->wsum[c] = fmax(0.0, s->wsum[c] - weight);
+        s->wsq[c] = fmax(0.0, s->wsq[c] - weight * weight);
+    }
+    return NPS_OK;
+}
+
+nps_status nps_merge(nps_state *dst, const nps_state *src)
+{
+    nps_state t = *dst;
+    for (int i = 0; i < NPS_NSCORES; i++)
+        if (__builtin_add_overflow(t.count[i], src->count[i], &t.count[i]))
+            return NPS_E_OVERFLOW;
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        if (__builtin_add_overflow(t.weighted[c], src->weighted[c], &t.weighted[c]))
+            return NPS_E_OVERFLOW;
+        t.wsum[c] += src->wsum[c];
+        t.wsq[c] += src->wsq[c];
+        if (!isfinite(t.wsum[c]) || !isfinite(t.wsq[c]))
+            return NPS_E_OVERFLOW;
+    }
+    if (nps_rows(&t) < 0)
+        return NPS_E_OVERFLOW;
+    *dst = t;
+    return NPS_OK;
+}
+
+nps_status nps_unmerge(nps_state *dst, const nps_state *src)
+{
+    nps_state t = *dst;
+    for (int i = 0; i < NPS_NSCORES; i++) {
+        if (src->count[i] > t.count[i])
+            return NPS_E_REMOVE;
+        t.count[i] -= src->count[i];
+    }
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        if (src->weighted[c] > t.weighted[c])
+            return NPS_E_REMOVE;
+        t.weighted[c] -= src->weighted[c];
+        if (t.weighted[c] == 0) {
+            t.wsum[c] = 0.0;
+            t.wsq[c] = 0.0;
+        } else {
+            t.wsum[c] = fmax(0.0, t.wsum[c] - src->wsum[c]);
+            t.wsq[c] = fmax(0.0, t.wsq[c] - src->wsq[c]);
+        }
+    }
+    *dst = t;
+    return NPS_OK;
+}
+
+int64_t nps_rows(const nps_state *s)
+{
+    int64_t n = 0;
+    for (int i = 0; i < NPS_NSCORES; i++)
+        if (__builtin_add_overflow(n, s->count[i], &n))
+            return -1;
+    return n;
+}
+
+nps_status nps_score_from_double(double v, int64_t *score)
+{
+    if (isnan(v))
+        return NPS_E_SCORE_TEXT;
+    if (v != floor(v) && isfinite(v))
+        return NPS_E_SCORE_FRACTION;
+    if (!(v >= 0.0 && v <= 10.0))
+        return NPS_E_SCORE_RANGE;
+    *score = (int64_t)v;
+    return NPS_OK;
+}
+
+/* True for the blanks a CSV field may carry around a number. */
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+nps_status nps_score_from_text(const char *text, size_t len, int64_t *score)
+{
+    size_t i = 0, end = len;
+    while (i < end && is_blank(text[i]))
+        i++;
+    while (end > i && is_blank(text[end - 1]))
+        end--;
+    int negative = 0;
+    if (i < end && (text[i] == '+' || text[i] == '-'))
+        negative = text[i++] == '-';
+    int digits = 0, fraction = 0;
+    int64_t value = 0;
+    for (; i < end && text[i] >= '0' && text[i] <= '9'; i++, digits++)
+        if (value <= 1000)
+            value = value * 10 + (text[i] - '0');
+    if (i < end && text[i] == '.')
+        for (i++; i < end && text[i] >= '0' && text[i] <= '9'; i++, digits++)
+            fraction |= text[i] != '0';
+    if (digits == 0 || i != end)
+        return NPS_E_SCORE_TEXT;
+    if (fraction)
+        return NPS_E_SCORE_FRACTION;
+    if (value > 10 || (negative && value != 0))
+        return NPS_E_SCORE_RANGE;
+    *score = value;
+    return NPS_OK;
+}
+
+/* Effective weight and squared weight per category: unweighted rows weigh 1. */
+static void category_weights(const nps_state *s, double w[NPS_NCATEGORIES],
+                             double q[NPS_NCATEGORIES])
+{
+    int64_t rows[NPS_NCATEGORIES] = {0, 0, 0};
+    for (int i = 0; i < NPS_NSCORES; i++)
+        rows[nps_category_of(i)] += s->count[i];
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        double plain = (double)(rows[c] - s->weighted[c]);
+        w[c] = plain + s->wsum[c];
+        q[c] = plain + s->wsq[c];
+    }
+}
+
+/* Proportions and effective n of a state; NPS_EMPTY when the weight is 0 (R5, R7). */
+typedef struct {
+    double w[NPS_NCATEGORIES]; /* weight per category */
+    double total;              /* sum of weights */
+    double n;                  /* Kish effective n; the row count when unweighted */
+    double p, d;               /* promoter and detractor proportions */
+} nps_shape;
+
+static nps_status shape_of(const nps_state *s, nps_shape *sh)
+{
+    double q[NPS_NCATEGORIES];
+    category_weights(s, sh->w, q);
+    sh->total = sh->w[0] + sh->w[1] + sh->w[2];
+    double qt = q[0] + q[1] + q[2];
+    if (!(sh->total > 0.0) || !(qt > 0.0))
+        return NPS_EMPTY;
+    sh->n = sh->total * (sh->total / qt);
+    sh->p = sh->w[NPS_PROMOTER] / sh->total;
+    sh->d = sh->w[NPS_DETRACTOR] / sh->total;
+    return NPS_OK;
+}
+
+/* Per-respondent variance of the promoter-minus-detractor score. */
+static double variance(double p, double d)
+{
+    double v = p + d - (p - d) * (p - d);
+    return v > 0.0 ? v : 0.0;
+}
+
+/* Standard error in points (R7). */
+static double stderr_points(const nps_shape *sh)
+{
+    return 100.0 * sqrt(variance(sh->p, sh->d) / sh->n);
+}
+
+/* One bound of the adjusted-Wald interval (R9); sign -1 lower, +1 upper. */
+static double adjusted_wald(const nps_shape *sh, double z, double sign)
+{
+    double scale = sh->n / sh->total, n = sh->n;
+    double a[NPS_NCATEGORIES];
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        a[c] = sh->w[c] * scale + adjust[c];
+        n += adjust[c];
+    }
+    double p = a[NPS_PROMOTER] / n, d = a[NPS_DETRACTOR] / n;
+    double bound = 100.0 * ((p - d) + sign * z * sqrt(variance(p, d) / n));
+    return bound < -100.0 ? -100.0 : bound > 100.0 ? 100.0 : bound;
+}
+
+nps_status nps_compute(const nps_state *s, nps_measure m, double confidence, double *out)
+{
+    nps_shape sh;
+    double z = 0.0;
+    if (m == NPS_M_MOE || m == NPS_M_CI_LOWER || m == NPS_M_CI_UPPER) {
+        nps_status st = nps_z_for_confidence(confidence, &z);
+        if (st != NPS_OK)
+            return st;
+    }
+    if (shape_of(s, &sh) != NPS_OK)
+        return NPS_EMPTY;
+    switch (m) {
+    case NPS_M_NPS:
+        *out = 100.0 * (sh.w[NPS_PROMOTER] - sh.w[NPS_DETRACTOR]) / sh.total;
+        break;
+    case NPS_M_PROMOTER_SHARE:
+        *out = 100.0 * sh.w[NPS_PROMOTER] / sh.total;
+        break;
+    case NPS_M_PASSIVE_SHARE:
+        *out = 100.0 * sh.w[NPS_PASSIVE] / sh.total;
+        break;
+    case NPS_M_DETRACTOR_SHARE:
+        *out = 100.0 * sh.w[NPS_DETRACTOR] / sh.total;
+        break;
+    case NPS_M_STDERR:
+        *out = stderr_points(&sh);
+        break;
+    case NPS_M_MOE:
+        *out = z * stderr_points(&sh);
+        break;
+    case NPS_M_CI_LOWER:
+        *out = adjusted_wald(&sh, z, -1.0);
+        break;
+    case NPS_M_CI_UPPER:
+        *out = adjusted_wald(&sh, z, 1.0);
+        break;
+    default:
+        return NPS_E_SCORE_TYPE;
+    }
+    return NPS_OK;
+}
+
+nps_status nps_pvalue(const nps_state *a, const nps_state *b, double *out)
+{
+    nps_shape sa, sb;
+    if (shape_of(a, &sa) != NPS_OK || shape_of(b, &sb) != NPS_OK)
+        return NPS_EMPTY;
+    double diff = 100.0 * ((sa.p - sa.d) - (sb.p - sb.d));
+    double ea = stderr_points(&sa), eb = stderr_points(&sb);
+    double den = sqrt(ea * ea + eb * eb);
+    if (den == 0.0)
+        *out = diff == 0.0 ? 1.0 : 0.0;
+    else
+        *out = erfc(fabs(diff) / den / sqrt(2.0));
+    return NPS_OK;
+}
+
+nps_status nps_summary_json(const nps_state *s, char *buf, size_t cap)
+{
+    static const char *const keys[] = {"promoter_share", "passive_share", "detractor_share",
+                                       "nps",            "stderr",        "moe95",
+                                       "ci95_lower",     "ci95_upper"};
+    static const nps_measure measures[] = {NPS_M_PROMOTER_SHARE, NPS_M_PASSIVE_SHARE,
+                                           NPS_M_DETRACTOR_SHARE, NPS_M_NPS,
+                                           NPS_M_STDERR,          NPS_M_MOE,
+                                           NPS_M_CI_LOWER,        NPS_M_CI_UPPER};
+    int64_t cat[NPS_NCATEGORIES] = {0, 0, 0};
+    for (int i = 0; i < NPS_NSCORES; i++)
+        cat[nps_category_of(i)] += s->count[i];
+    double v;
+    if (nps_compute(s, NPS_M_NPS, NPS_DEFAULT_CONFIDENCE, &v) != NPS_OK)
+        return NPS_EMPTY;
+    size_t len = (size_t)snprintf(buf, cap,
+                                  "{\"n\":%lld,\"promoters\":%lld,\"passives\":%lld,"
+                                  "\"detractors\":%lld",
+                                  (long long)nps_rows(s), (long long)cat[NPS_PROMOTER],
+                                  (long long)cat[NPS_PASSIVE], (long long)cat[NPS_DETRACTOR]);
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0] && len < cap; k++) {
+        char num[32];
+        nps_compute(s, measures[k], NPS_DEFAULT_CONFIDENCE, &v);
+        nps_format_double(v, num, sizeof num);
+        len += (size_t)snprintf(buf + len, cap - len, ",\"%s\":%s", keys[k], num);
+    }
+    for (int i = 0; i < NPS_NSCORES && len < cap; i++)
+        len += (size_t)snprintf(buf + len, cap - len, "%s%lld", i ? "," : ",\"scores\":[",
+                                (long long)s->count[i]);
+    if (len < cap)
+        snprintf(buf + len, cap - len, "]}");
+    return NPS_OK;
+}
+
+nps_status nps_z_for_confidence(double confidence, double *z)
+{
+    if (!(confidence > 0.0 && confidence < 1.0))
+        return NPS_E_CONFIDENCE;
+    *z = -nps_normal_quantile((1.0 - confidence) / 2.0);
+    return NPS_OK;
+}
+
+double nps_normal_upper_tail(double x)
+{
+    return 0.5 * erfc(x / sqrt(2.0));
+}
+
+/* Rational approximations of the normal quantile (central and tail regions),
+ * relative error below 1.2e-9, refined below by one Halley step. */
+static const double qa[] = {-3.969683028665376e+01, 2.209460984245205e+02,
+                            -2.759285104469687e+02, 1.383577518672690e+02,
+                            -3.066479806614716e+01, 2.506628277459239e+00};
+static const double qb[] = {-5.447609879822406e+01, 1.615858368580409e+02,
+                            -1.556989798598866e+02, 6.680131188771972e+01,
+                            -1.328068155288572e+01};
+static const double qc[] = {-7.784894002430293e-03, -3.223964580411365e-01,
+                            -2.400758277161838e+00, -2.549732539343734e+00,
+                            4.374664141464968e+00,  2.938163982698783e+00};
+static const double qd[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                            3.754408661907416e+00};
+
+double nps_normal_quantile(double p)
+{
+    if (!(p > 0.0 && p < 1.0))
+        return p == 0.0 ? -INFINITY : p == 1.0 ? INFINITY : NAN;
+    if (p > 0.5)
+        return -nps_normal_quantile(1.0 - p);
+    double x;
+    if (p < 0.02425) {
+        double q = sqrt(-2.0 * log(p));
+        x = (((((qc[0] * q + qc[1]) * q + qc[2]) * q + qc[3]) * q + qc[4]) * q + qc[5]) /
+            ((((qd[0] * q + qd[1]) * q + qd[2]) * q + qd[3]) * q + 1.0);
+    } else {
+        double q = p - 0.5, r = q * q;
+        x = (((((qa[0] * r + qa[1]) * r + qa[2]) * r + qa[3]) * r + qa[4]) * r + qa[5]) * q /
+            (((((qb[0] * r + qb[1]) * r + qb[2]) * r + qb[3]) * r + qb[4]) * r + 1.0);
+    }
+    /* Halley step on Phi(x) - p, with Phi from erfc for full precision in the tail. */
+    double e = 0.5 * erfc(-x / sqrt(2.0)) - p;
+    double u = e * 2.50662827463100050242 * exp(x * x / 2.0);
+    return x - u / (1.0 + x * u / 2.0);
+}
+
+nps_status nps_category_label(int64_t score, const char *lang, size_t lang_len,
+                              const char **label)
+{
+    if ((uint64_t)score > 10u)
+        return NPS_E_SCORE_RANGE;
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+        const char *code = labels[k].code;
+        if (lang_len == strlen(code) && (lang[0] | 0x20) == code[0] &&
+            (lang[1] | 0x20) == code[1]) {
+            *label = labels[k].label[nps_category_of(score)];
+            return NPS_OK;
+        }
+    }
+    return NPS_E_LANG;
+}
+
+const char *nps_languages(void)
+{
+    return "en, zh, pl, th, de, es, fr, ja";
+}
+
+nps_status nps_band(double value, const char **label)
+{
+    if (!(value >= -100.0 && value <= 100.0))
+        return NPS_E_BAND;
+    *label = value < 0.0 ? "negative" : value < 30.0 ? "good" : value < 70.0 ? "great" : "excellent";
+    return NPS_OK;
+}
+
+/* CRC-32 (IEEE 802.3, reflected), a nibble at a time. */
+static uint32_t crc32_ieee(const uint8_t *p, size_t n)
+{
+    static const uint32_t t[16] = {0x00000000u, 0x1db71064u, 0x3b6e20c8u, 0x26d930acu,
+                                   0x76dc4190u, 0x6b6b51f4u, 0x4db26158u, 0x5005713cu,
+                                   0xedb88320u, 0xf00f9344u, 0xd6d6a3e8u, 0xcb61b38cu,
+                                   0x9b64c2b0u, 0x86d3d2d4u, 0xa00ae278u, 0xbdbdf21cu};
+    uint32_t c = 0xffffffffu;
+    for (size_t i = 0; i < n; i++) {
+        c ^= p[i];
+        c = (c >> 4) ^ t[c & 15];
+        c = (c >> 4) ^ t[c & 15];
+    }
+    return c ^ 0xffffffffu;
+}
+
+/* Little-endian stores and loads, independent of the host's byte order. */
+static void put_u64(uint8_t *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static uint64_t get_u64(const uint8_t *p)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v |= (uint64_t)p[i] << (8 * i);
+    return v;
+}
+
+static void put_f64(uint8_t *p, double d)
+{
+    uint64_t v;
+    memcpy(&v, &d, sizeof v);
+    put_u64(p, v);
+}
+
+static double get_f64(const uint8_t *p)
+{
+    uint64_t v = get_u64(p);
+    double d;
+    memcpy(&d, &v, sizeof d);
+    return d;
+}
+
+/* Layout of format version 1, byte offsets. */
+enum {
+    OFF_MAGIC = 0,    /* "nps" */
+    OFF_VERSION = 3,  /* 1 */
+    OFF_FLAGS = 4,    /* 4 bytes, all 0 in version 1 */
+    OFF_COUNT = 8,    /* 11 x int64: rows per score */
+    OFF_WEIGHTED = 96, /* 3 x int64: weighted rows per category */
+    OFF_WSUM = 120,   /* 3 x double */
+    OFF_WSQ = 144,    /* 3 x double */
+    OFF_CRC = 168     /* CRC-32 of bytes 0..167 */
+};
+
+void nps_encode(const nps_state *s, uint8_t out[NPS_STATE_BYTES])
+{
+    memset(out, 0, NPS_STATE_BYTES);
+    memcpy(out + OFF_MAGIC, "nps", 3);
+    out[OFF_VERSION] = NPS_STATE_VERSION;
+    for (int i = 0; i < NPS_NSCORES; i++)
+        put_u64(out + OFF_COUNT + 8 * i, (uint64_t)s->count[i]);
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        put_u64(out + OFF_WEIGHTED + 8 * c, (uint64_t)s->weighted[c]);
+        put_f64(out + OFF_WSUM + 8 * c, s->wsum[c]);
+        put_f64(out + OFF_WSQ + 8 * c, s->wsq[c]);
+    }
+    uint32_t crc = crc32_ieee(out, OFF_CRC);
+    for (int i = 0; i < 4; i++)
+        out[OFF_CRC + i] = (uint8_t)(crc >> (8 * i));
+}
+
+/* Range checks a decoded or parsed state must pass before use (R11). */
+static nps_status check_state(const nps_state *s)
+{
+    int64_t rows[NPS_NCATEGORIES] = {0, 0, 0};
+    for (int i = 0; i < NPS_NSCORES; i++)
+        if (s->count[i] < 0 ||
+            __builtin_add_overflow(rows[nps_category_of(i)], s->count[i], &rows[nps_category_of(i)]))
+            return NPS_E_STATE_VALUE;
+    if (nps_rows(s) < 0)
+        return NPS_E_STATE_VALUE;
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        if (s->weighted[c] < 0 || s->weighted[c] > rows[c])
+            return NPS_E_STATE_VALUE;
+        if (!isfinite(s->wsum[c]) || !isfinite(s->wsq[c]) || s->wsum[c] < 0.0 || s->wsq[c] < 0.0)
+            return NPS_E_STATE_VALUE;
+        if (s->weighted[c] == 0 && (s->wsum[c] != 0.0 || s->wsq[c] != 0.0))
+            return NPS_E_STATE_VALUE;
+    }
+    return NPS_OK;
+}
+
+nps_status nps_decode(const uint8_t *buf, size_t len, nps_state *out)
+{
+    if (len < OFF_COUNT)
+        return NPS_E_STATE_LENGTH;
+    if (memcmp(buf + OFF_MAGIC, "nps", 3) != 0)
+        return NPS_E_STATE_MAGIC;
+    if (buf[OFF_VERSION] != NPS_STATE_VERSION)
+        return NPS_E_STATE_VERSION;
+    if (len != NPS_STATE_BYTES)
+        return NPS_E_STATE_LENGTH;
+    uint32_t crc = 0;
+    for (int i = 0; i < 4; i++)
+        crc |= (uint32_t)buf[OFF_CRC + i] << (8 * i);
+    if (crc != crc32_ieee(buf, OFF_CRC))
+        return NPS_E_STATE_CHECKSUM;
+    if (buf[OFF_FLAGS] | buf[OFF_FLAGS + 1] | buf[OFF_FLAGS + 2] | buf[OFF_FLAGS + 3])
+        return NPS_E_STATE_VERSION;
+    nps_state s;
+    for (int i = 0; i < NPS_NSCORES; i++)
+        s.count[i] = (int64_t)get_u64(buf + OFF_COUNT + 8 * i);
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        s.weighted[c] = (int64_t)get_u64(buf + OFF_WEIGHTED + 8 * c);
+        s.wsum[c] = get_f64(buf + OFF_WSUM + 8 * c);
+        s.wsq[c] = get_f64(buf + OFF_WSQ + 8 * c);
+    }
+    nps_status st = check_state(&s);
+    if (st == NPS_OK)
+        *out = s;
+    return st;
+}
+
+/* Append "name=a,b,c" of n integers. */
+static size_t put_ints(char *buf, size_t cap, size_t len, const char *name, const int64_t *v, int n)
+{
+    for (int i = 0; i < n && len < cap; i++)
+        len += (size_t)snprintf(buf + len, cap - len, "%s%lld", i ? "," : name, (long long)v[i]);
+    return len;
+}
+
+/* Append "name=a,b,c" of n doubles in shortest round-trip form. */
+static size_t put_doubles(char *buf, size_t cap, size_t len, const char *name, const double *v,
+                          int n)
+{
+    for (int i = 0; i < n && len < cap; i++) {
+        char num[32];
+        nps_format_double(v[i], num, sizeof num);
+        len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? "," : name, num);
+    }
+    return len;
+}
+
+void nps_state_to_text(const nps_state *s, char *buf, size_t cap)
+{
+    size_t len = put_ints(buf, cap, 0, "scores=", s->count, NPS_NSCORES);
+    if (s->weighted[0] | s->weighted[1] | s->weighted[2]) {
+        len = put_ints(buf, cap, len, " weighted=", s->weighted, NPS_NCATEGORIES);
+        len = put_doubles(buf, cap, len, " wsum=", s->wsum, NPS_NCATEGORIES);
+        put_doubles(buf, cap, len, " wsq=", s->wsq, NPS_NCATEGORIES);
+    }
+}
+
+/* Parse "name=" followed by n comma-separated integers; advances *p. */
+static int parse_ints(const char **p, const char *name, int64_t *v, int n)
+{
+    size_t nl = strlen(name);
+    if (strncmp(*p, name, nl) != 0)
+        return 0;
+    const char *q = *p + nl;
+    for (int i = 0; i < n; i++) {
+        if (i && *q++ != ',')
+            return 0;
+        if (*q < '0' || *q > '9')
+            return 0;
+        int64_t x = 0;
+        for (; *q >= '0' && *q <= '9'; q++)
+            if (__builtin_mul_overflow(x, 10, &x) || __builtin_add_overflow(x, *q - '0', &x))
+                return 0;
+        v[i] = x;
+    }
+    *p = q;
+    return 1;
+}
+
+/* Parse "name=" followed by n comma-separated doubles; advances *p. */
+static int parse_doubles(const char **p, const char *name, double *v, int n)
+{
+    size_t nl = strlen(name);
+    if (strncmp(*p, name, nl) != 0)
+        return 0;
+    const char *q = *p + nl;
+    for (int i = 0; i < n; i++) {
+        if (i && *q++ != ',')
+            return 0;
+        char num[40];
+        size_t k = 0;
+        while (k < sizeof num - 1 && ((*q >= '0' && *q <= '9') || *q == '.' || *q == 'e' ||
+                                      *q == 'E' || *q == '+' || *q == '-'))
+            num[k++] = *q++;
+        num[k] = '\0';
+        char *end;
+        v[i] = strtod(num, &end);
+        if (k == 0 || *end != '\0')
+            return 0;
+    }
+    *p = q;
+    return 1;
+}
+
+nps_status nps_state_from_text(const char *text, nps_state *out)
+{
+    nps_state s;
+    nps_state_init(&s);
+    const char *p = text;
+    while (is_blank(*p))
+        p++;
+    if (!parse_ints(&p, "scores=", s.count, NPS_NSCORES))
+        return NPS_E_STATE_TEXT;
+    if (*p == ' ' && p[1] == 'w') {
+        if (!parse_ints(&p, " weighted=", s.weighted, NPS_NCATEGORIES) ||
+            !parse_doubles(&p, " wsum=", s.wsum, NPS_NCATEGORIES) ||
+            !parse_doubles(&p, " wsq=", s.wsq, NPS_NCATEGORIES))
+            return NPS_E_STATE_TEXT;
+    }
+    while (is_blank(*p))
+        p++;
+    if (*p != '\0' || check_state(&s) != NPS_OK)
+        return NPS_E_STATE_TEXT;
+    *out = s;
+    return NPS_OK;
+}
+
+void nps_format_double(double v, char *buf, size_t cap)
+{
+    if (isnan(v)) {
+        snprintf(buf, cap, "NaN");
+        return;
+    }
+    if (isinf(v)) {
+        snprintf(buf, cap, v > 0 ? "Infinity" : "-Infinity");
+        return;
+    }
+    /* Fewest significant digits that read back exactly, then PostgreSQL's
+     * layout: plain decimals for exponents -4..14, scientific otherwise. */
+    int prec = 1;
+    for (; prec < 17; prec++) {
+        snprintf(buf, cap, "%.*e", prec - 1, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    snprintf(buf, cap, "%.*e", prec - 1, v);
+    int exp10 = atoi(strchr(buf, 'e') + 1);
+    if (exp10 >= -4 && exp10 < 15)
+        snprintf(buf, cap, "%.*f", prec - 1 - exp10 > 0 ? prec - 1 - exp10 : 0, v);
+    /* The decimal point of the C library's locale is not always '.'. */
+    for (char *p = buf; *p; p++)
+        if (!((*p >= '0' && *p <= '9') || *p == '-' || *p == '+' || *p == 'e'))
+            *p = '.';
+}
+
+void nps_render_int(int64_t v, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%lld", (long long)v);
+}
+
+void nps_render_double(double v, char *buf, size_t cap)
+{
+    nps_format_double(v, buf, cap);
+}
+
+void nps_render_text(const char *text, size_t len, char *buf, size_t cap)
+{
+    size_t out = 0, limit = 40;
+    int cut = len > limit;
+    if (cut) {
+        len = limit;
+        while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
+            len--; /* do not split a UTF-8 sequence */
+    }
+    if (cap < 8)
+        return;
+    buf[out++] = '\'';
+    for (size_t i = 0; i < len && out + 6 < cap; i++) {
+        if (text[i] == '\'')
+            buf[out++] = '\'';
+        buf[out++] = text[i];
+    }
+    if (cut)
+        for (int k = 0; k < 3; k++)
+            buf[out++] = '.';
+    buf[out++] = '\'';
+    buf[out] = '\0';
+}
+
+void nps_message(char *buf, size_t cap, nps_status st, const char *fn, const char *value)
+{
+    if ((unsigned)st >= NPS_STATUS_COUNT)
+        st = NPS_E_SCORE_TYPE;
+    snprintf(buf, cap, messages[st].text, fn, value ? value : "");
+}
+
+const char *nps_sqlstate(nps_status st)
+{
+    return (unsigned)st < NPS_STATUS_COUNT ? messages[st].sqlstate : "22023";
+}
