@@ -1,0 +1,460 @@
+/*
+ * nps_sqlite.c -- the SQLite face of the nps core: every SQL function of the
+ * contract, registered from one table by sqlite3_nps_init().
+ *
+ * Thin and mechanical: convert the arguments, call the core, and turn a
+ * status into sqlite3_result_error() with the text of nps_message().  The
+ * aggregates are window functions with an inverse, so a sliding frame costs
+ * O(1) per row.  The only global is the API pointer of SQLITE_EXTENSION_INIT1,
+ * set once by the loader; everything else is a static const table.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT1
+
+#include "nps.h"
+#include "nps_version.h"
+
+/* What a registered function does; the aggregate kinds come first. */
+typedef enum nps_kind {
+    NPS_K_MEASURE,  /* aggregate: one number of nps_compute() */
+    NPS_K_STATE,    /* aggregate: the binary nps_state */
+    NPS_K_SUMMARY,  /* aggregate: the JSON summary */
+    NPS_K_CATEGORY, /* scalar: nps_category(score [, lang]) */
+    NPS_K_BAND,     /* scalar: nps_band(nps_value) */
+    NPS_K_PVALUE,   /* scalar: nps_pvalue(state_a, state_b) */
+    NPS_K_VERSION   /* scalar: nps_version() */
+} nps_kind;
+
+/* One row of the registration table; also the user data of the function. */
+typedef struct nps_function {
+    const char *name;
+    int nargs;
+    nps_kind kind;
+    nps_measure measure; /* NPS_K_MEASURE only */
+    int flags;
+} nps_function;
+
+#define SCALAR (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+#define AGGREGATE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+
+/* Every SQL function, once.  A second aggregate argument is a confidence for
+ * the margin of error and the interval, a weight otherwise. */
+static const nps_function functions[] = {
+    {"nps", 1, NPS_K_MEASURE, NPS_M_NPS, AGGREGATE},
+    {"nps", 2, NPS_K_MEASURE, NPS_M_NPS, AGGREGATE},
+    {"promoter_share", 1, NPS_K_MEASURE, NPS_M_PROMOTER_SHARE, AGGREGATE},
+    {"promoter_share", 2, NPS_K_MEASURE, NPS_M_PROMOTER_SHARE, AGGREGATE},
+    {"passive_share", 1, NPS_K_MEASURE, NPS_M_PASSIVE_SHARE, AGGREGATE},
+    {"passive_share", 2, NPS_K_MEASURE, NPS_M_PASSIVE_SHARE, AGGREGATE},
+    {"detractor_share", 1, NPS_K_MEASURE, NPS_M_DETRACTOR_SHARE, AGGREGATE},
+    {"detractor_share", 2, NPS_K_MEASURE, NPS_M_DETRACTOR_SHARE, AGGREGATE},
+    {"nps_stderr", 1, NPS_K_MEASURE, NPS_M_STDERR, AGGREGATE},
+    {"nps_stderr", 2, NPS_K_MEASURE, NPS_M_STDERR, AGGREGATE},
+    {"nps_moe", 1, NPS_K_MEASURE, NPS_M_MOE, AGGREGATE},
+    {"nps_moe", 2, NPS_K_MEASURE, NPS_M_MOE, AGGREGATE},
+    {"nps_ci_lower", 1, NPS_K_MEASURE, NPS_M_CI_LOWER, AGGREGATE},
+    {"nps_ci_lower", 2, NPS_K_MEASURE, NPS_M_CI_LOWER, AGGREGATE},
+    {"nps_ci_upper", 1, NPS_K_MEASURE, NPS_M_CI_UPPER, AGGREGATE},
+    {"nps_ci_upper", 2, NPS_K_MEASURE, NPS_M_CI_UPPER, AGGREGATE},
+    {"nps_state", 1, NPS_K_STATE, NPS_M_NPS, AGGREGATE},
+    {"nps_state", 2, NPS_K_STATE, NPS_M_NPS, AGGREGATE},
+    {"nps_summary", 1, NPS_K_SUMMARY, NPS_M_NPS, AGGREGATE},
+    {"nps_category", 1, NPS_K_CATEGORY, NPS_M_NPS, SCALAR},
+    {"nps_category", 2, NPS_K_CATEGORY, NPS_M_NPS, SCALAR},
+    {"nps_band", 1, NPS_K_BAND, NPS_M_NPS, SCALAR},
+    {"nps_pvalue", 2, NPS_K_PVALUE, NPS_M_NPS, SCALAR},
+    {"nps_version", 0, NPS_K_VERSION, NPS_M_NPS, SCALAR},
+};
+
+/* Aggregate context, zeroed by SQLite (a zeroed nps_state holds no rows). */
+typedef struct nps_agg {
+    nps_state state;
+    double confidence;  /* the group's confidence, once has_confidence */
+    int has_confidence; /* a non-NULL confidence has been seen */
+} nps_agg;
+
+/* True when a two-argument aggregate's second argument is a confidence (R8, R9). */
+static int takes_confidence(const nps_function *f)
+{
+    return f->measure == NPS_M_MOE || f->measure == NPS_M_CI_LOWER || f->measure == NPS_M_CI_UPPER;
+}
+
+/* True for the statuses whose message speaks of an nps_state's byte count. */
+static int is_state_error(nps_status st)
+{
+    return st == NPS_E_STATE_LENGTH || st == NPS_E_STATE_MAGIC || st == NPS_E_STATE_VERSION ||
+           st == NPS_E_STATE_CHECKSUM || st == NPS_E_STATE_VALUE;
+}
+
+/* Render a blob as an SQL literal x'..', cut after 16 bytes. */
+static void render_blob(const unsigned char *p, int n, char *buf, size_t cap)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t out = 0;
+    int shown = n > 16 ? 16 : n;
+    buf[out++] = 'x';
+    buf[out++] = '\'';
+    for (int i = 0; i < shown && out + 6 < cap; i++) {
+        buf[out++] = hex[p[i] >> 4];
+        buf[out++] = hex[p[i] & 15];
+    }
+    if (shown < n)
+        for (int k = 0; k < 3; k++)
+            buf[out++] = '.';
+    buf[out++] = '\'';
+    buf[out] = '\0';
+}
+
+/* Render the offending SQL value of an error: number, quoted text, or a blob
+ * (its byte count where the message is about a malformed state). */
+static void render_value(sqlite3_value *v, nps_status st, char buf[NPS_VALUE_MAX])
+{
+    switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER:
+        nps_render_int(sqlite3_value_int64(v), buf, NPS_VALUE_MAX);
+        break;
+    case SQLITE_FLOAT:
+        nps_render_double(sqlite3_value_double(v), buf, NPS_VALUE_MAX);
+        break;
+    case SQLITE_TEXT: {
+        const char *text = (const char *)sqlite3_value_text(v);
+        nps_render_text(text ? text : "", (size_t)sqlite3_value_bytes(v), buf, NPS_VALUE_MAX);
+        break;
+    }
+    case SQLITE_BLOB:
+        if (is_state_error(st))
+            nps_render_int(sqlite3_value_bytes(v), buf, NPS_VALUE_MAX);
+        else
+            render_blob(sqlite3_value_blob(v), sqlite3_value_bytes(v), buf, NPS_VALUE_MAX);
+        break;
+    default:
+        nps_render_text("NULL", 4, buf, NPS_VALUE_MAX);
+        break;
+    }
+}
+
+/* Fail the statement with the core's text for st, naming the SQL function and the value. */
+static void fail(sqlite3_context *ctx, nps_status st, sqlite3_value *culprit)
+{
+    const nps_function *f = sqlite3_user_data(ctx);
+    char value[NPS_VALUE_MAX] = "";
+    char msg[NPS_MESSAGE_MAX];
+    if (culprit != NULL)
+        render_value(culprit, st, value);
+    nps_message(msg, sizeof msg, st, f->name, value);
+    sqlite3_result_error(ctx, msg, -1);
+}
+
+/* A score from a non-NULL value: integer (range checked by the core call that
+ * counts it), real or text holding a whole number 0..10 (R1). */
+static nps_status score_of(sqlite3_value *v, int type, int64_t *score)
+{
+    switch (type) {
+    case SQLITE_INTEGER:
+        *score = sqlite3_value_int64(v);
+        return NPS_OK;
+    case SQLITE_FLOAT:
+        return nps_score_from_double(sqlite3_value_double(v), score);
+    case SQLITE_TEXT: {
+        const char *text = (const char *)sqlite3_value_text(v);
+        if (text == NULL)
+            return NPS_E_SCORE_TEXT;
+        return nps_score_from_text(text, (size_t)sqlite3_value_bytes(v), score);
+    }
+    default:
+        return NPS_E_SCORE_TYPE;
+    }
+}
+
+/* A number from a non-NULL value: integer, real, or text that reads as one. */
+static nps_status number_of(sqlite3_value *v, double *out)
+{
+    switch (sqlite3_value_numeric_type(v)) {
+    case SQLITE_INTEGER:
+        *out = (double)sqlite3_value_int64(v);
+        return NPS_OK;
+    case SQLITE_FLOAT:
+        *out = sqlite3_value_double(v);
+        return NPS_OK;
+    default:
+        return NPS_E_NOT_NUMBER;
+    }
+}
+
+/* Keep the group's confidence: the first non-NULL one, checked (R8); a later,
+ * different one is an error. */
+static nps_status keep_confidence(nps_agg *a, double c)
+{
+    double z;
+    if (a->has_confidence && c == a->confidence)
+        return NPS_OK;
+    nps_status st = nps_z_for_confidence(c, &z);
+    if (st != NPS_OK)
+        return st;
+    if (a->has_confidence)
+        return NPS_E_CONFIDENCE_VARIES;
+    a->confidence = c;
+    a->has_confidence = 1;
+    return NPS_OK;
+}
+
+/* Add one row to an aggregate, or take it out again (xInverse): a score, a
+ * weighted score, or an nps_state to merge; a NULL in any argument skips it (R4). */
+static void agg_row(sqlite3_context *ctx, int argc, sqlite3_value **argv, int remove)
+{
+    const nps_function *f = sqlite3_user_data(ctx);
+    int type = sqlite3_value_type(argv[0]);
+    int weighted = argc == 2 && !takes_confidence(f);
+    double arg = 0.0;
+    nps_status st;
+
+    if (type == SQLITE_NULL || (argc == 2 && sqlite3_value_type(argv[1]) == SQLITE_NULL))
+        return;
+    if (weighted && type == SQLITE_BLOB) {
+        fail(ctx, NPS_E_WEIGHT_STATE, argv[1]);
+        return;
+    }
+    if (argc == 2) {
+        st = number_of(argv[1], &arg);
+        if (st == NPS_OK && weighted)
+            st = nps_check_weight(arg);
+        if (st != NPS_OK) {
+            fail(ctx, st, argv[1]);
+            return;
+        }
+    }
+    nps_agg *a = sqlite3_aggregate_context(ctx, sizeof *a);
+    if (a == NULL) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    if (argc == 2 && !weighted && !remove) {
+        st = keep_confidence(a, arg);
+        if (st != NPS_OK) {
+            fail(ctx, st, argv[1]);
+            return;
+        }
+    }
+    if (type == SQLITE_BLOB) {
+        nps_state s;
+        st = nps_decode(sqlite3_value_blob(argv[0]), (size_t)sqlite3_value_bytes(argv[0]), &s);
+        if (st == NPS_OK)
+            st = remove ? nps_unmerge(&a->state, &s) : nps_merge(&a->state, &s);
+    } else {
+        int64_t score;
+        st = score_of(argv[0], type, &score);
+        if (st == NPS_OK && weighted)
+            st = remove ? nps_remove_weighted(&a->state, score, arg)
+                        : nps_add_weighted(&a->state, score, arg);
+        else if (st == NPS_OK)
+            st = remove ? nps_remove(&a->state, score) : nps_add(&a->state, score);
+    }
+    if (st != NPS_OK)
+        fail(ctx, st, argv[0]);
+}
+
+/* xStep of every aggregate; a lone integer score is the hot path. */
+static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    if (argc == 1 && sqlite3_value_type(argv[0]) == SQLITE_INTEGER) {
+        int64_t score = sqlite3_value_int64(argv[0]);
+        nps_agg *a = sqlite3_aggregate_context(ctx, sizeof *a);
+        if (a == NULL) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+        nps_status st = nps_add(&a->state, score);
+        if (st != NPS_OK)
+            fail(ctx, st, argv[0]);
+        return;
+    }
+    agg_row(ctx, argc, argv, 0);
+}
+
+/* xInverse of every aggregate: the row leaves a sliding window frame. */
+static void agg_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    if (argc == 1 && sqlite3_value_type(argv[0]) == SQLITE_INTEGER) {
+        int64_t score = sqlite3_value_int64(argv[0]);
+        nps_agg *a = sqlite3_aggregate_context(ctx, sizeof *a);
+        if (a == NULL) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+        nps_status st = nps_remove(&a->state, score);
+        if (st != NPS_OK)
+            fail(ctx, st, argv[0]);
+        return;
+    }
+    agg_row(ctx, argc, argv, 1);
+}
+
+/* xFinal and xValue: the function's result from the current state; no valid
+ * rows give NULL (R5). */
+static void agg_value(sqlite3_context *ctx)
+{
+    const nps_function *f = sqlite3_user_data(ctx);
+    const nps_agg *a = sqlite3_aggregate_context(ctx, 0);
+    nps_status st;
+    if (a == NULL)
+        return;
+    switch (f->kind) {
+    case NPS_K_STATE: {
+        uint8_t blob[NPS_STATE_BYTES];
+        if (nps_rows(&a->state) == 0)
+            return;
+        nps_encode(&a->state, blob);
+        sqlite3_result_blob(ctx, blob, (int)sizeof blob, SQLITE_TRANSIENT);
+        return;
+    }
+    case NPS_K_SUMMARY: {
+        char json[NPS_SUMMARY_MAX];
+        st = nps_summary_json(&a->state, json, sizeof json);
+        if (st == NPS_OK)
+            sqlite3_result_text(ctx, json, -1, SQLITE_TRANSIENT);
+        else if (st != NPS_EMPTY)
+            fail(ctx, st, NULL);
+        return;
+    }
+    default: {
+        double v;
+        st = nps_compute(&a->state, f->measure,
+                         a->has_confidence ? a->confidence : NPS_DEFAULT_CONFIDENCE, &v);
+        if (st == NPS_OK)
+            sqlite3_result_double(ctx, v);
+        else if (st != NPS_EMPTY)
+            fail(ctx, st, NULL);
+        return;
+    }
+    }
+}
+
+/* True when any argument is NULL: every scalar then returns NULL. */
+static int any_null(int argc, sqlite3_value **argv)
+{
+    for (int i = 0; i < argc; i++)
+        if (sqlite3_value_type(argv[i]) == SQLITE_NULL)
+            return 1;
+    return 0;
+}
+
+/* nps_category(score [, lang]): the category's label, English by default (R2). */
+static void fn_category(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const char *lang = "en", *label;
+    size_t lang_len = 2;
+    int64_t score;
+    if (any_null(argc, argv))
+        return;
+    nps_status st = score_of(argv[0], sqlite3_value_type(argv[0]), &score);
+    if (st != NPS_OK) {
+        fail(ctx, st, argv[0]);
+        return;
+    }
+    if (argc == 2) {
+        lang = (const char *)sqlite3_value_text(argv[1]);
+        if (lang == NULL) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+        lang_len = (size_t)sqlite3_value_bytes(argv[1]);
+    }
+    st = nps_category_label(score, lang, lang_len, &label);
+    if (st == NPS_OK)
+        sqlite3_result_text(ctx, label, -1, SQLITE_STATIC);
+    else
+        fail(ctx, st, st == NPS_E_LANG ? argv[1] : argv[0]);
+}
+
+/* nps_band(nps_value): 'negative', 'good', 'great' or 'excellent' (R13). */
+static void fn_band(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const char *label;
+    double v;
+    if (any_null(argc, argv))
+        return;
+    nps_status st = number_of(argv[0], &v);
+    if (st == NPS_OK)
+        st = nps_band(v, &label);
+    if (st == NPS_OK)
+        sqlite3_result_text(ctx, label, -1, SQLITE_STATIC);
+    else
+        fail(ctx, st, argv[0]);
+}
+
+/* nps_pvalue(state_a, state_b): two-sided p-value that the two NPS differ (R12). */
+static void fn_pvalue(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    nps_state s[2];
+    double p;
+    if (any_null(argc, argv))
+        return;
+    for (int i = 0; i < 2; i++) {
+        nps_status st = NPS_E_NOT_STATE;
+        if (sqlite3_value_type(argv[i]) == SQLITE_BLOB)
+            st = nps_decode(sqlite3_value_blob(argv[i]), (size_t)sqlite3_value_bytes(argv[i]),
+                            &s[i]);
+        if (st != NPS_OK) {
+            fail(ctx, st, argv[i]);
+            return;
+        }
+    }
+    nps_status st = nps_pvalue(&s[0], &s[1], &p);
+    if (st == NPS_OK)
+        sqlite3_result_double(ctx, p);
+    else if (st != NPS_EMPTY)
+        fail(ctx, st, NULL);
+}
+
+/* nps_version(): the release this library was built from. */
+static void fn_version(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    sqlite3_result_text(ctx, NPS_VERSION, -1, SQLITE_STATIC);
+}
+
+/* The xFunc of a scalar kind. */
+static void (*scalar_of(nps_kind kind))(sqlite3_context *, int, sqlite3_value **)
+{
+    switch (kind) {
+    case NPS_K_CATEGORY:
+        return fn_category;
+    case NPS_K_BAND:
+        return fn_band;
+    case NPS_K_PVALUE:
+        return fn_pvalue;
+    default:
+        return fn_version;
+    }
+}
+
+/* Entry point of `.load nps`: register every function of the table. */
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+    int sqlite3_nps_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi)
+{
+    SQLITE_EXTENSION_INIT2(pApi);
+    for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++) {
+        const nps_function *f = &functions[i];
+        void *data = (void *)f;
+        int rc;
+        if (f->kind <= NPS_K_SUMMARY)
+            rc = sqlite3_create_window_function(db, f->name, f->nargs, f->flags, data, agg_step,
+                                                agg_value, agg_value, agg_inverse, NULL);
+        else
+            rc = sqlite3_create_function(db, f->name, f->nargs, f->flags, data, scalar_of(f->kind),
+                                         NULL, NULL);
+        if (rc != SQLITE_OK) {
+            if (pzErrMsg != NULL)
+                *pzErrMsg = sqlite3_mprintf("nps: cannot register %s/%d: %s", f->name, f->nargs,
+                                            sqlite3_errstr(rc));
+            return rc;
+        }
+    }
+    return SQLITE_OK;
+}
