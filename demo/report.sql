@@ -1,0 +1,266 @@
+-- report.sql -- the analyst's report of `make demo`, read by demo/run.sh into
+-- the sqlite3 shell once build/nps.so is loaded and the sample data is in
+-- place.  Every line is one printf() so the layout fits 80-100 columns.
+.headers off
+.mode list
+.nullvalue ''
+.bail on
+
+-- The daily rollup an analyst would keep: one mergeable state per day,
+-- region and channel.  Queried below with the same functions as raw rows.
+DROP TABLE IF EXISTS nps_daily;
+CREATE TABLE nps_daily (
+    day TEXT NOT NULL,
+    region TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    st BLOB,
+    PRIMARY KEY (day, region, channel)
+);
+INSERT INTO nps_daily
+SELECT substr(responded_at, 1, 10), region, channel, nps_state(score)
+FROM responses
+GROUP BY 1, 2, 3;
+
+SELECT printf('NPS PROGRAMME REPORT  (sample data, nps %s)', nps_version());
+SELECT printf('%,d responses to %,d invitations (%.1f%% answered); %,d scored, %,d skipped the score',
+              count(*), i.n, 100.0 * count(*) / i.n, count(score), count(*) - count(score))
+FROM responses, (SELECT count(*) AS n FROM invitations) AS i;
+SELECT printf('period %s .. %s; %d regions, %d channels, %d plans, %d campaigns',
+              min(substr(responded_at, 1, 10)), max(substr(responded_at, 1, 10)),
+              count(DISTINCT region), count(DISTINCT channel), count(DISTINCT plan),
+              count(DISTINCT campaign))
+FROM responses;
+
+------------------------------------------------------------------------------
+SELECT '';
+SELECT '== Overall ==';
+SELECT printf('NPS %+.1f   95%% interval %+.1f .. %+.1f   ±%.1f (Wald)   n %,d   band: %s',
+              nps(score), nps_ci_lower(score), nps_ci_upper(score), nps_moe(score),
+              count(score), nps_band(nps(score)))
+FROM responses;
+SELECT printf('promoters %.1f%%   passives %.1f%%   detractors %.1f%%',
+              promoter_share(score), passive_share(score), detractor_share(score))
+FROM responses;
+SELECT printf('with survey weights: NPS %+.1f ±%.1f (margin from the Kish effective n)',
+              nps(st), nps_moe(st))
+FROM (SELECT nps_state(score, weight) AS st FROM responses);
+SELECT printf('check by plain SQL, 100 * (#9-10 - #0-6) / n: %+.6f, %s',
+              100.0 * (sum(score >= 9) - sum(score <= 6)) / count(score),
+              CASE WHEN abs(100.0 * (sum(score >= 9) - sum(score <= 6)) / count(score)
+                            - nps(score)) < 1e-9
+                   THEN 'agrees with nps()' ELSE 'DIFFERS from nps()' END)
+FROM responses;
+
+------------------------------------------------------------------------------
+SELECT '';
+SELECT '== By region ==';
+SELECT 'first 6: 2024-12..2025-05, last 6: 2026-06..2026-11, p: two-sided, last 6 vs first 6';
+SELECT printf('%-14s %6s %6s %!6s  %-9s %8s   %6s %6s  %s',
+              'region', 'n', 'NPS', '±moe', 'band', 'first 6', 'last 6', 'p', 'note');
+WITH r AS (
+    SELECT region, count(score) AS n, nps(score) AS v, nps_moe(score) AS moe,
+           nps(score) FILTER (WHERE responded_at < '2025-06') AS early,
+           nps(score) FILTER (WHERE responded_at >= '2026-06') AS late,
+           nps_pvalue(nps_state(score) FILTER (WHERE responded_at < '2025-06'),
+                      nps_state(score) FILTER (WHERE responded_at >= '2026-06')) AS p
+    FROM responses
+    GROUP BY region
+)
+SELECT rtrim(printf('%-14s %,6d %+6.1f %6.1f  %-9s %+8.1f → %+6.1f %6s  %s',
+              region, n, v, moe, nps_band(v), early, late,
+              CASE WHEN p < 0.001 THEN '<0.001' ELSE printf('%.3f', p) END,
+              trim(CASE WHEN n < 100 OR moe > 10 THEN 'small sample ' ELSE '' END
+                   || CASE WHEN p < 0.05 AND late > early THEN 'improving'
+                           WHEN p < 0.05 THEN 'declining' ELSE '' END)))
+FROM r
+ORDER BY n DESC;
+
+------------------------------------------------------------------------------
+SELECT '';
+SELECT '== By channel, plan and campaign ==';
+SELECT printf('%-9s %-22s %6s %6s %!6s  %s', '', '', 'n', 'NPS', '±moe', 'band');
+WITH d AS (
+    SELECT 1 AS k, 'channel' AS dim, channel AS val, count(score) AS n, nps(score) AS v,
+           nps_moe(score) AS moe FROM responses GROUP BY channel
+    UNION ALL
+    SELECT 2, 'plan', plan, count(score), nps(score), nps_moe(score)
+    FROM responses GROUP BY plan
+    UNION ALL
+    SELECT 3, 'campaign', campaign, count(score), nps(score), nps_moe(score)
+    FROM responses GROUP BY campaign
+)
+SELECT printf('%-9s %-22s %,6d %+6.1f %6.1f  %s',
+              CASE WHEN row_number() OVER (PARTITION BY k ORDER BY v DESC) = 1 THEN dim
+                   ELSE '' END,
+              val, n, v, moe,
+              nps_band(v) || CASE WHEN n < 100 OR moe > 10 THEN ', small sample' ELSE '' END)
+FROM d
+ORDER BY k, v DESC;
+
+------------------------------------------------------------------------------
+SELECT '';
+SELECT '== Monthly trend ==';
+SELECT '3-mo: rolling NPS over the merged states of the month and the two before;';
+SELECT 'change and p: against the previous month, * when p < 0.05; one block = 2 points';
+SELECT printf('%-7s %6s %6s %6s %7s %7s', 'month', 'n', 'NPS', '3-mo', 'change', 'p');
+DROP TABLE IF EXISTS temp.monthly;
+CREATE TEMP TABLE monthly AS
+WITH m AS (
+    SELECT substr(responded_at, 1, 7) AS month, count(score) AS n, nps(score) AS v,
+           nps_state(score) AS st
+    FROM responses
+    GROUP BY 1
+)
+SELECT month, n, v, st,
+       nps(st) OVER w3 AS r3,
+       count(*) OVER w3 AS months_in_r3,
+       v - lag(v) OVER w AS change,
+       nps_pvalue(lag(st) OVER w, st) AS p
+FROM m
+WINDOW w AS (ORDER BY month),
+       w3 AS (ORDER BY month ROWS BETWEEN 2 PRECEDING AND CURRENT ROW);
+SELECT printf('%-7s %,6d %+6.1f %6s %7s %7s %s  %s%s',
+              month, n, v,
+              CASE WHEN months_in_r3 = 3 THEN printf('%+.1f', r3) ELSE '' END,
+              CASE WHEN change IS NULL THEN '' ELSE printf('%+.1f', change) END,
+              CASE WHEN p IS NULL THEN '' WHEN p < 0.001 THEN '<0.001'
+                   ELSE printf('%.3f', p) END,
+              CASE WHEN p < 0.05 THEN '*' ELSE ' ' END,
+              CASE WHEN v < 0 THEN '-' ELSE ' ' END,
+              substr('██████████████████████████████████████████████████', 1,
+                     CAST(round(abs(v) / 2) AS INTEGER)))
+FROM monthly
+ORDER BY month;
+SELECT '';
+WITH s AS (
+    SELECT month, v, min(v) OVER () AS lo, max(v) OVER () AS hi FROM monthly
+),
+line AS (
+    SELECT month, lo, hi,
+           group_concat(substr('▁▂▃▄▅▆▇█',
+                               1 + CAST(round(7 * (v - lo) / (hi - lo)) AS INTEGER), 1), '')
+               OVER (ORDER BY month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS spark
+    FROM s
+)
+SELECT printf('monthly NPS %s..%s  %s  low %+.1f, high %+.1f',
+              (SELECT min(month) FROM monthly), month, spark, lo, hi)
+FROM line
+ORDER BY month DESC
+LIMIT 1;
+WITH sig AS (
+    SELECT month, printf('%s %+.1f', month, change) AS txt,
+           count(*) OVER (ORDER BY month) AS k,
+           group_concat(printf('%s %+.1f', month, change), ', ')
+               OVER (ORDER BY month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS all_txt
+    FROM monthly
+    WHERE p < 0.05
+)
+SELECT printf('p < 0.05 against the month before: %s', all_txt)
+FROM sig
+ORDER BY k DESC
+LIMIT 1;
+SELECT printf('(%d comparisons: about %.0f would pass p < 0.05 by chance alone)',
+              count(p), 0.05 * count(p))
+FROM monthly;
+
+------------------------------------------------------------------------------
+-- The month with the largest significant drop, against the month before.
+DROP TABLE IF EXISTS temp.dip;
+CREATE TEMP TABLE dip AS
+SELECT m.month, m.change, (SELECT max(b.month) FROM monthly AS b WHERE b.month < m.month) AS before
+FROM monthly AS m
+WHERE m.p < 0.05 AND m.change < 0
+ORDER BY m.change
+LIMIT 1;
+SELECT '';
+SELECT printf('== Largest significant drop: %s, %+.1f points against %s ==', month, change, before)
+FROM dip;
+SELECT printf('%-22s %6s %7s %7s %7s %7s', 'campaign', 'n', 'before', 'NPS', 'change', 'p')
+FROM dip;
+WITH x AS (
+    SELECT r.campaign,
+           count(r.score) FILTER (WHERE substr(r.responded_at, 1, 7) = dip.month) AS n,
+           nps(r.score) FILTER (WHERE substr(r.responded_at, 1, 7) = dip.before) AS v0,
+           nps(r.score) FILTER (WHERE substr(r.responded_at, 1, 7) = dip.month) AS v1,
+           nps_pvalue(nps_state(r.score) FILTER (WHERE substr(r.responded_at, 1, 7) = dip.before),
+                      nps_state(r.score) FILTER (WHERE substr(r.responded_at, 1, 7) = dip.month))
+               AS p
+    FROM responses AS r, dip
+    WHERE substr(r.responded_at, 1, 7) IN (dip.month, dip.before)
+    GROUP BY r.campaign
+)
+SELECT printf('%-22s %,6d %+7.1f %+7.1f %+7.1f %7s', campaign, n, v0, v1, v1 - v0,
+              CASE WHEN p < 0.001 THEN '<0.001' ELSE printf('%.3f', p) END)
+FROM x
+WHERE n > 0
+ORDER BY v1 - v0;
+WITH t AS (
+    SELECT r.topic, count(*) AS k
+    FROM responses AS r, dip
+    WHERE substr(r.responded_at, 1, 7) = dip.month AND r.score <= 6 AND r.topic IS NOT NULL
+    GROUP BY r.topic
+),
+l AS (
+    SELECT k, group_concat(printf('%s %d', topic, k), ', ')
+                  OVER (ORDER BY k DESC, topic ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+               AS txt
+    FROM t
+)
+SELECT printf('detractor comment topics in %s: %s', (SELECT month FROM dip), txt)
+FROM l
+ORDER BY length(txt) DESC
+LIMIT 1;
+
+------------------------------------------------------------------------------
+SELECT '';
+SELECT '== Daily rollup table nps_daily(day, region, channel, st) ==';
+SELECT printf('%,d rows of nps_state hold the %,d scored responses; the same numbers from both:',
+              count(*), (SELECT count(score) FROM responses))
+FROM nps_daily;
+SELECT printf('%-14s %6s %6s %11s %11s %!10s %!10s  %s',
+              'scope', 'n raw', 'n roll', 'NPS raw', 'NPS roll', '±moe raw', '±moe roll', 'same');
+WITH raw AS (
+    SELECT 0 AS k, 'all regions' AS scope, count(score) AS n, nps(score) AS v,
+           nps_moe(score) AS moe, nps_ci_lower(score) AS lo, nps_ci_upper(score) AS hi
+    FROM responses
+    UNION ALL
+    SELECT 1, region, count(score), nps(score), nps_moe(score), nps_ci_lower(score),
+           nps_ci_upper(score)
+    FROM responses GROUP BY region
+),
+roll AS (
+    SELECT 'all regions' AS scope, json_extract(nps_summary(st), '$.n') AS n, nps(st) AS v,
+           nps_moe(st) AS moe, nps_ci_lower(st) AS lo, nps_ci_upper(st) AS hi
+    FROM nps_daily
+    UNION ALL
+    SELECT region, json_extract(nps_summary(st), '$.n'), nps(st), nps_moe(st),
+           nps_ci_lower(st), nps_ci_upper(st)
+    FROM nps_daily GROUP BY region
+)
+SELECT printf('%-14s %,6d %,6d %+11.6f %+11.6f %10.6f %10.6f  %s',
+              raw.scope, raw.n, roll.n, raw.v, roll.v, raw.moe, roll.moe,
+              CASE WHEN raw.n = roll.n AND raw.v = roll.v AND raw.moe = roll.moe
+                        AND raw.lo = roll.lo AND raw.hi = roll.hi
+                   THEN 'yes' ELSE 'NO' END)
+FROM raw JOIN roll USING (scope)
+ORDER BY raw.k, raw.n DESC;
+
+------------------------------------------------------------------------------
+SELECT '';
+SELECT '== One recent comment per language, labelled in that language ==';
+WITH pick(lang, category) AS (
+    VALUES ('de', 'promoter'), ('es', 'detractor'), ('fr', 'passive'), ('ja', 'promoter'),
+           ('pl', 'detractor'), ('th', 'passive'), ('zh', 'detractor')
+),
+c AS (
+    SELECT r.lang, r.score, r.comment,
+           row_number() OVER (PARTITION BY r.lang ORDER BY r.responded_at DESC, r.id DESC) AS k
+    FROM responses AS r JOIN pick ON pick.lang = r.lang AND pick.category = nps_category(r.score)
+    WHERE r.comment IS NOT NULL
+)
+SELECT printf('%s %2d %-9s %s: %s', lang, score, nps_category(score), nps_category(score, lang),
+              CASE WHEN length(comment) <= 60 THEN comment
+                   ELSE substr(comment, 1, 57) || '...' END)
+FROM c
+WHERE k = 1
+ORDER BY lang;

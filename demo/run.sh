@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Build the sample NPS programme into build/demo/nps_demo.db and print the
+# analyst's report (demo/report.sql) with the nps extension loaded into the
+# real sqlite3 shell.  Run from the repository root, after `make sqlite`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ext=${NPS_EXT:-build/nps.so}
+out=build/demo
+db=$out/nps_demo.db
+gen=$out/gen
+
+if [ ! -f "$ext" ]; then
+    echo "demo: $ext is missing; run 'make sqlite' first" >&2
+    exit 1
+fi
+mkdir -p "$out"
+if [ ! -x "$gen" ] || [ demo/gen.c -nt "$gen" ]; then
+    ${CC:-cc} -std=c11 -Wall -Wextra -Werror -O2 -o "$gen" demo/gen.c
+fi
+
+rm -f "$db"
+"$gen" | sqlite3 -batch -bail "$db"
+{
+    printf '.load %s\n' "$ext"
+    cat demo/report.sql
+} | sqlite3 -batch -bail "$db"
