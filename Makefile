@@ -46,7 +46,7 @@ deps-check:
 	@scripts/deps.sh build sqlite test pg bench
 
 demo: deps-build
-	@$(MAKE) --no-print-directory sqlite
+	@$(MAKE) --no-print-directory -s sqlite
 	@demo/run.sh
 
 check: deps-check
