@@ -1589,6 +1589,1087 @@ TEST(test_r11_magic_and_version_with_valid_checksum)
     assert_int_equal(nps_decode(z, sizeof z, &out), NPS_E_STATE_MAGIC);
 }
 
+/* Store v little-endian in 8 bytes. */
+static void le64(uint8_t *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        p[i] = (uint8_t)(v >> (8 * i));
+}
+
+/* Store the bits of d little-endian in 8 bytes. */
+static void le_double(uint8_t *p, double d)
+{
+    uint64_t v;
+    memcpy(&v, &d, sizeof v);
+    le64(p, v);
+}
+
+/* R11: the byte layout of one small state, built by hand: "nps", version 1,
+ * 4 zero flag bytes, 11 counts, 3 weighted counts, 3 sums, 3 sums of squares,
+ * all little-endian, then the CRC-32 of the 168 bytes before it. */
+TEST(test_r11_byte_layout)
+{
+    nps_state s;
+    memset(&s, 0, sizeof s);
+    s.count[0] = 1;
+    s.count[7] = 2;
+    s.count[9] = 3;
+    s.count[10] = 0x0102030405060708;
+    s.weighted[NPS_PROMOTER] = 1;
+    s.wsum[NPS_PROMOTER] = 0.5;
+    s.wsq[NPS_PROMOTER] = 0.25;
+    uint8_t want[NPS_STATE_BYTES];
+    memset(want, 0, sizeof want);
+    assert_int_equal(NPS_STATE_BYTES, 172);
+    want[0] = 'n';
+    want[1] = 'p';
+    want[2] = 's';
+    want[3] = 1;
+    want[8 + 0 * 8] = 1;
+    want[8 + 7 * 8] = 2;
+    want[8 + 9 * 8] = 3;
+    static const uint8_t c10[8] = {0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01};
+    memcpy(want + 8 + 10 * 8, c10, 8);
+    want[96 + 2 * 8] = 1;
+    /* 0.5 = 0x3FE0000000000000, 0.25 = 0x3FD0000000000000 */
+    want[120 + 2 * 8 + 7] = 0x3F;
+    want[120 + 2 * 8 + 6] = 0xE0;
+    want[144 + 2 * 8 + 7] = 0x3F;
+    want[144 + 2 * 8 + 6] = 0xD0;
+    reseal(want);
+    uint8_t got[NPS_STATE_BYTES];
+    nps_encode(&s, got);
+    assert_memory_equal(got, want, sizeof want);
+    nps_state back = sentinel_state();
+    assert_int_equal(nps_decode(want, sizeof want, &back), NPS_OK);
+    assert_state_equal(&back, &s);
+    /* the empty state: header, zeros, and the CRC */
+    nps_state e;
+    nps_state_init(&e);
+    memset(want + 8, 0, 160);
+    reseal(want);
+    nps_encode(&e, got);
+    assert_memory_equal(got, want, sizeof want);
+}
+
+/* A valid binary state built from fields with the test's own encoder. */
+static void craft(const nps_state *s, uint8_t buf[NPS_STATE_BYTES])
+{
+    memset(buf, 0, NPS_STATE_BYTES);
+    memcpy(buf, "nps", 3);
+    buf[3] = 1;
+    for (int i = 0; i < NPS_NSCORES; i++)
+        le64(buf + 8 + 8 * i, (uint64_t)s->count[i]);
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        le64(buf + 96 + 8 * c, (uint64_t)s->weighted[c]);
+        le_double(buf + 120 + 8 * c, s->wsum[c]);
+        le_double(buf + 144 + 8 * c, s->wsq[c]);
+    }
+    reseal(buf);
+}
+
+/* Expect a crafted state to be refused as NPS_E_STATE_VALUE, binary and text alike. */
+#define assert_refused(s) assert_refused_at((s), __FILE__, __LINE__)
+
+/* Implementation of assert_refused(); out must stay untouched. */
+static void assert_refused_at(const nps_state *s, const char *file, int line)
+{
+    uint8_t buf[NPS_STATE_BYTES];
+    craft(s, buf);
+    nps_state out = sentinel_state(), sent = sentinel_state();
+    nps_status st = nps_decode(buf, sizeof buf, &out);
+    if (st != NPS_E_STATE_VALUE || memcmp(&out, &sent, sizeof out) != 0) {
+        print_error("%s:%d: decode gave status %d, want NPS_E_STATE_VALUE\n", file, line, (int)st);
+        _fail(file, line);
+    }
+    /* the text form writes sums only when some row is weighted */
+    if (!(s->weighted[0] | s->weighted[1] | s->weighted[2]))
+        for (int c = 0; c < NPS_NCATEGORIES; c++)
+            if (s->wsum[c] != 0.0 || s->wsq[c] != 0.0)
+                return;
+    char text[NPS_STATE_TEXT_MAX];
+    nps_state_to_text(s, text, sizeof text);
+    st = nps_state_from_text(text, &out);
+    if (st != NPS_E_STATE_TEXT || memcmp(&out, &sent, sizeof out) != 0) {
+        print_error("%s:%d: text '%s' gave status %d, want NPS_E_STATE_TEXT\n", file, line, text,
+                    (int)st);
+        _fail(file, line);
+    }
+}
+
+/* R11: nonzero flag bytes (a format this build cannot read) with a valid checksum. */
+TEST(test_r11_flags_must_be_zero)
+{
+    nps_state s = counts_state(1, 2, 3);
+    uint8_t good[NPS_STATE_BYTES];
+    nps_encode(&s, good);
+    for (int pos = 4; pos < 8; pos++) {
+        uint8_t bad[NPS_STATE_BYTES];
+        memcpy(bad, good, sizeof bad);
+        bad[pos] = 1;
+        reseal(bad);
+        nps_state out = sentinel_state(), sent = sentinel_state();
+        assert_int_equal(nps_decode(bad, sizeof bad, &out), NPS_E_STATE_VERSION);
+        assert_state_equal(&out, &sent);
+    }
+}
+
+/* R11: the test's encoder and the core's agree, so crafted blobs below are valid apart
+ * from the one field each changes. */
+TEST(test_r11_crafted_valid_state_decodes)
+{
+    nps_state s = weighted_reference();
+    assert_int_equal(nps_add(&s, 3), NPS_OK);
+    uint8_t a[NPS_STATE_BYTES], b[NPS_STATE_BYTES];
+    craft(&s, a);
+    nps_encode(&s, b);
+    assert_memory_equal(a, b, sizeof a);
+}
+
+/* R11: a negative count anywhere, with a valid checksum, is NPS_E_STATE_VALUE. */
+TEST(test_r11_negative_counts_refused)
+{
+    for (int i = 0; i < NPS_NSCORES; i++) {
+        nps_state s = counts_state(3, 3, 3);
+        s.count[i] = -1;
+        assert_refused(&s);
+        s.count[i] = INT64_MIN;
+        assert_refused(&s);
+    }
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        nps_state s = counts_state(3, 3, 3);
+        s.weighted[c] = -1;
+        assert_refused(&s);
+    }
+}
+
+/* R11: more weighted rows than rows of the category is NPS_E_STATE_VALUE. */
+TEST(test_r11_weighted_exceeds_rows_refused)
+{
+    nps_state s = weighted_reference(); /* 1 detractor, 1 passive, 2 promoters, all weighted */
+    s.weighted[NPS_PROMOTER] = 3;
+    assert_refused(&s);
+    s = weighted_reference();
+    s.weighted[NPS_DETRACTOR] = 2;
+    assert_refused(&s);
+    s = counts_state(0, 0, 4); /* promoters but no passive: a weighted passive is impossible */
+    s.weighted[NPS_PASSIVE] = 1;
+    s.wsum[NPS_PASSIVE] = 1.0;
+    s.wsq[NPS_PASSIVE] = 1.0;
+    assert_refused(&s);
+}
+
+/* R11: NaN, infinite or negative sums, or sums without weighted rows, are NPS_E_STATE_VALUE. */
+TEST(test_r11_bad_sums_refused)
+{
+    static const double bad[] = {NAN, -NAN, INFINITY, -INFINITY, -1.0, -1e-300};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        for (int c = 0; c < NPS_NCATEGORIES; c++) {
+            nps_state s = weighted_reference();
+            s.wsum[c] = bad[i];
+            assert_refused(&s);
+            s = weighted_reference();
+            s.wsq[c] = bad[i];
+            assert_refused(&s);
+        }
+    }
+    nps_state s = counts_state(2, 2, 2); /* no weighted row but a sum */
+    s.wsum[NPS_PROMOTER] = 1.0;
+    s.wsq[NPS_PROMOTER] = 1.0;
+    assert_refused(&s);
+    s = counts_state(2, 2, 2);
+    s.wsq[NPS_DETRACTOR] = 0.5;
+    assert_refused(&s);
+}
+
+/* R11: counts whose category or grand total passes INT64_MAX are NPS_E_STATE_VALUE;
+ * a grand total of exactly INT64_MAX decodes. */
+TEST(test_r11_count_totals_refused)
+{
+    nps_state s;
+    memset(&s, 0, sizeof s);
+    s.count[9] = INT64_MAX / 2 + 1;
+    s.count[10] = INT64_MAX / 2 + 1;
+    assert_refused(&s);
+    memset(&s, 0, sizeof s);
+    s.count[0] = INT64_MAX;
+    s.count[10] = 1;
+    assert_refused(&s);
+    memset(&s, 0, sizeof s);
+    s.count[0] = INT64_MAX - 1;
+    s.count[10] = 1;
+    uint8_t buf[NPS_STATE_BYTES];
+    craft(&s, buf);
+    nps_state out = sentinel_state();
+    assert_int_equal(nps_decode(buf, sizeof buf, &out), NPS_OK);
+    assert_state_equal(&out, &s);
+}
+
+/* R11/R7: sums no set of weights can produce are refused: for k weights >= 0,
+ * (sum w)^2 / k <= sum w^2 <= (sum w)^2.  Otherwise Kish's n_eff comes out
+ * larger than the row count and the stderr is wrong without any error. */
+TEST(test_r11_impossible_sums_refused)
+{
+    nps_state s;
+    nps_state_init(&s);
+    assert_int_equal(nps_add_weighted(&s, 9, 50.0), NPS_OK);
+    assert_int_equal(nps_add_weighted(&s, 9, 50.0), NPS_OK);
+    s.wsq[NPS_PROMOTER] = 1e-10; /* needs >= 100^2 / 2 */
+    assert_refused(&s);
+    nps_state_init(&s);
+    assert_int_equal(nps_add_weighted(&s, 0, 1.0), NPS_OK);
+    s.wsq[NPS_DETRACTOR] = 5.0; /* one weight of 1: sum of squares must be 1 */
+    assert_refused(&s);
+    nps_state_init(&s);
+    assert_int_equal(nps_add_weighted(&s, 7, 2.0), NPS_OK);
+    s.wsum[NPS_PASSIVE] = 0.0; /* weights summing to 0 have squares summing to 0 */
+    assert_refused(&s);
+}
+
+/* R11: the text form round-trips exactly, including weights like 0.1, 1e-300,
+ * a subnormal and large ones. */
+TEST(test_r11_text_round_trip)
+{
+    static const double w[] = {0.1, 1e-300, 4.9406564584124654e-324, 1e150, 0.30000000000000004,
+                               123456.789, 2.0 / 3.0, 1.0 / 3.0, 7.0, 1e-7};
+    nps_state st[16];
+    size_t n;
+    sample_states(st, &n);
+    nps_state_init(&st[n]);
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        assert_int_equal(nps_add_weighted(&st[n], (int64_t)i, w[i]), NPS_OK);
+    n++;
+    memset(&st[n], 0, sizeof st[n]);
+    for (int i = 0; i < NPS_NSCORES; i++)
+        st[n].count[i] = INT64_MAX / 11 - 1000 * i;
+    st[n].weighted[NPS_PROMOTER] = 2;
+    st[n].wsum[NPS_PROMOTER] = 1e150 + 1e149;
+    st[n].wsq[NPS_PROMOTER] = 1e300 + 1e298;
+    n++;
+    for (size_t i = 0; i < n; i++) {
+        char text[NPS_STATE_TEXT_MAX];
+        memset(text, 'Z', sizeof text);
+        nps_state_to_text(&st[i], text, sizeof text);
+        assert_non_null(memchr(text, '\0', sizeof text));
+        nps_state back = sentinel_state();
+        if (nps_state_from_text(text, &back) != NPS_OK) {
+            print_error("state %zu: '%s' does not read back\n", i, text);
+            fail();
+        }
+        assert_state_equal(&back, &st[i]);
+    }
+}
+
+/* R11: the text form of two small states, written by hand. */
+TEST(test_r11_text_exact)
+{
+    nps_state s = counts_state(1, 2, 3);
+    char text[NPS_STATE_TEXT_MAX];
+    nps_state_to_text(&s, text, sizeof text);
+    assert_string_equal(text, "scores=1,0,0,0,0,0,0,1,1,2,1");
+    s = weighted_reference();
+    nps_state_to_text(&s, text, sizeof text);
+    assert_string_equal(text, "scores=1,0,0,0,0,0,0,1,0,1,1 weighted=1,1,2 "
+                              "wsum=1.5,1,2.5 wsq=2.25,1,4.25");
+    nps_state e;
+    nps_state_init(&e);
+    nps_state_to_text(&e, text, sizeof text);
+    assert_string_equal(text, "scores=0,0,0,0,0,0,0,0,0,0,0");
+    nps_state back = sentinel_state();
+    assert_int_equal(nps_state_from_text("scores=0,0,0,0,0,0,0,0,0,0,0", &back), NPS_OK);
+    assert_state_equal(&back, &e);
+}
+
+/* R11: malformed text is NPS_E_STATE_TEXT and leaves out untouched. */
+TEST(test_r11_text_malformed)
+{
+    static const char *bad[] = {
+        "",
+        " ",
+        "scores=",
+        "scores",
+        "Scores=1,0,0,0,0,0,0,1,1,2,1",
+        "scores=1,0,0,0,0,0,0,1,1,2",        /* 10 counts */
+        "scores=1,0,0,0,0,0,0,1,1,2,1,0",    /* 12 counts */
+        "scores=1,0,0,0,0,0,0,1,1,2,",       /* empty last */
+        "scores=1,,0,0,0,0,0,1,1,2,1",       /* empty field */
+        "scores=-1,0,0,0,0,0,0,1,1,2,1",     /* negative */
+        "scores=+1,0,0,0,0,0,0,1,1,2,1",     /* sign */
+        "scores=1,0,0,0,0,0,0,1,1,2,1x",     /* trailing garbage */
+        "scores=1,0,0,0,0,0,0,1,1,2,1;",     /* trailing garbage */
+        "scores=1.0,0,0,0,0,0,0,1,1,2,1",    /* not an integer */
+        "scores=1 ,0,0,0,0,0,0,1,1,2,1",     /* blank inside */
+        "scores= 1,0,0,0,0,0,0,1,1,2,1",     /* blank inside */
+        "scores=99999999999999999999,0,0,0,0,0,0,1,1,2,1", /* > INT64_MAX */
+        "scores=9223372036854775808,0,0,0,0,0,0,0,0,0,0",  /* INT64_MAX + 1 */
+        "scores=9223372036854775807,0,0,0,0,0,0,0,0,0,1",  /* total overflows */
+        "scores=0x1,0,0,0,0,0,0,1,1,2,1",
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1",                    /* no sums */
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,2",          /* no wsq */
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,2 wsq=0,0",  /* 2 of 3 */
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,nan wsq=0,0,4",
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,inf wsq=0,0,4",
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,1e999 wsq=0,0,4",
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,0x2 wsq=0,0,4",
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,-2 wsq=0,0,4",
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,2 wsq=0,0,4 x",
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,4 wsum=0,0,2 wsq=0,0,4", /* 4 > 3 promoters */
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,2e wsq=0,0,4",
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,. wsq=0,0,4",
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsq=0,0,4 wsum=0,0,2", /* order */
+        "scores=1,0,0,0,0,0,0,1,1,2,1  weighted=0,0,1 wsum=0,0,2 wsq=0,0,4",
+        "weighted=0,0,1 scores=1,0,0,0,0,0,0,1,1,2,1",
+        "nps",
+        "\x01\x02",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        nps_state out = sentinel_state(), sent = sentinel_state();
+        nps_status st = nps_state_from_text(bad[i], &out);
+        if (st != NPS_E_STATE_TEXT || memcmp(&out, &sent, sizeof out) != 0) {
+            print_error("'%s': status %d, want NPS_E_STATE_TEXT and out untouched\n", bad[i],
+                        (int)st);
+            fail();
+        }
+    }
+    /* the well-formed neighbour of those lines reads */
+    nps_state out = sentinel_state();
+    assert_int_equal(nps_state_from_text("scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 "
+                                         "wsum=0,0,2 wsq=0,0,4",
+                                         &out),
+                     NPS_OK);
+    assert_int_equal(out.count[9], 2);
+    assert_int_equal(out.weighted[NPS_PROMOTER], 1);
+    assert_same_double(out.wsum[NPS_PROMOTER], 2.0);
+    assert_same_double(out.wsq[NPS_PROMOTER], 4.0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Numbers as text, messages and SQLSTATEs.                            */
+/* ------------------------------------------------------------------ */
+
+/* Check nps_format_double(v) against want. */
+static void format_is(double v, const char *want)
+{
+    char buf[64];
+    nps_format_double(v, buf, sizeof buf);
+    if (strcmp(buf, want) != 0) {
+        print_error("format(%.17g) = '%s', want '%s'\n", v, buf, want);
+        fail();
+    }
+}
+
+/* Shortest round-trip text, PostgreSQL's layout (plain for exponents -4..14). */
+TEST(test_format_double_examples)
+{
+    format_is(0.1, "0.1");
+    format_is(100.0 / 3.0, "33.333333333333336");
+    format_is(2.0 / 3.0, "0.6666666666666666");
+    format_is(1e300, "1e+300");
+    format_is(-0.0, "-0");
+    format_is(0.0, "0");
+    format_is(1.0, "1");
+    format_is(100.0, "100");
+    format_is(-100.0, "-100");
+    format_is(-1.5, "-1.5");
+    format_is(51.0, "51");
+    format_is(0.0001, "0.0001");
+    format_is(0.00001, "1e-05");
+    format_is(1.5e-5, "1.5e-05");
+    format_is(1e14, "100000000000000");
+    format_is(123456789012345.6, "123456789012345.6");
+    format_is(1e15, "1e+15");
+    format_is(1.2345e16, "1.2345e+16");
+    format_is(1e-300, "1e-300");
+    format_is(4.9406564584124654e-324, "5e-324");
+    format_is(DBL_MAX, "1.7976931348623157e+308");
+    format_is(0.30000000000000004, "0.30000000000000004");
+    format_is(NAN, "NaN");
+    format_is(INFINITY, "Infinity");
+    format_is(-INFINITY, "-Infinity");
+}
+
+/* Number of significant digits in a decimal text (sign, point, exponent,
+ * leading and trailing zeros excluded). */
+static int significant_digits(const char *s)
+{
+    char d[64];
+    int n = 0;
+    for (; *s && *s != 'e'; s++)
+        if (*s >= '0' && *s <= '9' && n < 63)
+            d[n++] = *s;
+    int a = 0;
+    while (a < n && d[a] == '0')
+        a++;
+    while (n > a && d[n - 1] == '0')
+        n--;
+    return n - a;
+}
+
+/* Shortest round trip on many doubles: the text reads back to the same bits,
+ * and no text with fewer significant digits would. */
+TEST(test_format_double_round_trip)
+{
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    for (int k = 0; k < 20000; k++) {
+        x ^= x << 13; /* xorshift64 */
+        x ^= x >> 7;
+        x ^= x << 17;
+        double v;
+        uint64_t bits = x;
+        if (k % 4 == 1) /* values in the range results live in */
+            v = ((double)(x >> 11) / 9007199254740992.0 - 0.5) * 200.0;
+        else if (k % 4 == 2)
+            v = (double)(int64_t)(x >> 40) / 1000.0;
+        else
+            memcpy(&v, &bits, sizeof v);
+        if (!isfinite(v))
+            continue;
+        char buf[64];
+        nps_format_double(v, buf, sizeof buf);
+        double back = strtod(buf, NULL);
+        if (memcmp(&back, &v, sizeof v) != 0) {
+            print_error("format(%.17g) = '%s' reads back as %.17g\n", v, buf, back);
+            fail();
+        }
+        int shortest = 1;
+        for (; shortest < 17; shortest++) {
+            char t[64];
+            snprintf(t, sizeof t, "%.*e", shortest - 1, v);
+            if (strtod(t, NULL) == v)
+                break;
+        }
+        if (significant_digits(buf) != shortest) {
+            print_error("format(%.17g) = '%s', not %d significant digits\n", v, buf, shortest);
+            fail();
+        }
+    }
+}
+
+/* nps_format_double never writes past cap and always ends the text, however small cap is. */
+TEST(test_format_double_small_buffer)
+{
+    static const double v[] = {1.0 / 3.0, 1e300, -1.5e-5, 0.1, NAN, -INFINITY};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        char full[64];
+        nps_format_double(v[i], full, sizeof full);
+        for (size_t cap = 1; cap < 32; cap++) {
+            char buf[64];
+            memset(buf, 'Z', sizeof buf);
+            nps_format_double(v[i], buf, cap);
+            for (size_t k = cap; k < sizeof buf; k++)
+                assert_int_equal(buf[k], 'Z');
+            assert_non_null(memchr(buf, '\0', cap));
+            /* what fits is a prefix of the full text */
+            assert_int_equal(strncmp(buf, full, strlen(buf)), 0);
+        }
+    }
+}
+
+/* Render offending values for messages: integers, doubles, quoted text. */
+TEST(test_render_values)
+{
+    char buf[NPS_VALUE_MAX];
+    nps_render_int(11, buf, sizeof buf);
+    assert_string_equal(buf, "11");
+    nps_render_int(-1, buf, sizeof buf);
+    assert_string_equal(buf, "-1");
+    nps_render_int(INT64_MIN, buf, sizeof buf);
+    assert_string_equal(buf, "-9223372036854775808");
+    nps_render_int(INT64_MAX, buf, sizeof buf);
+    assert_string_equal(buf, "9223372036854775807");
+    nps_render_double(7.5, buf, sizeof buf);
+    assert_string_equal(buf, "7.5");
+    nps_render_double(0.1, buf, sizeof buf);
+    assert_string_equal(buf, "0.1");
+    nps_render_double(NAN, buf, sizeof buf);
+    assert_string_equal(buf, "NaN");
+    nps_render_double(-INFINITY, buf, sizeof buf);
+    assert_string_equal(buf, "-Infinity");
+}
+
+/* Check nps_render_text of (text, len) into an NPS_VALUE_MAX buffer against want. */
+static void render_is(const char *text, size_t len, const char *want)
+{
+    char buf[NPS_VALUE_MAX + 8];
+    memset(buf, 'Z', sizeof buf);
+    nps_render_text(text, len, buf, NPS_VALUE_MAX);
+    for (size_t k = NPS_VALUE_MAX; k < sizeof buf; k++)
+        assert_int_equal(buf[k], 'Z');
+    assert_non_null(memchr(buf, '\0', NPS_VALUE_MAX));
+    if (strcmp(buf, want) != 0) {
+        print_error("render('%.*s') = \"%s\", want \"%s\"\n", (int)len, text, buf, want);
+        fail();
+    }
+}
+
+/* Quoted text: single quotes doubled, cut to 40 bytes with "..." and never inside
+ * a UTF-8 sequence. */
+TEST(test_render_text_quoting_and_cutting)
+{
+    render_is("abc", 3, "'abc'");
+    render_is("", 0, "''");
+    render_is("it's", 4, "'it''s'");
+    render_is("'", 1, "''''");
+    render_is("abcdef", 2, "'ab'"); /* length-delimited */
+    const char *forty = "0123456789012345678901234567890123456789";
+    char want[128];
+    snprintf(want, sizeof want, "'%s'", forty);
+    render_is(forty, 40, want);
+    const char *fifty = "01234567890123456789012345678901234567890123456789";
+    snprintf(want, sizeof want, "'%.40s...'", fifty);
+    render_is(fifty, 50, want);
+    render_is(fifty, 41, want);
+    /* "é" (2 bytes) at bytes 39-40: the cut falls inside it, so it goes whole */
+    char utf[64];
+    memset(utf, 'a', 39);
+    memcpy(utf + 39, "\xc3\xa9", 2);
+    memcpy(utf + 41, "bbb", 4);
+    snprintf(want, sizeof want, "'%.39s...'", utf);
+    render_is(utf, 44, want);
+    /* a 3-byte character at bytes 38-40 */
+    memset(utf, 'a', 38);
+    memcpy(utf + 38, "\xe2\x82\xac", 3); /* euro sign */
+    memcpy(utf + 41, "bbb", 4);
+    snprintf(want, sizeof want, "'%.38s...'", utf);
+    render_is(utf, 44, want);
+    /* ending exactly at byte 40 is not a cut */
+    memset(utf, 'a', 38);
+    memcpy(utf + 38, "\xc3\xa9", 3);
+    snprintf(want, sizeof want, "'%s'", utf);
+    render_is(utf, 40, want);
+}
+
+/* Quoted text of 40 quotes doubles to 80 bytes: more than NPS_VALUE_MAX.  The
+ * rendering must still show it was cut rather than end quietly early. */
+TEST(test_render_text_many_quotes)
+{
+    char q[41];
+    memset(q, '\'', 40);
+    q[40] = '\0';
+    char buf[NPS_VALUE_MAX];
+    nps_render_text(q, 40, buf, sizeof buf);
+    size_t n = strlen(buf);
+    assert_true(n < sizeof buf);
+    assert_true(n >= 5);
+    /* either all 40 quotes doubled, or a visible "..." before the closing quote */
+    int complete = n == 82;
+    int marked = memcmp(buf + n - 4, "...'", 4) == 0;
+    if (!complete && !marked) {
+        print_error("render of 40 quotes = \"%s\": cut without a mark\n", buf);
+        fail();
+    }
+}
+
+/* Rendering into less than NPS_VALUE_MAX never writes past cap. */
+TEST(test_render_text_small_buffer)
+{
+    for (size_t cap = 0; cap < 24; cap++) {
+        char buf[64];
+        memset(buf, 'Z', sizeof buf);
+        nps_render_text("hello world, it's me", 20, buf, cap);
+        for (size_t k = cap; k < sizeof buf; k++)
+            assert_int_equal(buf[k], 'Z');
+    }
+}
+
+/* Check one message text. */
+static void message_is(nps_status st, const char *fn, const char *value, const char *want)
+{
+    char buf[NPS_MESSAGE_MAX];
+    nps_message(buf, sizeof buf, st, fn, value);
+    if (strcmp(buf, want) != 0) {
+        print_error("message(%d) = \"%s\", want \"%s\"\n", (int)st, buf, want);
+        fail();
+    }
+}
+
+/* The exact words of every error, the same for both engines. */
+TEST(test_message_texts)
+{
+    message_is(NPS_E_SCORE_RANGE, "nps", "11", "nps: score 11 is outside 0..10");
+    message_is(NPS_E_SCORE_FRACTION, "nps", "7.5", "nps: score 7.5 is not a whole number");
+    message_is(NPS_E_SCORE_TEXT, "nps", "'abc'", "nps: score 'abc' is not a number");
+    message_is(NPS_E_SCORE_TYPE, "nps", "a blob of 3 bytes",
+               "nps: a blob of 3 bytes is neither a score 0..10 nor an nps_state");
+    message_is(NPS_E_WEIGHT, "nps", "-1", "nps: weight -1 is not a finite number >= 0");
+    message_is(NPS_E_WEIGHT_STATE, "nps", NULL,
+               "nps: a weight cannot be applied to an nps_state");
+    message_is(NPS_E_CONFIDENCE, "nps_moe", "1.5", "nps_moe: confidence 1.5 is outside (0, 1)");
+    message_is(NPS_E_CONFIDENCE_VARIES, "nps_moe", "0.9",
+               "nps_moe: confidence 0.9 differs from an earlier row of the group");
+    message_is(NPS_E_NOT_NUMBER, "nps_band", "'x'", "nps_band: 'x' is not a number");
+    message_is(NPS_E_NOT_STATE, "nps_pvalue", "'x'", "nps_pvalue: 'x' is not an nps_state");
+    message_is(NPS_E_BAND, "nps_band", "101", "nps_band: nps 101 is outside -100..100");
+    message_is(NPS_E_LANG, "nps_category", "'xx'",
+               "nps_category: unknown language 'xx' (known: en, zh, pl, th, de, es, fr, ja)");
+    message_is(NPS_E_STATE_LENGTH, "nps", "3",
+               "nps: invalid nps_state: 3 bytes, expected 172");
+    message_is(NPS_E_STATE_MAGIC, "nps", NULL, "nps: invalid nps_state: not an nps_state value");
+    message_is(NPS_E_STATE_VERSION, "nps", NULL,
+               "nps: invalid nps_state: unknown format version (this build reads 1)");
+    message_is(NPS_E_STATE_CHECKSUM, "nps", NULL,
+               "nps: invalid nps_state: checksum mismatch (corrupted)");
+    message_is(NPS_E_STATE_VALUE, "nps", NULL,
+               "nps: invalid nps_state: inconsistent counts or sums");
+    message_is(NPS_E_STATE_TEXT, "nps_state_in", "'scores='",
+               "nps_state_in: invalid nps_state text 'scores='");
+    message_is(NPS_E_OVERFLOW, "nps", NULL, "nps: count or sum of weights overflows");
+    message_is(NPS_E_REMOVE, "nps", NULL, "nps: cannot remove a row the state does not hold");
+}
+
+/* Every message names the function first, reads like PostgreSQL's own
+ * (lowercase start, no trailing period), and fits NPS_MESSAGE_MAX with a
+ * 40-byte quoted value. */
+TEST(test_message_style)
+{
+    char value[NPS_VALUE_MAX];
+    memset(value, 'v', NPS_VALUE_MAX - 1);
+    value[NPS_VALUE_MAX - 1] = '\0';
+    for (int st = NPS_E_SCORE_RANGE; st < NPS_STATUS_COUNT; st++) {
+        char buf[NPS_MESSAGE_MAX];
+        nps_message(buf, sizeof buf, (nps_status)st, "nps_category", value);
+        size_t n = strlen(buf);
+        assert_true(n + 1 < sizeof buf); /* not cut */
+        assert_int_equal(strncmp(buf, "nps_category: ", 14), 0);
+        assert_true((buf[14] >= 'a' && buf[14] <= 'z'));
+        assert_true(buf[n - 1] != '.' || strcmp(buf + n - 3, "...") == 0);
+    }
+}
+
+/* Messages that quote facts kept elsewhere say the same as those facts. */
+TEST(test_message_facts_agree)
+{
+    char buf[NPS_MESSAGE_MAX], want[NPS_MESSAGE_MAX];
+    nps_message(buf, sizeof buf, NPS_E_LANG, "f", "'x'");
+    snprintf(want, sizeof want, "f: unknown language 'x' (known: %s)", nps_languages());
+    assert_string_equal(buf, want);
+    nps_message(buf, sizeof buf, NPS_E_STATE_LENGTH, "f", "3");
+    snprintf(want, sizeof want, "f: invalid nps_state: 3 bytes, expected %d", NPS_STATE_BYTES);
+    assert_string_equal(buf, want);
+    nps_message(buf, sizeof buf, NPS_E_STATE_VERSION, "f", NULL);
+    snprintf(want, sizeof want, "f: invalid nps_state: unknown format version (this build reads %d)",
+             NPS_STATE_VERSION);
+    assert_string_equal(buf, want);
+}
+
+/* A message is cut to cap bytes, NUL included; an unknown status still gives a message. */
+TEST(test_message_cut_and_unknown_status)
+{
+    char buf[40];
+    memset(buf, 'Z', sizeof buf);
+    nps_message(buf, 10, NPS_E_SCORE_RANGE, "nps", "11");
+    assert_string_equal(buf, "nps: scor");
+    assert_int_equal(buf[10], 'Z');
+    memset(buf, 'Z', sizeof buf);
+    nps_message(buf, 1, NPS_E_SCORE_RANGE, "nps", "11");
+    assert_int_equal(buf[0], '\0');
+    assert_int_equal(buf[1], 'Z');
+    memset(buf, 'Z', sizeof buf);
+    nps_message(buf, 0, NPS_E_SCORE_RANGE, "nps", "11");
+    assert_int_equal(buf[0], 'Z');
+    char big[NPS_MESSAGE_MAX];
+    nps_message(big, sizeof big, NPS_STATUS_COUNT, "nps", "x");
+    assert_true(strncmp(big, "nps: ", 5) == 0);
+    nps_message(big, sizeof big, (nps_status)1000, "nps", "x");
+    assert_true(strncmp(big, "nps: ", 5) == 0);
+}
+
+/* SQLSTATE of each error: 22003 for values out of range, 22023 otherwise. */
+TEST(test_sqlstate)
+{
+    static const struct {
+        nps_status st;
+        const char *code;
+    } want[] = {
+        {NPS_E_SCORE_RANGE, "22003"},     {NPS_E_SCORE_FRACTION, "22023"},
+        {NPS_E_SCORE_TEXT, "22023"},      {NPS_E_SCORE_TYPE, "22023"},
+        {NPS_E_WEIGHT, "22023"},          {NPS_E_WEIGHT_STATE, "22023"},
+        {NPS_E_CONFIDENCE, "22003"},      {NPS_E_CONFIDENCE_VARIES, "22023"},
+        {NPS_E_NOT_NUMBER, "22023"},      {NPS_E_NOT_STATE, "22023"},
+        {NPS_E_BAND, "22003"},            {NPS_E_LANG, "22023"},
+        {NPS_E_STATE_LENGTH, "22023"},    {NPS_E_STATE_MAGIC, "22023"},
+        {NPS_E_STATE_VERSION, "22023"},   {NPS_E_STATE_CHECKSUM, "22023"},
+        {NPS_E_STATE_VALUE, "22023"},     {NPS_E_STATE_TEXT, "22023"},
+        {NPS_E_OVERFLOW, "22003"},        {NPS_E_REMOVE, "22023"},
+    };
+    assert_int_equal(sizeof want / sizeof want[0], NPS_STATUS_COUNT - NPS_E_SCORE_RANGE);
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        assert_string_equal(nps_sqlstate(want[i].st), want[i].code);
+    assert_string_equal(nps_sqlstate(NPS_OK), "00000");
+    assert_string_equal(nps_sqlstate(NPS_EMPTY), "00000");
+    assert_string_equal(nps_sqlstate(NPS_STATUS_COUNT), "22023");
+    assert_string_equal(nps_sqlstate((nps_status)1000), "22023");
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON summary.                                                        */
+/* ------------------------------------------------------------------ */
+
+/* A JSON reader just big enough for the summary: an object of number
+ * members and one array of integers. */
+struct json {
+    const char *p;
+    char keys[16][32];
+    double nums[16];
+    int nkeys;
+    long long ints[NPS_NSCORES + 1];
+    int nints;
+};
+
+/* Skip JSON whitespace. */
+static void json_ws(struct json *j)
+{
+    while (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r')
+        j->p++;
+}
+
+/* Read one JSON number per the grammar (no '+', no leading zeros, no NaN). */
+static int json_number(struct json *j, double *out)
+{
+    const char *s = j->p;
+    if (*j->p == '-')
+        j->p++;
+    if (*j->p == '0')
+        j->p++;
+    else if (*j->p >= '1' && *j->p <= '9')
+        while (*j->p >= '0' && *j->p <= '9')
+            j->p++;
+    else
+        return 0;
+    if (*j->p == '.') {
+        j->p++;
+        if (!(*j->p >= '0' && *j->p <= '9'))
+            return 0;
+        while (*j->p >= '0' && *j->p <= '9')
+            j->p++;
+    }
+    if (*j->p == 'e' || *j->p == 'E') {
+        j->p++;
+        if (*j->p == '+' || *j->p == '-')
+            j->p++;
+        if (!(*j->p >= '0' && *j->p <= '9'))
+            return 0;
+        while (*j->p >= '0' && *j->p <= '9')
+            j->p++;
+    }
+    *out = strtod(s, NULL);
+    return 1;
+}
+
+/* Parse the summary; 1 when it is well-formed JSON of the expected shape. */
+static int json_parse(struct json *j, const char *text)
+{
+    memset(j, 0, sizeof *j);
+    j->p = text;
+    json_ws(j);
+    if (*j->p++ != '{')
+        return 0;
+    for (;;) {
+        json_ws(j);
+        if (*j->p++ != '"')
+            return 0;
+        size_t k = 0;
+        while (*j->p && *j->p != '"' && k < 31)
+            j->keys[j->nkeys][k++] = *j->p++;
+        if (*j->p++ != '"')
+            return 0;
+        json_ws(j);
+        if (*j->p++ != ':')
+            return 0;
+        json_ws(j);
+        if (*j->p == '[') {
+            j->p++;
+            for (;;) {
+                double v;
+                json_ws(j);
+                const char *start = j->p;
+                if (!json_number(j, &v) || j->nints > NPS_NSCORES)
+                    return 0;
+                for (const char *q = start; q < j->p; q++)
+                    if (*q == '.' || *q == 'e' || *q == 'E')
+                        return 0; /* counts are integers */
+                j->ints[j->nints++] = strtoll(start, NULL, 10);
+                json_ws(j);
+                if (*j->p == ']')
+                    break;
+                if (*j->p++ != ',')
+                    return 0;
+            }
+            j->p++;
+            j->nums[j->nkeys] = NAN;
+        } else if (!json_number(j, &j->nums[j->nkeys])) {
+            return 0;
+        }
+        if (++j->nkeys >= 16)
+            return 0;
+        json_ws(j);
+        if (*j->p == '}')
+            break;
+        if (*j->p++ != ',')
+            return 0;
+    }
+    j->p++;
+    json_ws(j);
+    return *j->p == '\0';
+}
+
+static const char *const summary_keys[] = {
+    "n",      "promoters", "passives", "detractors", "promoter_share", "passive_share",
+    "detractor_share", "nps", "stderr", "moe95",   "ci95_lower",     "ci95_upper",
+    "scores"};
+
+/* Parse a state's summary, check it is valid JSON with the keys of SPEC.md in order. */
+static void summary_of(const nps_state *s, struct json *j, char *buf)
+{
+    memset(buf, 'Z', NPS_SUMMARY_MAX);
+    assert_int_equal(nps_summary_json(s, buf, NPS_SUMMARY_MAX), NPS_OK);
+    assert_non_null(memchr(buf, '\0', NPS_SUMMARY_MAX));
+    if (!json_parse(j, buf)) {
+        print_error("not valid JSON: %s\n", buf);
+        fail();
+    }
+    assert_int_equal(j->nkeys, 13);
+    for (int k = 0; k < 13; k++)
+        assert_string_equal(j->keys[k], summary_keys[k]);
+    assert_int_equal(j->nints, NPS_NSCORES);
+}
+
+/* The summary of the (1,2,3) reference: counts, shares, NPS, stderr, MOE and
+ * the adjusted-Wald 95% interval, and the 11 score counts. */
+TEST(test_summary_reference)
+{
+    nps_state s = counts_state(1, 2, 3);
+    struct json j;
+    char buf[NPS_SUMMARY_MAX];
+    summary_of(&s, &j, buf);
+    assert_true(j.nums[0] == 6 && j.nums[1] == 3 && j.nums[2] == 2 && j.nums[3] == 1);
+    assert_near(j.nums[4], 50.0, TOL);
+    assert_near(j.nums[5], 100.0 / 3.0, TOL);
+    assert_near(j.nums[6], 100.0 / 6.0, TOL);
+    assert_near(j.nums[7], 100.0 / 3.0, TOL);
+    assert_near(j.nums[8], 30.429030972509224, TOL);
+    assert_near(j.nums[9], 59.63980479057189, TOL);
+    assert_near(j.nums[10], -26.74325879410453, TOL);
+    assert_near(j.nums[11], 71.18770323854898, TOL);
+    static const long long scores[NPS_NSCORES] = {1, 0, 0, 0, 0, 0, 0, 1, 1, 2, 1};
+    for (int i = 0; i < NPS_NSCORES; i++)
+        assert_int_equal(j.ints[i], scores[i]);
+    /* the integers are written as integers, the shares without a needless ".0" */
+    assert_non_null(strstr(buf, "{\"n\":6,\"promoters\":3,\"passives\":2,\"detractors\":1,"
+                                "\"promoter_share\":50,"));
+    assert_non_null(strstr(buf, ",\"scores\":[1,0,0,0,0,0,0,1,1,2,1]}"));
+}
+
+/* R5: the summary of no rows is NULL (NPS_EMPTY), also when weights sum to 0. */
+TEST(test_summary_empty)
+{
+    nps_state s;
+    nps_state_init(&s);
+    char buf[NPS_SUMMARY_MAX];
+    assert_int_equal(nps_summary_json(&s, buf, sizeof buf), NPS_EMPTY);
+    assert_int_equal(nps_add_weighted(&s, 9, 0.0), NPS_OK);
+    assert_int_equal(nps_summary_json(&s, buf, sizeof buf), NPS_EMPTY);
+}
+
+/* The longest summary (19-digit counts, 17-digit doubles) fits NPS_SUMMARY_MAX
+ * and is whole; a one-category state has zero stderr written as 0. */
+TEST(test_summary_longest_and_single_category)
+{
+    nps_state s;
+    memset(&s, 0, sizeof s);
+    for (int i = 0; i < NPS_NSCORES; i++)
+        s.count[i] = INT64_MAX / 11 - 12345 * i;
+    struct json j;
+    char buf[NPS_SUMMARY_MAX];
+    summary_of(&s, &j, buf);
+    assert_true(strlen(buf) < NPS_SUMMARY_MAX);
+    for (int i = 0; i < NPS_NSCORES; i++)
+        assert_int_equal(j.ints[i], s.count[i]);
+    s = weighted_reference(); /* the weighted shares; the counts are rows */
+    summary_of(&s, &j, buf);
+    assert_true(j.nums[0] == 4 && j.nums[1] == 2 && j.nums[2] == 1 && j.nums[3] == 1);
+    assert_near(j.nums[7], 20.0, TOL);
+    assert_near(j.nums[4], 50.0, TOL);
+    s = counts_state(0, 0, 3);
+    summary_of(&s, &j, buf);
+    assert_non_null(strstr(buf, "\"nps\":100,\"stderr\":0,\"moe95\":0,"));
+}
+
+/* The summary never writes past cap. */
+TEST(test_summary_small_buffer)
+{
+    nps_state s = counts_state(1, 2, 3);
+    for (size_t cap = 1; cap < 300; cap += 7) {
+        char buf[320];
+        memset(buf, 'Z', sizeof buf);
+        nps_summary_json(&s, buf, cap);
+        for (size_t k = cap; k < sizeof buf; k++)
+            assert_int_equal(buf[k], 'Z');
+        assert_non_null(memchr(buf, '\0', cap));
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Edges of the add, remove and merge paths.                            */
+/* ------------------------------------------------------------------ */
+
+/* R8/R5: an invalid confidence is an error even over no rows (the argument is
+ * wrong whatever the data); an unknown measure is never NPS_OK. */
+TEST(test_compute_argument_checks)
+{
+    nps_state e;
+    nps_state_init(&e);
+    double out = 12345.0;
+    assert_int_equal(nps_compute(&e, NPS_M_MOE, 2.0, &out), NPS_E_CONFIDENCE);
+    assert_int_equal(nps_compute(&e, NPS_M_NPS, 2.0, &out), NPS_EMPTY);
+    nps_state s = counts_state(1, 2, 3);
+    assert_int_not_equal(nps_compute(&s, (nps_measure)99, 0.95, &out), NPS_OK);
+    assert_true(out == 12345.0);
+}
+
+/* R6: a weight whose square or running sum is not finite is NPS_E_OVERFLOW,
+ * state unchanged; so is a weighted row on a score already at INT64_MAX. */
+TEST(test_r6_weight_sum_overflow)
+{
+    nps_state s = weighted_reference(), before = s;
+    assert_int_equal(nps_add_weighted(&s, 9, 1e200), NPS_E_OVERFLOW); /* square is inf */
+    assert_int_equal(nps_add_weighted(&s, 9, DBL_MAX), NPS_E_OVERFLOW);
+    assert_state_equal(&s, &before);
+    assert_int_equal(nps_add_weighted(&s, 9, 1e154), NPS_OK);
+    before = s;
+    assert_int_equal(nps_add_weighted(&s, 10, 1e154), NPS_E_OVERFLOW); /* 2e308 */
+    assert_state_equal(&s, &before);
+    /* merging sums that overflow */
+    nps_state a, b;
+    nps_state_init(&a);
+    assert_int_equal(nps_add_weighted(&a, 10, 1e154), NPS_OK);
+    b = a;
+    before = a;
+    assert_int_equal(nps_merge(&a, &b), NPS_E_OVERFLOW);
+    assert_state_equal(&a, &before);
+    /* count at INT64_MAX */
+    memset(&s, 0, sizeof s);
+    s.count[4] = INT64_MAX;
+    before = s;
+    assert_int_equal(nps_add_weighted(&s, 4, 1.0), NPS_E_OVERFLOW);
+    assert_state_equal(&s, &before);
+}
+
+/* R10: merging rows whose grand total passes INT64_MAX is NPS_E_OVERFLOW even
+ * when no single score overflows. */
+TEST(test_r10_merge_total_overflow)
+{
+    nps_state a, b;
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    a.count[0] = INT64_MAX;
+    b.count[10] = 1;
+    nps_state before = a;
+    assert_int_equal(nps_merge(&a, &b), NPS_E_OVERFLOW);
+    assert_state_equal(&a, &before);
+}
+
+/* R10: a state whose promoters are all weighted does not hold an unweighted
+ * promoter: removing or unmerging one is NPS_E_REMOVE, state unchanged (else
+ * the category would have more weighted rows than rows). */
+TEST(test_r10_remove_unweighted_from_weighted_only)
+{
+    nps_state s;
+    nps_state_init(&s);
+    assert_int_equal(nps_add_weighted(&s, 9, 2.0), NPS_OK);
+    assert_int_equal(nps_add(&s, 3), NPS_OK);
+    nps_state before = s;
+    assert_int_equal(nps_remove(&s, 9), NPS_E_REMOVE);
+    assert_state_equal(&s, &before);
+    nps_state one;
+    nps_state_init(&one);
+    assert_int_equal(nps_add(&one, 9), NPS_OK);
+    assert_int_equal(nps_unmerge(&s, &one), NPS_E_REMOVE);
+    assert_state_equal(&s, &before);
+}
+
+/* R10: removing a weight larger than all the category's weights together is
+ * removing something the state does not hold. */
+TEST(test_r10_remove_weight_not_held)
+{
+    nps_state s;
+    nps_state_init(&s);
+    assert_int_equal(nps_add_weighted(&s, 9, 1.0), NPS_OK);
+    assert_int_equal(nps_add_weighted(&s, 10, 1.0), NPS_OK);
+    nps_state before = s;
+    assert_int_equal(nps_remove_weighted(&s, 9, 5.0), NPS_E_REMOVE);
+    assert_state_equal(&s, &before);
+    nps_state big;
+    nps_state_init(&big);
+    assert_int_equal(nps_add_weighted(&big, 9, 5.0), NPS_OK);
+    assert_int_equal(nps_unmerge(&s, &big), NPS_E_REMOVE);
+    assert_state_equal(&s, &before);
+}
+
+/* R10: after an unmerge leaves sums with rounding in them, removing the last
+ * weighted row still brings the state back to exactly empty. */
+TEST(test_r10_unmerge_then_remove_to_empty)
+{
+    nps_state a, b, zero;
+    nps_state_init(&a);
+    nps_state_init(&b);
+    memset(&zero, 0, sizeof zero);
+    assert_int_equal(nps_add_weighted(&a, 9, 0.1), NPS_OK);
+    assert_int_equal(nps_add_weighted(&b, 10, 0.2), NPS_OK);
+    assert_int_equal(nps_merge(&a, &b), NPS_OK);
+    assert_int_equal(nps_unmerge(&a, &b), NPS_OK);
+    assert_int_equal(a.weighted[NPS_PROMOTER], 1);
+    assert_near(a.wsum[NPS_PROMOTER], 0.1, 1e-15);
+    assert_int_equal(nps_remove_weighted(&a, 9, 0.1), NPS_OK);
+    assert_state_equal(&a, &zero);
+}
+
+/* R1/R10: a weighted row added to a state holding INT64_MAX rows is
+ * NPS_E_OVERFLOW, state unchanged: first with one weighted row (the grand
+ * total passes INT64_MAX), then with every row weighted (the category's
+ * weighted count would pass it too).  Both states are valid: they decode. */
+TEST(test_r10_add_weighted_category_overflow)
+{
+    nps_state s;
+    memset(&s, 0, sizeof s);
+    s.count[9] = INT64_MAX - 5;
+    s.count[10] = 5;
+    s.weighted[NPS_PROMOTER] = 1;
+    s.wsum[NPS_PROMOTER] = 2.0;
+    s.wsq[NPS_PROMOTER] = 4.0;
+    uint8_t buf[NPS_STATE_BYTES];
+    nps_encode(&s, buf);
+    nps_state one;
+    assert_int_equal(nps_decode(buf, sizeof buf, &one), NPS_OK);
+    nps_state one_before = one;
+    assert_int_equal(nps_add_weighted(&one, 10, 1.0), NPS_E_OVERFLOW);
+    assert_state_equal(&one, &one_before);
+    s.weighted[NPS_PROMOTER] = INT64_MAX;
+    s.wsum[NPS_PROMOTER] = 9.3e18;
+    s.wsq[NPS_PROMOTER] = 1e20;
+    nps_encode(&s, buf);
+    nps_state decoded;
+    assert_int_equal(nps_decode(buf, sizeof buf, &decoded), NPS_OK);
+    nps_state before = decoded;
+    assert_int_equal(nps_add_weighted(&decoded, 10, 1.0), NPS_E_OVERFLOW);
+    assert_state_equal(&decoded, &before);
+}
+
+/* R1/R10: nps_add on a score already at INT64_MAX, or past a grand total of
+ * INT64_MAX, is NPS_E_OVERFLOW, state unchanged.  Such states decode, and an
+ * aggregate may merge one and then add scores. */
+TEST(test_r10_add_count_overflow)
+{
+    nps_state s;
+    memset(&s, 0, sizeof s);
+    s.count[10] = INT64_MAX;
+    nps_state before = s;
+    assert_int_equal(nps_add(&s, 9), NPS_E_OVERFLOW); /* the total would pass INT64_MAX */
+    assert_state_equal(&s, &before);
+    assert_int_equal(nps_add(&s, 10), NPS_E_OVERFLOW); /* the count itself would */
+    assert_state_equal(&s, &before);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1659,6 +2740,42 @@ int main(void)
         cmocka_unit_test(test_r11_wrong_lengths),
         cmocka_unit_test(test_r11_every_byte_flip),
         cmocka_unit_test(test_r11_magic_and_version_with_valid_checksum),
+        cmocka_unit_test(test_r11_byte_layout),
+        cmocka_unit_test(test_r11_flags_must_be_zero),
+        cmocka_unit_test(test_r11_crafted_valid_state_decodes),
+        cmocka_unit_test(test_r11_negative_counts_refused),
+        cmocka_unit_test(test_r11_weighted_exceeds_rows_refused),
+        cmocka_unit_test(test_r11_bad_sums_refused),
+        cmocka_unit_test(test_r11_count_totals_refused),
+        cmocka_unit_test(test_r11_impossible_sums_refused),
+        cmocka_unit_test(test_r11_text_round_trip),
+        cmocka_unit_test(test_r11_text_exact),
+        cmocka_unit_test(test_r11_text_malformed),
+        cmocka_unit_test(test_format_double_examples),
+        cmocka_unit_test(test_format_double_round_trip),
+        cmocka_unit_test(test_render_values),
+        cmocka_unit_test(test_render_text_quoting_and_cutting),
+        cmocka_unit_test(test_render_text_many_quotes),
+        cmocka_unit_test(test_render_text_small_buffer),
+        cmocka_unit_test(test_message_texts),
+        cmocka_unit_test(test_message_style),
+        cmocka_unit_test(test_message_facts_agree),
+        cmocka_unit_test(test_message_cut_and_unknown_status),
+        cmocka_unit_test(test_sqlstate),
+        cmocka_unit_test(test_summary_reference),
+        cmocka_unit_test(test_summary_empty),
+        cmocka_unit_test(test_summary_longest_and_single_category),
+        cmocka_unit_test(test_summary_small_buffer),
+        cmocka_unit_test(test_compute_argument_checks),
+        cmocka_unit_test(test_r6_weight_sum_overflow),
+        cmocka_unit_test(test_r10_merge_total_overflow),
+        cmocka_unit_test(test_r10_remove_unweighted_from_weighted_only),
+        cmocka_unit_test(test_r10_remove_weight_not_held),
+        cmocka_unit_test(test_r10_unmerge_then_remove_to_empty),
+        /* last: before the fixes they reach undefined behaviour in the core */
+        cmocka_unit_test(test_format_double_small_buffer),
+        cmocka_unit_test(test_r10_add_weighted_category_overflow),
+        cmocka_unit_test(test_r10_add_count_overflow),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
