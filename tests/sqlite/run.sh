@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Run every tests/sqlite/*.sql through the real sqlite3 shell with the
+# extension loaded and diff what it prints (stdout and stderr, in order)
+# against tests/sqlite/expected/<name>.out.  Errors do not stop a script
+# (.bail off): an error case prints its message and the script goes on.
+#
+# Usage: tests/sqlite/run.sh path/to/nps.so
+#   NPS_SANITIZE=1  the .so was built with -fsanitize=address,undefined: run
+#                   sqlite3 with the ASan and UBSan runtimes preloaded, leak
+#                   detection on; any sanitizer report fails the script.
+#   NPS_VALGRIND=1  run sqlite3 under valgrind; any memory error or definite
+#                   or indirect leak fails the script.
+set -u
+
+if [ $# -ne 1 ] || [ ! -f "$1" ]; then
+    echo "usage: $0 path/to/nps.so" >&2
+    exit 2
+fi
+so=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# The release, from the one file that holds it, for the nps_version() test.
+version=$(cat "$here/../../VERSION")
+
+command -v sqlite3 >/dev/null || { echo "run.sh: sqlite3 shell not found" >&2; exit 2; }
+
+wrap=()
+if [ "${NPS_SANITIZE:-0}" = 1 ]; then
+    asan=$(gcc -print-file-name=libasan.so)
+    ubsan=$(gcc -print-file-name=libubsan.so)
+    for lib in "$asan" "$ubsan"; do
+        [ -f "$lib" ] || { echo "run.sh: sanitizer runtime $lib not found" >&2; exit 2; }
+    done
+    # The shell is not instrumented, so the runtimes come in by LD_PRELOAD
+    # (ASan first, as it requires).  Reports go to files: their presence
+    # fails the script, whatever the exit status.
+    wrap=(env "LD_PRELOAD=$asan $ubsan"
+        "ASAN_OPTIONS=detect_leaks=1:exitcode=97:log_path=$tmp/sanitizer"
+        "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=97:log_path=$tmp/sanitizer")
+fi
+if [ "${NPS_VALGRIND:-0}" = 1 ]; then
+    command -v valgrind >/dev/null || { echo "run.sh: valgrind not found" >&2; exit 2; }
+    wrap=(valgrind -q --leak-check=full --error-exitcode=99
+        --errors-for-leak-kinds=definite,indirect --log-file="$tmp/valgrind.%p")
+fi
+
+passed=0
+failed=0
+for sql in "$here"/*.sql; do
+    name=$(basename "$sql" .sql)
+    expected=$here/expected/$name.out
+    actual=$tmp/$name.out
+    rm -f "$tmp"/sanitizer* "$tmp"/valgrind.*
+    "${wrap[@]}" sqlite3 -batch -cmd '.bail off' -cmd ".parameter set @version '$version'" \
+        -cmd ".load $so" :memory: <"$sql" >"$actual" 2>&1
+    rc=$?
+    sed -i "s|$so|NPS_SO|g" "$actual"
+    problems=()
+    # The shell exits 1 when a statement failed (the error cases); anything
+    # else is a crash or a report of the sanitizers or valgrind.
+    [ "$rc" -le 1 ] || problems+=("sqlite3 exited with status $rc")
+    for report in "$tmp"/sanitizer* "$tmp"/valgrind.*; do
+        [ -s "$report" ] && problems+=("$(cat "$report")")
+    done
+    if [ ! -f "$expected" ]; then
+        problems+=("missing $expected")
+    elif ! diff -u "$expected" "$actual" >"$tmp/diff"; then
+        problems+=("$(cat "$tmp/diff")")
+    fi
+    if [ ${#problems[@]} -eq 0 ]; then
+        passed=$((passed + 1))
+        echo "ok   $name"
+    else
+        failed=$((failed + 1))
+        echo "FAIL $name"
+        printf '%s\n' "${problems[@]}" | sed 's/^/    /'
+    fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
