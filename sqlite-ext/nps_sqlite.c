@@ -37,36 +37,36 @@ typedef struct nps_function {
     int flags;
 } nps_function;
 
-#define SCALAR (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
-#define AGGREGATE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+/* Every function, aggregate or scalar, is a pure function of its arguments. */
+#define PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
 /* Every SQL function, once.  A second aggregate argument is a confidence for
  * the margin of error and the interval, a weight otherwise. */
 static const nps_function functions[] = {
-    {"nps", 1, NPS_K_MEASURE, NPS_M_NPS, AGGREGATE},
-    {"nps", 2, NPS_K_MEASURE, NPS_M_NPS, AGGREGATE},
-    {"promoter_share", 1, NPS_K_MEASURE, NPS_M_PROMOTER_SHARE, AGGREGATE},
-    {"promoter_share", 2, NPS_K_MEASURE, NPS_M_PROMOTER_SHARE, AGGREGATE},
-    {"passive_share", 1, NPS_K_MEASURE, NPS_M_PASSIVE_SHARE, AGGREGATE},
-    {"passive_share", 2, NPS_K_MEASURE, NPS_M_PASSIVE_SHARE, AGGREGATE},
-    {"detractor_share", 1, NPS_K_MEASURE, NPS_M_DETRACTOR_SHARE, AGGREGATE},
-    {"detractor_share", 2, NPS_K_MEASURE, NPS_M_DETRACTOR_SHARE, AGGREGATE},
-    {"nps_stderr", 1, NPS_K_MEASURE, NPS_M_STDERR, AGGREGATE},
-    {"nps_stderr", 2, NPS_K_MEASURE, NPS_M_STDERR, AGGREGATE},
-    {"nps_moe", 1, NPS_K_MEASURE, NPS_M_MOE, AGGREGATE},
-    {"nps_moe", 2, NPS_K_MEASURE, NPS_M_MOE, AGGREGATE},
-    {"nps_ci_lower", 1, NPS_K_MEASURE, NPS_M_CI_LOWER, AGGREGATE},
-    {"nps_ci_lower", 2, NPS_K_MEASURE, NPS_M_CI_LOWER, AGGREGATE},
-    {"nps_ci_upper", 1, NPS_K_MEASURE, NPS_M_CI_UPPER, AGGREGATE},
-    {"nps_ci_upper", 2, NPS_K_MEASURE, NPS_M_CI_UPPER, AGGREGATE},
-    {"nps_state", 1, NPS_K_STATE, NPS_M_NPS, AGGREGATE},
-    {"nps_state", 2, NPS_K_STATE, NPS_M_NPS, AGGREGATE},
-    {"nps_summary", 1, NPS_K_SUMMARY, NPS_M_NPS, AGGREGATE},
-    {"nps_category", 1, NPS_K_CATEGORY, NPS_M_NPS, SCALAR},
-    {"nps_category", 2, NPS_K_CATEGORY, NPS_M_NPS, SCALAR},
-    {"nps_band", 1, NPS_K_BAND, NPS_M_NPS, SCALAR},
-    {"nps_pvalue", 2, NPS_K_PVALUE, NPS_M_NPS, SCALAR},
-    {"nps_version", 0, NPS_K_VERSION, NPS_M_NPS, SCALAR},
+    {"nps", 1, NPS_K_MEASURE, NPS_M_NPS, PURE},
+    {"nps", 2, NPS_K_MEASURE, NPS_M_NPS, PURE},
+    {"promoter_share", 1, NPS_K_MEASURE, NPS_M_PROMOTER_SHARE, PURE},
+    {"promoter_share", 2, NPS_K_MEASURE, NPS_M_PROMOTER_SHARE, PURE},
+    {"passive_share", 1, NPS_K_MEASURE, NPS_M_PASSIVE_SHARE, PURE},
+    {"passive_share", 2, NPS_K_MEASURE, NPS_M_PASSIVE_SHARE, PURE},
+    {"detractor_share", 1, NPS_K_MEASURE, NPS_M_DETRACTOR_SHARE, PURE},
+    {"detractor_share", 2, NPS_K_MEASURE, NPS_M_DETRACTOR_SHARE, PURE},
+    {"nps_stderr", 1, NPS_K_MEASURE, NPS_M_STDERR, PURE},
+    {"nps_stderr", 2, NPS_K_MEASURE, NPS_M_STDERR, PURE},
+    {"nps_moe", 1, NPS_K_MEASURE, NPS_M_MOE, PURE},
+    {"nps_moe", 2, NPS_K_MEASURE, NPS_M_MOE, PURE},
+    {"nps_ci_lower", 1, NPS_K_MEASURE, NPS_M_CI_LOWER, PURE},
+    {"nps_ci_lower", 2, NPS_K_MEASURE, NPS_M_CI_LOWER, PURE},
+    {"nps_ci_upper", 1, NPS_K_MEASURE, NPS_M_CI_UPPER, PURE},
+    {"nps_ci_upper", 2, NPS_K_MEASURE, NPS_M_CI_UPPER, PURE},
+    {"nps_state", 1, NPS_K_STATE, NPS_M_NPS, PURE},
+    {"nps_state", 2, NPS_K_STATE, NPS_M_NPS, PURE},
+    {"nps_summary", 1, NPS_K_SUMMARY, NPS_M_NPS, PURE},
+    {"nps_category", 1, NPS_K_CATEGORY, NPS_M_NPS, PURE},
+    {"nps_category", 2, NPS_K_CATEGORY, NPS_M_NPS, PURE},
+    {"nps_band", 1, NPS_K_BAND, NPS_M_NPS, PURE},
+    {"nps_pvalue", 2, NPS_K_PVALUE, NPS_M_NPS, PURE},
+    {"nps_version", 0, NPS_K_VERSION, NPS_M_NPS, PURE},
 };
 
 /* Aggregate context, zeroed by SQLite (a zeroed nps_state holds no rows). */
@@ -124,14 +124,11 @@ static void render_value(sqlite3_value *v, nps_status st, char buf[NPS_VALUE_MAX
         nps_render_text(text ? text : "", (size_t)sqlite3_value_bytes(v), buf, NPS_VALUE_MAX);
         break;
     }
-    case SQLITE_BLOB:
+    default: /* SQLITE_BLOB; a NULL argument never reaches an error */
         if (is_state_error(st))
             nps_render_int(sqlite3_value_bytes(v), buf, NPS_VALUE_MAX);
         else
             render_blob(sqlite3_value_blob(v), sqlite3_value_bytes(v), buf, NPS_VALUE_MAX);
-        break;
-    default:
-        nps_render_text("NULL", 4, buf, NPS_VALUE_MAX);
         break;
     }
 }
@@ -418,7 +415,8 @@ static void fn_version(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* The xFunc of a scalar kind. */
-static void (*scalar_of(nps_kind kind))(sqlite3_context *, int, sqlite3_value **)
+typedef void (*nps_xfunc)(sqlite3_context *, int, sqlite3_value **);
+static nps_xfunc scalar_of(nps_kind kind)
 {
     switch (kind) {
     case NPS_K_CATEGORY:
