@@ -14,6 +14,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,8 +223,8 @@ TEST(test_rows_counts_weighted_and_unweighted)
 /* R6: finite weights >= 0 are accepted; negative, infinite and NaN are not. */
 TEST(test_r6_check_weight)
 {
-    static const double good[] = {0.0, -0.0, 1.0, 0.5, 1e-300, 4.9406564584124654e-324, 1e300,
-                                  DBL_MAX};
+    static const double good[] = {0.0,   -0.0,   1.0, 0.5, 1e-300, 4.9406564584124654e-324,
+                                  1e300, DBL_MAX};
     static const double bad[] = {-1.0, -1e-300, -4.9406564584124654e-324, -DBL_MAX};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
         assert_int_equal(nps_check_weight(good[i]), NPS_OK);
@@ -339,11 +340,34 @@ TEST(test_r10_remove_weighted_not_held)
 /* R3, R5, R7, R8, R9: results of a state.                              */
 /* ------------------------------------------------------------------ */
 
-static const nps_measure all_measures[] = {NPS_M_NPS,       NPS_M_PROMOTER_SHARE,
-                                           NPS_M_PASSIVE_SHARE, NPS_M_DETRACTOR_SHARE,
-                                           NPS_M_STDERR,    NPS_M_MOE,
-                                           NPS_M_CI_LOWER,  NPS_M_CI_UPPER};
+static const nps_measure all_measures[] = {
+    NPS_M_NPS, NPS_M_PROMOTER_SHARE, NPS_M_PASSIVE_SHARE, NPS_M_DETRACTOR_SHARE, NPS_M_STDERR,
+    NPS_M_MOE, NPS_M_CI_LOWER,       NPS_M_CI_UPPER};
 #define NMEASURES (sizeof all_measures / sizeof all_measures[0])
+
+/* R4: the denominator is the valid rows: rejected scores and weights count
+ * nowhere; weighted, it is the sum of weights, not the number of rows.  (NULL
+ * skipping itself happens in the SQL wrappers, before the core.) */
+TEST(test_r4_denominator_valid_rows)
+{
+    nps_state s;
+    nps_state_init(&s);
+    assert_int_equal(nps_add(&s, 0), NPS_OK);
+    assert_int_equal(nps_add(&s, 9), NPS_OK);
+    assert_int_equal(nps_add(&s, 10), NPS_OK);
+    assert_int_equal(nps_add(&s, 11), NPS_E_SCORE_RANGE);
+    assert_int_equal(nps_add(&s, -1), NPS_E_SCORE_RANGE);
+    assert_int_equal(nps_add_weighted(&s, 9, NAN), NPS_E_WEIGHT);
+    assert_int_equal(nps_rows(&s), 3);
+    assert_near(measure(&s, NPS_M_NPS, 0.95), 100.0 / 3.0, TOL);
+    nps_state w;
+    nps_state_init(&w);
+    assert_int_equal(nps_add_weighted(&w, 9, 3.0), NPS_OK);
+    assert_int_equal(nps_add_weighted(&w, 0, 1.0), NPS_OK);
+    assert_int_equal(nps_add_weighted(&w, 5, -2.0), NPS_E_WEIGHT);
+    assert_near(measure(&w, NPS_M_NPS, 0.95), 50.0, TOL); /* (3 - 1) / 4, not (1 - 1) / 2 */
+    assert_near(measure(&w, NPS_M_PROMOTER_SHARE, 0.95), 75.0, TOL);
+}
 
 /* R5: a state with no rows gives NPS_EMPTY for every measure, never 0. */
 TEST(test_r5_empty_state_every_measure)
@@ -937,7 +961,7 @@ TEST(test_r1_score_from_text_valid)
     TEXT_OK("10.0", 10);
     TEXT_OK("-0", 0);
     TEXT_OK("+0", 0);
-    TEXT_OK("9\r", 9);     /* a CSV line ending in CR LF */
+    TEXT_OK("9\r", 9); /* a CSV line ending in CR LF */
     TEXT_OK("\r\n 8 \r\n", 8);
     TEXT_OK("7.", 7);
     TEXT_OK("10.000000000000000000000", 10);
@@ -1014,9 +1038,8 @@ TEST(test_r1_score_from_text_length_delimited)
 TEST(test_r8_z_for_confidence)
 {
     static const double exact[][2] = {
-        {0.8, 1.2815515655446006},  {0.9, 1.6448536269514729},
-        {0.95, 1.9599639845400538}, {0.99, 2.5758293035489004},
-        {0.999, 3.2905267314918945}, {0.9999999, 5.326723886480144},
+        {0.8, 1.2815515655446006},  {0.9, 1.6448536269514729},   {0.95, 1.9599639845400538},
+        {0.99, 2.5758293035489004}, {0.999, 3.2905267314918945}, {0.9999999, 5.326723886480144},
     };
     for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++) {
         double z = 0;
@@ -1024,9 +1047,8 @@ TEST(test_r8_z_for_confidence)
         assert_near(z, exact[i][1], 1e-12);
     }
     static const double ref[][2] = {
-        {0.8, 1.2815515655446008},  {0.9, 1.6448536269514715},
-        {0.95, 1.9599639845400536}, {0.99, 2.5758293035489},
-        {0.999, 3.2905267314919255}, {0.5, 0.6744897501960817},
+        {0.8, 1.2815515655446008},      {0.9, 1.6448536269514715},   {0.95, 1.9599639845400536},
+        {0.99, 2.5758293035489},        {0.999, 3.2905267314919255}, {0.5, 0.6744897501960817},
         {0.9999999, 5.326723886480144},
     };
     for (size_t i = 0; i < sizeof ref / sizeof ref[0]; i++) {
@@ -1213,7 +1235,8 @@ TEST(test_r12_pvalue_weighted)
 TEST(test_r12_pvalue_zero_variance)
 {
     nps_state pro5 = counts_state(0, 0, 5), pro1 = counts_state(0, 0, 1);
-    nps_state det = counts_state(3, 0, 0), pas = counts_state(0, 2, 0), pas9 = counts_state(0, 9, 0);
+    nps_state det = counts_state(3, 0, 0), pas = counts_state(0, 2, 0),
+              pas9 = counts_state(0, 9, 0);
     assert_true(pvalue(&pro5, &pro1) == 1.0);
     assert_true(pvalue(&pas, &pas9) == 1.0);
     assert_true(pvalue(&pro5, &det) == 0.0);
@@ -1280,8 +1303,15 @@ TEST(test_r13_band_boundaries)
 /* R13: outside -100..100 (and NaN) is NPS_E_BAND. */
 TEST(test_r13_band_out_of_range)
 {
-    static const double bad[] = {nextafter(100.0, 200.0), nextafter(-100.0, -200.0), 101.0,
-                                 -101.0, 1e300, -1e300, INFINITY, -INFINITY, NAN};
+    static const double bad[] = {nextafter(100.0, 200.0),
+                                 nextafter(-100.0, -200.0),
+                                 101.0,
+                                 -101.0,
+                                 1e300,
+                                 -1e300,
+                                 INFINITY,
+                                 -INFINITY,
+                                 NAN};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         const char *label = "untouched";
         assert_int_equal(nps_band(bad[i], &label), NPS_E_BAND);
@@ -1315,8 +1345,11 @@ static int valid_utf8(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
-        int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2
-                : (*p & 0xF8) == 0xF0 ? 3 : -1;
+        int n = *p < 0x80             ? 0
+                : (*p & 0xE0) == 0xC0 ? 1
+                : (*p & 0xF0) == 0xE0 ? 2
+                : (*p & 0xF8) == 0xF0 ? 3
+                                      : -1;
         if (n < 0 || (n == 1 && *p < 0xC2))
             return 0;
         uint32_t cp = n == 0 ? *p : n == 1 ? (*p & 0x1Fu) : n == 2 ? (*p & 0x0Fu) : (*p & 0x07u);
@@ -1490,10 +1523,9 @@ TEST(test_r11_round_trip)
         assert_memory_equal(buf, again, sizeof buf);
         /* the checksum is the IEEE CRC-32 of everything before it, little-endian */
         uint32_t c = crc32_ieee(buf, NPS_STATE_BYTES - 4);
-        uint32_t stored = (uint32_t)buf[NPS_STATE_BYTES - 4] |
-                          (uint32_t)buf[NPS_STATE_BYTES - 3] << 8 |
-                          (uint32_t)buf[NPS_STATE_BYTES - 2] << 16 |
-                          (uint32_t)buf[NPS_STATE_BYTES - 1] << 24;
+        uint32_t stored =
+            (uint32_t)buf[NPS_STATE_BYTES - 4] | (uint32_t)buf[NPS_STATE_BYTES - 3] << 8 |
+            (uint32_t)buf[NPS_STATE_BYTES - 2] << 16 | (uint32_t)buf[NPS_STATE_BYTES - 1] << 24;
         assert_int_equal(stored, c);
     }
 }
@@ -1830,8 +1862,16 @@ TEST(test_r11_impossible_sums_refused)
  * a subnormal and large ones. */
 TEST(test_r11_text_round_trip)
 {
-    static const double w[] = {0.1, 1e-300, 4.9406564584124654e-324, 1e150, 0.30000000000000004,
-                               123456.789, 2.0 / 3.0, 1.0 / 3.0, 7.0, 1e-7};
+    static const double w[] = {0.1,
+                               1e-300,
+                               4.9406564584124654e-324,
+                               1e150,
+                               0.30000000000000004,
+                               123456.789,
+                               2.0 / 3.0,
+                               1.0 / 3.0,
+                               7.0,
+                               1e-7};
     nps_state st[16];
     size_t n;
     sample_states(st, &n);
@@ -1889,24 +1929,24 @@ TEST(test_r11_text_malformed)
         "scores=",
         "scores",
         "Scores=1,0,0,0,0,0,0,1,1,2,1",
-        "scores=1,0,0,0,0,0,0,1,1,2",        /* 10 counts */
-        "scores=1,0,0,0,0,0,0,1,1,2,1,0",    /* 12 counts */
-        "scores=1,0,0,0,0,0,0,1,1,2,",       /* empty last */
-        "scores=1,,0,0,0,0,0,1,1,2,1",       /* empty field */
-        "scores=-1,0,0,0,0,0,0,1,1,2,1",     /* negative */
-        "scores=+1,0,0,0,0,0,0,1,1,2,1",     /* sign */
-        "scores=1,0,0,0,0,0,0,1,1,2,1x",     /* trailing garbage */
-        "scores=1,0,0,0,0,0,0,1,1,2,1;",     /* trailing garbage */
-        "scores=1.0,0,0,0,0,0,0,1,1,2,1",    /* not an integer */
-        "scores=1 ,0,0,0,0,0,0,1,1,2,1",     /* blank inside */
-        "scores= 1,0,0,0,0,0,0,1,1,2,1",     /* blank inside */
+        "scores=1,0,0,0,0,0,0,1,1,2",                      /* 10 counts */
+        "scores=1,0,0,0,0,0,0,1,1,2,1,0",                  /* 12 counts */
+        "scores=1,0,0,0,0,0,0,1,1,2,",                     /* empty last */
+        "scores=1,,0,0,0,0,0,1,1,2,1",                     /* empty field */
+        "scores=-1,0,0,0,0,0,0,1,1,2,1",                   /* negative */
+        "scores=+1,0,0,0,0,0,0,1,1,2,1",                   /* sign */
+        "scores=1,0,0,0,0,0,0,1,1,2,1x",                   /* trailing garbage */
+        "scores=1,0,0,0,0,0,0,1,1,2,1;",                   /* trailing garbage */
+        "scores=1.0,0,0,0,0,0,0,1,1,2,1",                  /* not an integer */
+        "scores=1 ,0,0,0,0,0,0,1,1,2,1",                   /* blank inside */
+        "scores= 1,0,0,0,0,0,0,1,1,2,1",                   /* blank inside */
         "scores=99999999999999999999,0,0,0,0,0,0,1,1,2,1", /* > INT64_MAX */
         "scores=9223372036854775808,0,0,0,0,0,0,0,0,0,0",  /* INT64_MAX + 1 */
         "scores=9223372036854775807,0,0,0,0,0,0,0,0,0,1",  /* total overflows */
         "scores=0x1,0,0,0,0,0,0,1,1,2,1",
         "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1",                    /* no sums */
-        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,2",          /* no wsq */
-        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,2 wsq=0,0",  /* 2 of 3 */
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,2",         /* no wsq */
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,2 wsq=0,0", /* 2 of 3 */
         "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,nan wsq=0,0,4",
         "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,inf wsq=0,0,4",
         "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,1e999 wsq=0,0,4",
@@ -2192,8 +2232,7 @@ TEST(test_message_texts)
     message_is(NPS_E_SCORE_TYPE, "nps", "a blob of 3 bytes",
                "nps: a blob of 3 bytes is neither a score 0..10 nor an nps_state");
     message_is(NPS_E_WEIGHT, "nps", "-1", "nps: weight -1 is not a finite number >= 0");
-    message_is(NPS_E_WEIGHT_STATE, "nps", NULL,
-               "nps: a weight cannot be applied to an nps_state");
+    message_is(NPS_E_WEIGHT_STATE, "nps", NULL, "nps: a weight cannot be applied to an nps_state");
     message_is(NPS_E_CONFIDENCE, "nps_moe", "1.5", "nps_moe: confidence 1.5 is outside (0, 1)");
     message_is(NPS_E_CONFIDENCE_VARIES, "nps_moe", "0.9",
                "nps_moe: confidence 0.9 differs from an earlier row of the group");
@@ -2202,8 +2241,7 @@ TEST(test_message_texts)
     message_is(NPS_E_BAND, "nps_band", "101", "nps_band: nps 101 is outside -100..100");
     message_is(NPS_E_LANG, "nps_category", "'xx'",
                "nps_category: unknown language 'xx' (known: en, zh, pl, th, de, es, fr, ja)");
-    message_is(NPS_E_STATE_LENGTH, "nps", "3",
-               "nps: invalid nps_state: 3 bytes, expected 172");
+    message_is(NPS_E_STATE_LENGTH, "nps", "3", "nps: invalid nps_state: 3 bytes, expected 172");
     message_is(NPS_E_STATE_MAGIC, "nps", NULL, "nps: invalid nps_state: not an nps_state value");
     message_is(NPS_E_STATE_VERSION, "nps", NULL,
                "nps: invalid nps_state: unknown format version (this build reads 1)");
@@ -2247,7 +2285,8 @@ TEST(test_message_facts_agree)
     snprintf(want, sizeof want, "f: invalid nps_state: 3 bytes, expected %d", NPS_STATE_BYTES);
     assert_string_equal(buf, want);
     nps_message(buf, sizeof buf, NPS_E_STATE_VERSION, "f", NULL);
-    snprintf(want, sizeof want, "f: invalid nps_state: unknown format version (this build reads %d)",
+    snprintf(want, sizeof want,
+             "f: invalid nps_state: unknown format version (this build reads %d)",
              NPS_STATE_VERSION);
     assert_string_equal(buf, want);
 }
@@ -2281,16 +2320,16 @@ TEST(test_sqlstate)
         nps_status st;
         const char *code;
     } want[] = {
-        {NPS_E_SCORE_RANGE, "22003"},     {NPS_E_SCORE_FRACTION, "22023"},
-        {NPS_E_SCORE_TEXT, "22023"},      {NPS_E_SCORE_TYPE, "22023"},
-        {NPS_E_WEIGHT, "22023"},          {NPS_E_WEIGHT_STATE, "22023"},
-        {NPS_E_CONFIDENCE, "22003"},      {NPS_E_CONFIDENCE_VARIES, "22023"},
-        {NPS_E_NOT_NUMBER, "22023"},      {NPS_E_NOT_STATE, "22023"},
-        {NPS_E_BAND, "22003"},            {NPS_E_LANG, "22023"},
-        {NPS_E_STATE_LENGTH, "22023"},    {NPS_E_STATE_MAGIC, "22023"},
-        {NPS_E_STATE_VERSION, "22023"},   {NPS_E_STATE_CHECKSUM, "22023"},
-        {NPS_E_STATE_VALUE, "22023"},     {NPS_E_STATE_TEXT, "22023"},
-        {NPS_E_OVERFLOW, "22003"},        {NPS_E_REMOVE, "22023"},
+        {NPS_E_SCORE_RANGE, "22003"},   {NPS_E_SCORE_FRACTION, "22023"},
+        {NPS_E_SCORE_TEXT, "22023"},    {NPS_E_SCORE_TYPE, "22023"},
+        {NPS_E_WEIGHT, "22023"},        {NPS_E_WEIGHT_STATE, "22023"},
+        {NPS_E_CONFIDENCE, "22003"},    {NPS_E_CONFIDENCE_VARIES, "22023"},
+        {NPS_E_NOT_NUMBER, "22023"},    {NPS_E_NOT_STATE, "22023"},
+        {NPS_E_BAND, "22003"},          {NPS_E_LANG, "22023"},
+        {NPS_E_STATE_LENGTH, "22023"},  {NPS_E_STATE_MAGIC, "22023"},
+        {NPS_E_STATE_VERSION, "22023"}, {NPS_E_STATE_CHECKSUM, "22023"},
+        {NPS_E_STATE_VALUE, "22023"},   {NPS_E_STATE_TEXT, "22023"},
+        {NPS_E_OVERFLOW, "22003"},      {NPS_E_REMOVE, "22023"},
     };
     assert_int_equal(sizeof want / sizeof want[0], NPS_STATUS_COUNT - NPS_E_SCORE_RANGE);
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
@@ -2413,10 +2452,19 @@ static int json_parse(struct json *j, const char *text)
     return *j->p == '\0';
 }
 
-static const char *const summary_keys[] = {
-    "n",      "promoters", "passives", "detractors", "promoter_share", "passive_share",
-    "detractor_share", "nps", "stderr", "moe95",   "ci95_lower",     "ci95_upper",
-    "scores"};
+static const char *const summary_keys[] = {"n",
+                                           "promoters",
+                                           "passives",
+                                           "detractors",
+                                           "promoter_share",
+                                           "passive_share",
+                                           "detractor_share",
+                                           "nps",
+                                           "stderr",
+                                           "moe95",
+                                           "ci95_lower",
+                                           "ci95_upper",
+                                           "scores"};
 
 /* Parse a state's summary, check it is valid JSON with the keys of SPEC.md in order. */
 static void summary_of(const nps_state *s, struct json *j, char *buf)
@@ -2670,6 +2718,142 @@ TEST(test_r10_add_count_overflow)
     assert_state_equal(&s, &before);
 }
 
+/* Restore the "C" numeric locale after a test that changed it. */
+static int restore_c_locale(void **cm_state)
+{
+    (void)cm_state;
+    setlocale(LC_NUMERIC, "C");
+    return 0;
+}
+
+/* R11: numbers and the text form do not depend on the host's locale: under a
+ * locale whose decimal point is ',' (a SQLite host may set one), numbers are
+ * still written with '.' and the text form still reads back.  Skipped where no
+ * such locale is installed. */
+TEST(test_r11_text_form_locale_independent)
+{
+    if (!setlocale(LC_NUMERIC, "de_DE.UTF-8") && !setlocale(LC_NUMERIC, "de_DE.utf8") &&
+        !setlocale(LC_NUMERIC, "fr_FR.UTF-8")) {
+        skip();
+        return;
+    }
+    char buf[64];
+    nps_format_double(0.5, buf, sizeof buf);
+    assert_string_equal(buf, "0.5");
+    nps_format_double(100.0 / 3.0, buf, sizeof buf);
+    assert_string_equal(buf, "33.333333333333336");
+    nps_format_double(1.5e-5, buf, sizeof buf);
+    assert_string_equal(buf, "1.5e-05");
+    nps_state s = weighted_reference(), back = sentinel_state();
+    assert_int_equal(nps_add_weighted(&s, 3, 0.1), NPS_OK);
+    char text[NPS_STATE_TEXT_MAX];
+    nps_state_to_text(&s, text, sizeof text);
+    assert_non_null(strstr(text, " wsum=1.6,1,2.5 "));
+    assert_int_equal(nps_state_from_text(text, &back), NPS_OK);
+    assert_state_equal(&back, &s);
+}
+
+/* R11: parsing details of the text form: 'E' exponents and signs in sums, a
+ * digit run cut by a non-digit, and very long numbers (read exactly or refused,
+ * never misread). */
+TEST(test_r11_text_number_forms)
+{
+    nps_state out = sentinel_state();
+    assert_int_equal(nps_state_from_text("scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 "
+                                         "wsum=0,0,2E0 wsq=0,0,4e+0",
+                                         &out),
+                     NPS_OK);
+    assert_same_double(out.wsum[NPS_PROMOTER], 2.0);
+    assert_same_double(out.wsq[NPS_PROMOTER], 4.0);
+    static const char *bad[] = {
+        "scores=1,0,0,0,0,0,0,1,1,2,A",
+        "scores=1,0,0,0,0,0,0,1,1,2,:",
+        "scores=1,0,0,0,0,0,0,1,1,2,/",
+        "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 wsum=0,0,2:0 wsq=0,0,4",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        nps_state o = sentinel_state(), sent = sentinel_state();
+        assert_int_equal(nps_state_from_text(bad[i], &o), NPS_E_STATE_TEXT);
+        assert_state_equal(&o, &sent);
+    }
+    /* 0.1 written with all 55 digits of its exact binary value */
+    const char *longer = "scores=1,0,0,0,0,0,0,1,1,2,1 weighted=0,0,1 "
+                         "wsum=0,0,0.1000000000000000055511151231257827021181583404541015625 "
+                         "wsq=0,0,0.010000000000000002";
+    nps_state o = sentinel_state(), sent = sentinel_state();
+    nps_status st = nps_state_from_text(longer, &o);
+    if (st == NPS_OK) {
+        assert_same_double(o.wsum[NPS_PROMOTER], 0.1);
+    } else {
+        assert_int_equal(st, NPS_E_STATE_TEXT);
+        assert_state_equal(&o, &sent);
+    }
+}
+
+/* nps_state_to_text never writes past cap and always ends the text. */
+TEST(test_r11_text_small_buffer)
+{
+    nps_state s = weighted_reference();
+    assert_int_equal(nps_add_weighted(&s, 3, 0.1), NPS_OK);
+    char full[NPS_STATE_TEXT_MAX];
+    nps_state_to_text(&s, full, sizeof full);
+    for (size_t cap = 1; cap < strlen(full) + 2; cap++) {
+        char buf[NPS_STATE_TEXT_MAX + 8];
+        memset(buf, 'Z', sizeof buf);
+        nps_state_to_text(&s, buf, cap);
+        for (size_t k = cap; k < sizeof buf; k++)
+            assert_int_equal(buf[k], 'Z');
+        assert_non_null(memchr(buf, '\0', cap));
+        assert_int_equal(strncmp(buf, full, strlen(buf)), 0);
+    }
+}
+
+/* Rendering text made only of UTF-8 continuation bytes cuts it all away. */
+TEST(test_render_text_only_continuation_bytes)
+{
+    char junk[45];
+    memset(junk, 0x80, sizeof junk);
+    render_is(junk, sizeof junk, "'...'");
+}
+
+/* R6/R10: overflow guards of the weighted paths, including a merge whose sums
+ * overflow while the squares do not (possible only in a hand-made state). */
+TEST(test_r10_sum_overflow_guards)
+{
+    nps_state s;
+    memset(&s, 0, sizeof s);
+    s.count[9] = 1;
+    s.weighted[NPS_PROMOTER] = 1;
+    s.wsum[NPS_PROMOTER] = DBL_MAX;
+    s.wsq[NPS_PROMOTER] = 1.0;
+    nps_state before = s;
+    assert_int_equal(nps_add_weighted(&s, 9, DBL_MAX), NPS_E_OVERFLOW);
+    assert_state_equal(&s, &before);
+    nps_state t = s;
+    assert_int_equal(nps_merge(&s, &t), NPS_E_OVERFLOW); /* wsum doubles, wsq does not */
+    assert_state_equal(&s, &before);
+}
+
+/* R10: unmerge checks weighted rows as well as counts: dst holds four
+ * unweighted rows, src the same scores weighted. */
+TEST(test_r10_unmerge_weighted_not_held)
+{
+    nps_state dst = counts_state(1, 1, 2), before = dst, src = weighted_reference();
+    assert_memory_equal(dst.count, src.count, sizeof dst.count);
+    assert_int_equal(nps_unmerge(&dst, &src), NPS_E_REMOVE);
+    assert_state_equal(&dst, &before);
+}
+
+/* R1: text with a fraction followed by junk is not a number. */
+TEST(test_r1_score_from_text_fraction_junk)
+{
+    TEXT_BAD("7.0x", NPS_E_SCORE_TEXT);
+    TEXT_BAD("7.:", NPS_E_SCORE_TEXT);
+    TEXT_BAD("7.0.0", NPS_E_SCORE_TEXT);
+    TEXT_BAD("7..0", NPS_E_SCORE_TEXT);
+    TEXT_OK("7.0 ", 7);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2687,6 +2871,7 @@ int main(void)
         cmocka_unit_test(test_r10_remove_weighted_sums_back_to_zero),
         cmocka_unit_test(test_r10_remove_weighted_keeps_unweighted),
         cmocka_unit_test(test_r10_remove_weighted_not_held),
+        cmocka_unit_test(test_r4_denominator_valid_rows),
         cmocka_unit_test(test_r5_empty_state_every_measure),
         cmocka_unit_test(test_r5_zero_weights_are_empty),
         cmocka_unit_test(test_r3_r7_reference_1_2_3),
@@ -2772,6 +2957,13 @@ int main(void)
         cmocka_unit_test(test_r10_remove_unweighted_from_weighted_only),
         cmocka_unit_test(test_r10_remove_weight_not_held),
         cmocka_unit_test(test_r10_unmerge_then_remove_to_empty),
+        cmocka_unit_test_teardown(test_r11_text_form_locale_independent, restore_c_locale),
+        cmocka_unit_test(test_r11_text_number_forms),
+        cmocka_unit_test(test_r11_text_small_buffer),
+        cmocka_unit_test(test_render_text_only_continuation_bytes),
+        cmocka_unit_test(test_r10_sum_overflow_guards),
+        cmocka_unit_test(test_r10_unmerge_weighted_not_held),
+        cmocka_unit_test(test_r1_score_from_text_fraction_junk),
         /* last: before the fixes they reach undefined behaviour in the core */
         cmocka_unit_test(test_format_double_small_buffer),
         cmocka_unit_test(test_r10_add_weighted_category_overflow),
