@@ -548,6 +548,37 @@ TEST(test_r9_more_intervals)
     check_intervals(&sl, large, sizeof large / sizeof large[0]);
 }
 
+/* R9: over every small state (0..5 of each category) and several confidences,
+ * the bounds match the adjusted-Wald formula written out here, clipped to
+ * -100..100, and lower <= upper. */
+TEST(test_r9_adjusted_wald_grid)
+{
+    static const double conf[][2] = {
+        {0.5, 0.6744897501960817},  {0.8, 1.2815515655446006},   {0.95, 1.9599639845400538},
+        {0.99, 2.5758293035489004}, {0.999, 3.2905267314918945}, {0.9999999, 5.326723886480144},
+    };
+    for (int d = 0; d <= 5; d++)
+        for (int a = 0; a <= 5; a++)
+            for (int p = 0; p <= 5; p++) {
+                if (d + a + p == 0)
+                    continue;
+                nps_state s = counts_state(d, a, p);
+                double n2 = d + a + p + 3.0, p2 = (p + 0.75) / n2, d2 = (d + 0.75) / n2;
+                double se2 = sqrt((p2 + d2 - (p2 - d2) * (p2 - d2)) / n2);
+                for (size_t k = 0; k < sizeof conf / sizeof conf[0]; k++) {
+                    double lo = 100.0 * (p2 - d2 - conf[k][1] * se2);
+                    double hi = 100.0 * (p2 - d2 + conf[k][1] * se2);
+                    lo = lo < -100.0 ? -100.0 : lo;
+                    hi = hi > 100.0 ? 100.0 : hi;
+                    double glo = measure(&s, NPS_M_CI_LOWER, conf[k][0]);
+                    double ghi = measure(&s, NPS_M_CI_UPPER, conf[k][0]);
+                    assert_near(glo, lo, TOL);
+                    assert_near(ghi, hi, TOL);
+                    assert_true(-100.0 <= glo && glo <= ghi && ghi <= 100.0);
+                }
+            }
+}
+
 /* R8: confidence defaults are the caller's; NPS_DEFAULT_CONFIDENCE is 0.95. */
 TEST(test_r8_default_confidence)
 {
@@ -577,7 +608,7 @@ TEST(test_r8_invalid_confidence)
     /* tiny and near-1 confidences are valid */
     double out;
     assert_int_equal(nps_compute(&s, NPS_M_MOE, 1e-9, &out), NPS_OK);
-    assert_near(out, 1.2533141373155003e-09 * 30.429030972509224, 1e-9);
+    assert_near(out / (1.2533141373155004e-09 * 30.429030972509224), 1.0, 1e-6);
     assert_int_equal(nps_compute(&s, NPS_M_CI_UPPER, nextafter(1.0, 0.0), &out), NPS_OK);
     assert_near(out, 100.0, 0);
 }
@@ -797,6 +828,26 @@ TEST(test_r10_unmerge_round_trip)
     assert_int_equal(nps_merge(&c, &d), NPS_OK);
     assert_int_equal(nps_unmerge(&c, &d), NPS_OK);
     assert_state_equal(&c, &cs);
+}
+
+/* R10: states merged one by one and unmerged again end exactly empty, even
+ * when the sums left rounding behind on the way (0.1 + 0.2 - 0.1 - 0.2 != 0). */
+TEST(test_r10_unmerge_all_back_to_empty)
+{
+    nps_state a, b, m, zero;
+    nps_state_init(&a);
+    nps_state_init(&b);
+    nps_state_init(&m);
+    memset(&zero, 0, sizeof zero);
+    assert_int_equal(nps_add_weighted(&a, 9, 0.1), NPS_OK);
+    assert_int_equal(nps_add_weighted(&a, 0, 0.7), NPS_OK);
+    assert_int_equal(nps_add_weighted(&b, 10, 0.2), NPS_OK);
+    assert_int_equal(nps_add_weighted(&b, 3, 0.1), NPS_OK);
+    assert_int_equal(nps_merge(&m, &a), NPS_OK);
+    assert_int_equal(nps_merge(&m, &b), NPS_OK);
+    assert_int_equal(nps_unmerge(&m, &a), NPS_OK);
+    assert_int_equal(nps_unmerge(&m, &b), NPS_OK);
+    assert_state_equal(&m, &zero);
 }
 
 /* R10: unmerging what dst does not hold is NPS_E_REMOVE and leaves dst unchanged. */
@@ -2880,6 +2931,7 @@ int main(void)
         cmocka_unit_test(test_r3_shares_consistent_per_score),
         cmocka_unit_test(test_r8_r9_reference_1_2_3),
         cmocka_unit_test(test_r9_more_intervals),
+        cmocka_unit_test(test_r9_adjusted_wald_grid),
         cmocka_unit_test(test_r8_default_confidence),
         cmocka_unit_test(test_r8_invalid_confidence),
         cmocka_unit_test(test_r7_weighted_reference),
@@ -2892,6 +2944,7 @@ int main(void)
         cmocka_unit_test(test_r10_merge_order_independent),
         cmocka_unit_test(test_r10_merge_equals_single_pass),
         cmocka_unit_test(test_r10_unmerge_round_trip),
+        cmocka_unit_test(test_r10_unmerge_all_back_to_empty),
         cmocka_unit_test(test_r10_unmerge_not_held),
         cmocka_unit_test(test_r10_merge_overflow),
         cmocka_unit_test(test_r10_merge_self),
