@@ -199,15 +199,29 @@ static nps_status keep_confidence(nps_agg *a, double c)
 }
 
 /* Add one row to an aggregate, or take it out again (xInverse): a score, a
- * weighted score, or an nps_state to merge; a NULL in any argument skips it (R4). */
+ * weighted score, or an nps_state to merge; a NULL in any argument skips it (R4).
+ * A lone integer score is the hot path: three API calls and nps_add(). */
 static void agg_row(sqlite3_context *ctx, int argc, sqlite3_value **argv, int remove)
 {
-    const nps_function *f = sqlite3_user_data(ctx);
     int type = sqlite3_value_type(argv[0]);
-    int weighted = argc == 2 && !takes_confidence(f);
-    double arg = 0.0;
+    nps_agg *a;
     nps_status st;
 
+    if (argc == 1 && type == SQLITE_INTEGER) {
+        int64_t score = sqlite3_value_int64(argv[0]);
+        if ((a = sqlite3_aggregate_context(ctx, sizeof *a)) == NULL) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+        st = remove ? nps_remove(&a->state, score) : nps_add(&a->state, score);
+        if (st != NPS_OK)
+            fail(ctx, st, argv[0]);
+        return;
+    }
+
+    const nps_function *f = sqlite3_user_data(ctx);
+    int weighted = argc == 2 && !takes_confidence(f);
+    double arg = 0.0;
     if (type == SQLITE_NULL || (argc == 2 && sqlite3_value_type(argv[1]) == SQLITE_NULL))
         return;
     if (weighted && type == SQLITE_BLOB) {
@@ -223,8 +237,7 @@ static void agg_row(sqlite3_context *ctx, int argc, sqlite3_value **argv, int re
             return;
         }
     }
-    nps_agg *a = sqlite3_aggregate_context(ctx, sizeof *a);
-    if (a == NULL) {
+    if ((a = sqlite3_aggregate_context(ctx, sizeof *a)) == NULL) {
         sqlite3_result_error_nomem(ctx);
         return;
     }
@@ -253,39 +266,15 @@ static void agg_row(sqlite3_context *ctx, int argc, sqlite3_value **argv, int re
         fail(ctx, st, argv[0]);
 }
 
-/* xStep of every aggregate; a lone integer score is the hot path. */
+/* xStep of every aggregate. */
 static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    if (argc == 1 && sqlite3_value_type(argv[0]) == SQLITE_INTEGER) {
-        int64_t score = sqlite3_value_int64(argv[0]);
-        nps_agg *a = sqlite3_aggregate_context(ctx, sizeof *a);
-        if (a == NULL) {
-            sqlite3_result_error_nomem(ctx);
-            return;
-        }
-        nps_status st = nps_add(&a->state, score);
-        if (st != NPS_OK)
-            fail(ctx, st, argv[0]);
-        return;
-    }
     agg_row(ctx, argc, argv, 0);
 }
 
 /* xInverse of every aggregate: the row leaves a sliding window frame. */
 static void agg_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    if (argc == 1 && sqlite3_value_type(argv[0]) == SQLITE_INTEGER) {
-        int64_t score = sqlite3_value_int64(argv[0]);
-        nps_agg *a = sqlite3_aggregate_context(ctx, sizeof *a);
-        if (a == NULL) {
-            sqlite3_result_error_nomem(ctx);
-            return;
-        }
-        nps_status st = nps_remove(&a->state, score);
-        if (st != NPS_OK)
-            fail(ctx, st, argv[0]);
-        return;
-    }
     agg_row(ctx, argc, argv, 1);
 }
 
