@@ -1,0 +1,311 @@
+-- nps @VERSION@: Net Promoter Score as native SQL functions.
+-- The one editable install script: pg-ext/Makefile stamps it into
+-- nps--<version>.sql.  Upgrades are hand-written sql/nps--A--B.sql scripts.
+
+\echo Use "CREATE EXTENSION nps" to load this file. \quit
+
+-- ---------------------------------------------------------------------------
+-- The state type: counts per score 0..10, per-category weighted rows, sums of
+-- weights and of squared weights (R10), plus the confidence of the aggregates
+-- that take one.  Text form: 'scores=c0,...,c10[ weighted=.. wsum=.. wsq=..]
+-- [ confidence=c]'.  Binary form and bytea cast: the core's 172-byte format,
+-- the same bytes as SQLite's state blob (counts and sums; no confidence).
+-- ---------------------------------------------------------------------------
+
+CREATE TYPE nps_state;
+
+CREATE FUNCTION nps_state_in(cstring) RETURNS nps_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_out(nps_state) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_recv(internal) RETURNS nps_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_send(nps_state) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE nps_state (
+    INPUT = nps_state_in,
+    OUTPUT = nps_state_out,
+    RECEIVE = nps_state_recv,
+    SEND = nps_state_send,
+    INTERNALLENGTH = 168,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+
+COMMENT ON TYPE nps_state IS
+    'mergeable NPS state: the count of each score 0..10 and the per-category sums of weights and squared weights';
+COMMENT ON FUNCTION nps_state_in(cstring) IS 'text input of nps_state; the value is checked';
+COMMENT ON FUNCTION nps_state_out(nps_state) IS 'text output of nps_state, read back exactly by its input';
+COMMENT ON FUNCTION nps_state_recv(internal) IS 'binary input of nps_state (the 172-byte format); the value is checked';
+COMMENT ON FUNCTION nps_state_send(nps_state) IS 'binary output of nps_state (the 172-byte format)';
+
+CREATE FUNCTION nps_state_to_bytea(nps_state) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_from_bytea(bytea) RETURNS nps_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE CAST (nps_state AS bytea) WITH FUNCTION nps_state_to_bytea(nps_state);
+CREATE CAST (bytea AS nps_state) WITH FUNCTION nps_state_from_bytea(bytea);
+
+COMMENT ON FUNCTION nps_state_to_bytea(nps_state) IS
+    'cast nps_state to bytea: the 172-byte state format, the same bytes as an SQLite state blob';
+COMMENT ON FUNCTION nps_state_from_bytea(bytea) IS
+    'cast bytea to nps_state: the 172-byte state format, checked (length, magic, version, checksum, ranges)';
+COMMENT ON CAST (nps_state AS bytea) IS 'the 172-byte state format, as SQLite stores it';
+COMMENT ON CAST (bytea AS nps_state) IS 'read a 172-byte state, as SQLite stores it; checked';
+
+-- ---------------------------------------------------------------------------
+-- Scalars
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION nps_category(smallint) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_category_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_category(integer) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_category_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_category(bigint) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_category_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_category(numeric) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_category_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_category(double precision) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_category_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_category(smallint, text) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_category_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_category(integer, text) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_category_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_category(bigint, text) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_category_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_category(numeric, text) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_category_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_category(double precision, text) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_category_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION nps_category(smallint) IS 'category of a score 0..10: detractor (0-6), passive (7-8) or promoter (9-10)';
+COMMENT ON FUNCTION nps_category(integer) IS 'category of a score 0..10: detractor (0-6), passive (7-8) or promoter (9-10)';
+COMMENT ON FUNCTION nps_category(bigint) IS 'category of a score 0..10: detractor (0-6), passive (7-8) or promoter (9-10)';
+COMMENT ON FUNCTION nps_category(numeric) IS 'category of a whole-number score 0..10: detractor (0-6), passive (7-8) or promoter (9-10)';
+COMMENT ON FUNCTION nps_category(double precision) IS 'category of a whole-number score 0..10: detractor (0-6), passive (7-8) or promoter (9-10)';
+COMMENT ON FUNCTION nps_category(smallint, text) IS 'category label of a score 0..10 in a language: en, zh, pl, th, de, es, fr, ja';
+COMMENT ON FUNCTION nps_category(integer, text) IS 'category label of a score 0..10 in a language: en, zh, pl, th, de, es, fr, ja';
+COMMENT ON FUNCTION nps_category(bigint, text) IS 'category label of a score 0..10 in a language: en, zh, pl, th, de, es, fr, ja';
+COMMENT ON FUNCTION nps_category(numeric, text) IS 'category label of a whole-number score 0..10 in a language: en, zh, pl, th, de, es, fr, ja';
+COMMENT ON FUNCTION nps_category(double precision, text) IS 'category label of a whole-number score 0..10 in a language: en, zh, pl, th, de, es, fr, ja';
+
+CREATE FUNCTION nps_band(double precision) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_band_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_band(double precision) IS
+    'band of an NPS value: negative (< 0), good (0 to < 30), great (30 to < 70), excellent (70 and up)';
+
+CREATE FUNCTION nps_pvalue(nps_state, nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_pvalue_state' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_pvalue(nps_state, nps_state) IS
+    'two-sided p-value that the NPS of two states differ: z = (nps_a - nps_b) / sqrt(se_a^2 + se_b^2)';
+
+CREATE FUNCTION nps_version() RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_version_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_version() IS 'version of the nps library';
+
+-- ---------------------------------------------------------------------------
+-- Final functions of the aggregates: one result of a state; NULL over no rows.
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION nps_final_nps(nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_final_promoter_share(nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_final_passive_share(nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_final_detractor_share(nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_final_stderr(nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_final_moe(nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_final_ci_lower(nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_final_ci_upper(nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_final_moe_confidence(nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_final_ci_lower_confidence(nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_final_ci_upper_confidence(nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_final_state(nps_state) RETURNS nps_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_final_summary(nps_state) RETURNS json
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION nps_final_nps(nps_state) IS 'final function of nps(): the NPS of a state';
+COMMENT ON FUNCTION nps_final_promoter_share(nps_state) IS 'final function of promoter_share(): % promoters of a state';
+COMMENT ON FUNCTION nps_final_passive_share(nps_state) IS 'final function of passive_share(): % passives of a state';
+COMMENT ON FUNCTION nps_final_detractor_share(nps_state) IS 'final function of detractor_share(): % detractors of a state';
+COMMENT ON FUNCTION nps_final_stderr(nps_state) IS 'final function of nps_stderr(): standard error of the NPS of a state, in points';
+COMMENT ON FUNCTION nps_final_moe(nps_state) IS 'final function of nps_moe(score): 95% margin of error of a state, in points';
+COMMENT ON FUNCTION nps_final_ci_lower(nps_state) IS 'final function of nps_ci_lower(score): lower bound of the 95% adjusted-Wald interval';
+COMMENT ON FUNCTION nps_final_ci_upper(nps_state) IS 'final function of nps_ci_upper(score): upper bound of the 95% adjusted-Wald interval';
+COMMENT ON FUNCTION nps_final_moe_confidence(nps_state) IS 'final function of nps_moe(score, confidence): margin of error at the confidence kept in the state';
+COMMENT ON FUNCTION nps_final_ci_lower_confidence(nps_state) IS 'final function of nps_ci_lower(score, confidence): lower bound at the confidence kept in the state';
+COMMENT ON FUNCTION nps_final_ci_upper_confidence(nps_state) IS 'final function of nps_ci_upper(score, confidence): upper bound at the confidence kept in the state';
+COMMENT ON FUNCTION nps_final_state(nps_state) IS 'final function of nps_state(): the state, NULL over no rows';
+COMMENT ON FUNCTION nps_final_summary(nps_state) IS 'final function of nps_summary(): the JSON summary of a state';
+
+-- ---------------------------------------------------------------------------
+-- Transition functions, per score type.  Inside an aggregate they update the
+-- state in place; called directly they return a new state.  The *_remove*
+-- functions are the inverses that let a window frame slide in O(1).
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION nps_state_merge(nps_state, nps_state) RETURNS nps_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_unmerge(nps_state, nps_state) RETURNS nps_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_add(nps_state, nps_state, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_weighted_state' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove(nps_state, nps_state, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_weighted_state' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_add_confidence(nps_state, nps_state, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_merge_confidence' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove_confidence(nps_state, nps_state, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_unmerge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION nps_state_merge(nps_state, nps_state) IS
+    'transition and combine function of the aggregates: merge a state into another';
+COMMENT ON FUNCTION nps_state_unmerge(nps_state, nps_state) IS
+    'inverse transition of the aggregates over states: take a merged state out again';
+COMMENT ON FUNCTION nps_state_add(nps_state, nps_state, double precision) IS
+    'transition of the weighted aggregates over states: an error, a weight cannot be applied to an nps_state';
+COMMENT ON FUNCTION nps_state_remove(nps_state, nps_state, double precision) IS
+    'inverse transition of the weighted aggregates over states: an error, a weight cannot be applied to an nps_state';
+COMMENT ON FUNCTION nps_state_add_confidence(nps_state, nps_state, double precision) IS
+    'transition of the aggregates that take a confidence, over states: merge a state, keep the confidence';
+COMMENT ON FUNCTION nps_state_remove_confidence(nps_state, nps_state, double precision) IS
+    'inverse transition of the aggregates that take a confidence, over states: take a merged state out again';
+
+DO $$
+DECLARE
+    t record;
+BEGIN
+    FOR t IN SELECT * FROM (VALUES
+        ('smallint', 'int2'), ('integer', 'int4'), ('bigint', 'int8'),
+        ('numeric', 'numeric'), ('double precision', 'float8')) AS v(sqltype, c)
+    LOOP
+        EXECUTE format($f$
+            CREATE FUNCTION nps_state_add(nps_state, %1$s) RETURNS nps_state
+                AS 'MODULE_PATHNAME', 'nps_state_add_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+            CREATE FUNCTION nps_state_remove(nps_state, %1$s) RETURNS nps_state
+                AS 'MODULE_PATHNAME', 'nps_state_remove_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+            CREATE FUNCTION nps_state_add(nps_state, %1$s, double precision) RETURNS nps_state
+                AS 'MODULE_PATHNAME', 'nps_state_add_weighted_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+            CREATE FUNCTION nps_state_remove(nps_state, %1$s, double precision) RETURNS nps_state
+                AS 'MODULE_PATHNAME', 'nps_state_remove_weighted_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+            CREATE FUNCTION nps_state_add_confidence(nps_state, %1$s, double precision) RETURNS nps_state
+                AS 'MODULE_PATHNAME', 'nps_state_add_confidence_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+            CREATE FUNCTION nps_state_remove_confidence(nps_state, %1$s, double precision) RETURNS nps_state
+                AS 'MODULE_PATHNAME', 'nps_state_remove_confidence_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+            COMMENT ON FUNCTION nps_state_add(nps_state, %1$s) IS
+                'transition function of the aggregates over %1$s scores: count one score 0..10';
+            COMMENT ON FUNCTION nps_state_remove(nps_state, %1$s) IS
+                'inverse transition of the aggregates over %1$s scores: take one score out again';
+            COMMENT ON FUNCTION nps_state_add(nps_state, %1$s, double precision) IS
+                'transition function of the weighted aggregates over %1$s scores: count one score with its weight';
+            COMMENT ON FUNCTION nps_state_remove(nps_state, %1$s, double precision) IS
+                'inverse transition of the weighted aggregates over %1$s scores: take one weighted score out again';
+            COMMENT ON FUNCTION nps_state_add_confidence(nps_state, %1$s, double precision) IS
+                'transition of the aggregates that take a confidence, over %1$s scores: count one score, keep the confidence';
+            COMMENT ON FUNCTION nps_state_remove_confidence(nps_state, %1$s, double precision) IS
+                'inverse transition of the aggregates that take a confidence, over %1$s scores: take one score out again';
+            $f$, t.sqltype, t.c);
+    END LOOP;
+END
+$$;
+
+-- ---------------------------------------------------------------------------
+-- Aggregates.  Each one is defined for scores of every integer type, numeric
+-- and double precision (whole numbers only), and for nps_state values, which
+-- it merges.  All of them: STRICT transitions (a NULL in any argument skips
+-- the row), the same COMBINEFUNC for parallel plans, and an inverse for
+-- window frames that slide in O(1).
+--   form 'weighted':   also name(score, weight double precision)
+--   form 'confidence': also name(score, confidence double precision)
+-- ---------------------------------------------------------------------------
+
+DO $$
+DECLARE
+    a record;
+    t text;
+    empty CONSTANT text := 'scores=0,0,0,0,0,0,0,0,0,0,0';
+    plain_add text;
+    plain_remove text;
+BEGIN
+    FOR a IN SELECT * FROM (VALUES
+        ('nps', 'nps_final_nps', NULL, 'weighted',
+         'Net Promoter Score: % promoters (9-10) minus % detractors (0-6), -100..100'),
+        ('promoter_share', 'nps_final_promoter_share', NULL, 'weighted',
+         'percentage of promoters (scores 9-10), 0..100'),
+        ('passive_share', 'nps_final_passive_share', NULL, 'weighted',
+         'percentage of passives (scores 7-8), 0..100'),
+        ('detractor_share', 'nps_final_detractor_share', NULL, 'weighted',
+         'percentage of detractors (scores 0-6), 0..100'),
+        ('nps_stderr', 'nps_final_stderr', NULL, 'weighted',
+         'standard error of the NPS in points: 100 * sqrt((p + d - (p - d)^2) / n); weighted, n is Kish''s effective n'),
+        ('nps_state', 'nps_final_state', NULL, 'weighted',
+         'mergeable state of the scores (NULL over no rows)'),
+        ('nps_summary', 'nps_final_summary', NULL, NULL,
+         'JSON summary: n, the three counts and shares, nps, stderr, moe95, the 95% interval and the 11 score counts'),
+        ('nps_moe', 'nps_final_moe', 'nps_final_moe_confidence', 'confidence',
+         'margin of error of the NPS in points, z * stderr (Wald), at a confidence 0 < c < 1 (0.95 by default)'),
+        ('nps_ci_lower', 'nps_final_ci_lower', 'nps_final_ci_lower_confidence', 'confidence',
+         'lower bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default)'),
+        ('nps_ci_upper', 'nps_final_ci_upper', 'nps_final_ci_upper_confidence', 'confidence',
+         'upper bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default)'))
+        AS v(name, final, final_confidence, form, description)
+    LOOP
+        FOREACH t IN ARRAY ARRAY['smallint', 'integer', 'bigint', 'numeric', 'double precision', 'nps_state']
+        LOOP
+            IF t = 'nps_state' THEN
+                plain_add := 'nps_state_merge';
+                plain_remove := 'nps_state_unmerge';
+            ELSE
+                plain_add := 'nps_state_add';
+                plain_remove := 'nps_state_remove';
+            END IF;
+            EXECUTE format($f$
+                CREATE AGGREGATE %1$I(%2$s) (
+                    SFUNC = %3$s, STYPE = nps_state, INITCOND = %4$L, FINALFUNC = %5$s,
+                    COMBINEFUNC = nps_state_merge,
+                    MSFUNC = %3$s, MINVFUNC = %6$s, MSTYPE = nps_state, MINITCOND = %4$L,
+                    MFINALFUNC = %5$s,
+                    PARALLEL = SAFE);
+                COMMENT ON AGGREGATE %1$I(%2$s) IS %7$L;
+                $f$, a.name, t, plain_add, empty, a.final, plain_remove,
+                a.description || CASE WHEN t = 'nps_state' THEN '; merges nps_state values'
+                                      ELSE format('; %s scores 0..10, NULL skipped', t) END);
+            IF a.form = 'weighted' THEN
+                EXECUTE format($f$
+                    CREATE AGGREGATE %1$I(%2$s, double precision) (
+                        SFUNC = nps_state_add, STYPE = nps_state, INITCOND = %3$L, FINALFUNC = %4$s,
+                        COMBINEFUNC = nps_state_merge,
+                        MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state,
+                        MINITCOND = %3$L, MFINALFUNC = %4$s,
+                        PARALLEL = SAFE);
+                    COMMENT ON AGGREGATE %1$I(%2$s, double precision) IS %5$L;
+                    $f$, a.name, t, empty, a.final,
+                    a.description || CASE WHEN t = 'nps_state' THEN '; a weight with a state is an error'
+                                          ELSE format('; weighted %s scores 0..10, weight finite and >= 0, NULL weight skips the row', t) END);
+            ELSIF a.form = 'confidence' THEN
+                EXECUTE format($f$
+                    CREATE AGGREGATE %1$I(%2$s, double precision) (
+                        SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = %3$L,
+                        FINALFUNC = %4$s, COMBINEFUNC = nps_state_merge,
+                        MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+                        MSTYPE = nps_state, MINITCOND = %3$L, MFINALFUNC = %4$s,
+                        PARALLEL = SAFE);
+                    COMMENT ON AGGREGATE %1$I(%2$s, double precision) IS %5$L;
+                    $f$, a.name, t, empty, a.final_confidence,
+                    a.description || CASE WHEN t = 'nps_state' THEN '; merges nps_state values at the given confidence'
+                                          ELSE format('; %s scores 0..10 at the given confidence, one per group', t) END);
+            END IF;
+        END LOOP;
+    END LOOP;
+END
+$$;
