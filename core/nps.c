@@ -1,6 +1,7 @@
 /* nps.c -- the engine-free scoring core; the rules are stated in nps.h. */
 #include "nps.h"
 
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,8 +29,9 @@ static const struct {
     [NPS_E_LANG] = {"%s: unknown language %s (known: en, zh, pl, th, de, es, fr, ja)", "22023"},
     [NPS_E_STATE_LENGTH] = {"%s: invalid nps_state: %s bytes, expected 172", "22023"},
     [NPS_E_STATE_MAGIC] = {"%s: invalid nps_state: not an nps_state value", "22023"},
-    [NPS_E_STATE_VERSION] = {"%s: invalid nps_state: unknown format version (this build reads 1)",
-                             "22023"},
+    [NPS_E_STATE_VERSION] =
+        {"%s: invalid nps_state: unknown format version or flags (this build reads version 1)",
+         "22023"},
     [NPS_E_STATE_CHECKSUM] = {"%s: invalid nps_state: checksum mismatch (corrupted)", "22023"},
     [NPS_E_STATE_VALUE] = {"%s: invalid nps_state: inconsistent counts or sums", "22023"},
     [NPS_E_STATE_TEXT] = {"%s: invalid nps_state text %s", "22023"},
@@ -42,14 +44,10 @@ static const struct {
     const char *code;
     const char *label[NPS_NCATEGORIES];
 } labels[] = {
-    {"en", {"detractor", "passive", "promoter"}},
-    {"zh", {"贬损者", "被动者", "推荐者"}},
-    {"pl", {"krytyk", "neutralny", "promotor"}},
-    {"th", {"ผู้ไม่สนับสนุน", "ผู้เฉยๆ", "ผู้สนับสนุน"}},
-    {"de", {"Kritiker", "Passiver", "Promotor"}},
-    {"es", {"detractor", "pasivo", "promotor"}},
-    {"fr", {"détracteur", "passif", "promoteur"}},
-    {"ja", {"批判者", "中立者", "推奨者"}},
+    {"en", {"detractor", "passive", "promoter"}},  {"zh", {"贬损者", "被动者", "推荐者"}},
+    {"pl", {"krytyk", "neutralny", "promotor"}},   {"th", {"ผู้ไม่สนับสนุน", "ผู้เฉยๆ", "ผู้สนับสนุน"}},
+    {"de", {"Kritiker", "Passiver", "Promotor"}},  {"es", {"detractor", "pasivo", "promotor"}},
+    {"fr", {"détracteur", "passif", "promoteur"}}, {"ja", {"批判者", "中立者", "推奨者"}},
 };
 
 /* Pseudo-responses of the adjusted-Wald interval (R9). */
@@ -82,6 +80,37 @@ nps_status nps_add_weighted(nps_state *s, int64_t score, double weight)
     return NPS_OK;
 }
 
+/* Rows of category c that carry no weight. */
+static int64_t plain_rows(const nps_state *s, int c)
+{
+    int64_t rows = 0;
+    for (int i = 0; i < NPS_NSCORES; i++)
+        if (nps_category_of(i) == c)
+            rows += s->count[i];
+    return rows - s->weighted[c];
+}
+
+nps_status nps_remove(nps_state *s, int64_t score)
+{
+    if ((uint64_t)score > 10u)
+        return NPS_E_SCORE_RANGE;
+    if (s->count[score] <= 0)
+        return NPS_E_REMOVE;
+    if (s->weighted[nps_category_of(score)] > 0 && plain_rows(s, nps_category_of(score)) <= 0)
+        return NPS_E_REMOVE;
+    s->count[score]--;
+    return NPS_OK;
+}
+
+/* a - b for a sum of weights that held b, never below 0.  Floating-point sums
+ * cannot tell a weight absorbed by rounding from one never added, so only the
+ * row counts decide what a state holds. */
+static double take_out(double a, double b)
+{
+    double rest = a - b;
+    return rest > 0.0 ? rest : 0.0;
+}
+
 nps_status nps_remove_weighted(nps_state *s, int64_t score, double weight)
 {
     if (nps_check_weight(weight) != NPS_OK)
@@ -91,14 +120,12 @@ nps_status nps_remove_weighted(nps_state *s, int64_t score, double weight)
     int c = nps_category_of(score);
     if (s->count[score] <= 0 || s->weighted[c] <= 0)
         return NPS_E_REMOVE;
+    double sum = take_out(s->wsum[c], weight), sq = take_out(s->wsq[c], weight * weight);
     s->count[score]--;
-    if (--s->weighted[c] == 0) {
-        s->wsum[c] = 0.0;
-        s->wsq[c] = 0.0;
-    } else {
-        s->wsum[c] = fmax(0.0, s->wsum[c] - weight);
-        s->wsq[c] = fmax(0.0, s->wsq[c] - weight * weight);
-    }
+    if (--s->weighted[c] == 0)
+        sum = sq = 0.0;
+    s->wsum[c] = sum;
+    s->wsq[c] = sq;
     return NPS_OK;
 }
 
@@ -116,7 +143,8 @@ nps_status nps_merge(nps_state *dst, const nps_state *src)
         if (!isfinite(t.wsum[c]) || !isfinite(t.wsq[c]))
             return NPS_E_OVERFLOW;
     }
-    if (nps_rows(&t) < 0)
+    int64_t rows = nps_rows(&t);
+    if (rows < 0 || rows > NPS_MAX_ROWS)
         return NPS_E_OVERFLOW;
     *dst = t;
     return NPS_OK;
@@ -134,13 +162,12 @@ nps_status nps_unmerge(nps_state *dst, const nps_state *src)
         if (src->weighted[c] > t.weighted[c])
             return NPS_E_REMOVE;
         t.weighted[c] -= src->weighted[c];
-        if (t.weighted[c] == 0) {
-            t.wsum[c] = 0.0;
-            t.wsq[c] = 0.0;
-        } else {
-            t.wsum[c] = fmax(0.0, t.wsum[c] - src->wsum[c]);
-            t.wsq[c] = fmax(0.0, t.wsq[c] - src->wsq[c]);
-        }
+        t.wsum[c] = take_out(t.wsum[c], src->wsum[c]);
+        t.wsq[c] = take_out(t.wsq[c], src->wsq[c]);
+        if (plain_rows(&t, c) < 0)
+            return NPS_E_REMOVE;
+        if (t.weighted[c] == 0)
+            t.wsum[c] = t.wsq[c] = 0.0;
     }
     *dst = t;
     return NPS_OK;
@@ -183,19 +210,63 @@ nps_status nps_score_from_text(const char *text, size_t len, int64_t *score)
     int negative = 0;
     if (i < end && (text[i] == '+' || text[i] == '-'))
         negative = text[i++] == '-';
-    int digits = 0, fraction = 0;
-    int64_t value = 0;
-    for (; i < end && text[i] >= '0' && text[i] <= '9'; i++, digits++)
-        if (value <= 1000)
-            value = value * 10 + (text[i] - '0');
-    if (i < end && text[i] == '.')
-        for (i++; i < end && text[i] >= '0' && text[i] <= '9'; i++, digits++)
-            fraction |= text[i] != '0';
-    if (digits == 0 || i != end)
+    /* Mantissa digits with leading zeros dropped: at most 3 kept before any
+     * non-zero digit is known to make the value > 10 or fractional. */
+    int64_t digits = 0, point = -1, first = -1, last = -1, seen = 0;
+    char kept[4] = {0, 0, 0, 0};
+    for (; i < end; i++) {
+        if (text[i] == '.' && point < 0) {
+            point = digits;
+            continue;
+        }
+        if (text[i] < '0' || text[i] > '9')
+            break;
+        seen++;
+        if (text[i] != '0' || first >= 0) {
+            if (first < 0)
+                first = digits;
+            if (text[i] != '0')
+                last = digits;
+            if (digits - first < 4)
+                kept[digits - first] = text[i];
+            digits++;
+        } else if (point >= 0) {
+            digits++; /* a zero after the point, before any non-zero digit */
+        }
+    }
+    if (point < 0)
+        point = digits;
+    int64_t exponent = 0;
+    if (seen > 0 && i < end && (text[i] == 'e' || text[i] == 'E')) {
+        int eneg = 0, edigits = 0;
+        i++;
+        if (i < end && (text[i] == '+' || text[i] == '-'))
+            eneg = text[i++] == '-';
+        for (; i < end && text[i] >= '0' && text[i] <= '9'; i++, edigits++)
+            if (exponent < 100000)
+                exponent = exponent * 10 + (text[i] - '0');
+        if (edigits == 0)
+            return NPS_E_SCORE_TEXT;
+        if (eneg)
+            exponent = -exponent;
+    }
+    if (seen == 0 || i != end)
         return NPS_E_SCORE_TEXT;
-    if (fraction)
+    if (last < 0) { /* all zeros */
+        *score = 0;
+        return NPS_OK;
+    }
+    /* Value = 0.d(first)..d(last) x 10^(point - first): whole when every
+     * non-zero digit stands before the decimal point. */
+    int64_t int_digits = point + exponent - first;
+    if (last - first >= int_digits)
         return NPS_E_SCORE_FRACTION;
-    if (value > 10 || (negative && value != 0))
+    if (negative || int_digits > 2)
+        return NPS_E_SCORE_RANGE;
+    int64_t value = 0;
+    for (int64_t k = 0; k < int_digits; k++)
+        value = value * 10 + (k <= last - first ? kept[k] - '0' : 0);
+    if (value > 10)
         return NPS_E_SCORE_RANGE;
     *score = value;
     return NPS_OK;
@@ -205,11 +276,11 @@ nps_status nps_score_from_text(const char *text, size_t len, int64_t *score)
 static void category_weights(const nps_state *s, double w[NPS_NCATEGORIES],
                              double q[NPS_NCATEGORIES])
 {
-    int64_t rows[NPS_NCATEGORIES] = {0, 0, 0};
+    double rows[NPS_NCATEGORIES] = {0.0, 0.0, 0.0};
     for (int i = 0; i < NPS_NSCORES; i++)
-        rows[nps_category_of(i)] += s->count[i];
+        rows[nps_category_of(i)] += (double)s->count[i];
     for (int c = 0; c < NPS_NCATEGORIES; c++) {
-        double plain = (double)(rows[c] - s->weighted[c]);
+        double plain = rows[c] - (double)s->weighted[c];
         w[c] = plain + s->wsum[c];
         q[c] = plain + s->wsq[c];
     }
@@ -229,9 +300,10 @@ static nps_status shape_of(const nps_state *s, nps_shape *sh)
     category_weights(s, sh->w, q);
     sh->total = sh->w[0] + sh->w[1] + sh->w[2];
     double qt = q[0] + q[1] + q[2];
-    if (!(sh->total > 0.0) || !(qt > 0.0))
+    if (!(sh->total > 0.0))
         return NPS_EMPTY;
-    sh->n = sh->total * (sh->total / qt);
+    /* Weights so small that their squares underflow leave no effective n. */
+    sh->n = qt > 0.0 ? sh->total * (sh->total / qt) : 0.0;
     sh->p = sh->w[NPS_PROMOTER] / sh->total;
     sh->d = sh->w[NPS_DETRACTOR] / sh->total;
     return NPS_OK;
@@ -273,7 +345,8 @@ nps_status nps_compute(const nps_state *s, nps_measure m, double confidence, dou
         if (st != NPS_OK)
             return st;
     }
-    if (shape_of(s, &sh) != NPS_OK)
+    if (shape_of(s, &sh) != NPS_OK || (z != 0.0 && !(sh.n > 0.0)) ||
+        (m == NPS_M_STDERR && !(sh.n > 0.0)))
         return NPS_EMPTY;
     switch (m) {
     case NPS_M_NPS:
@@ -309,7 +382,7 @@ nps_status nps_compute(const nps_state *s, nps_measure m, double confidence, dou
 nps_status nps_pvalue(const nps_state *a, const nps_state *b, double *out)
 {
     nps_shape sa, sb;
-    if (shape_of(a, &sa) != NPS_OK || shape_of(b, &sb) != NPS_OK)
+    if (shape_of(a, &sa) != NPS_OK || shape_of(b, &sb) != NPS_OK || !(sa.n > 0.0) || !(sb.n > 0.0))
         return NPS_EMPTY;
     double diff = 100.0 * ((sa.p - sa.d) - (sb.p - sb.d));
     double ea = stderr_points(&sa), eb = stderr_points(&sb);
@@ -323,13 +396,12 @@ nps_status nps_pvalue(const nps_state *a, const nps_state *b, double *out)
 
 nps_status nps_summary_json(const nps_state *s, char *buf, size_t cap)
 {
-    static const char *const keys[] = {"promoter_share", "passive_share", "detractor_share",
-                                       "nps",            "stderr",        "moe95",
-                                       "ci95_lower",     "ci95_upper"};
-    static const nps_measure measures[] = {NPS_M_PROMOTER_SHARE, NPS_M_PASSIVE_SHARE,
-                                           NPS_M_DETRACTOR_SHARE, NPS_M_NPS,
-                                           NPS_M_STDERR,          NPS_M_MOE,
-                                           NPS_M_CI_LOWER,        NPS_M_CI_UPPER};
+    static const char *const keys[] = {
+        "promoter_share", "passive_share", "detractor_share", "nps",
+        "stderr",         "moe95",         "ci95_lower",      "ci95_upper"};
+    static const nps_measure measures[] = {
+        NPS_M_PROMOTER_SHARE, NPS_M_PASSIVE_SHARE, NPS_M_DETRACTOR_SHARE, NPS_M_NPS,
+        NPS_M_STDERR,         NPS_M_MOE,           NPS_M_CI_LOWER,        NPS_M_CI_UPPER};
     int64_t cat[NPS_NCATEGORIES] = {0, 0, 0};
     for (int i = 0; i < NPS_NSCORES; i++)
         cat[nps_category_of(i)] += s->count[i];
@@ -370,15 +442,12 @@ double nps_normal_upper_tail(double x)
 
 /* Rational approximations of the normal quantile (central and tail regions),
  * relative error below 1.2e-9, refined below by one Halley step. */
-static const double qa[] = {-3.969683028665376e+01, 2.209460984245205e+02,
-                            -2.759285104469687e+02, 1.383577518672690e+02,
-                            -3.066479806614716e+01, 2.506628277459239e+00};
-static const double qb[] = {-5.447609879822406e+01, 1.615858368580409e+02,
-                            -1.556989798598866e+02, 6.680131188771972e+01,
-                            -1.328068155288572e+01};
-static const double qc[] = {-7.784894002430293e-03, -3.223964580411365e-01,
-                            -2.400758277161838e+00, -2.549732539343734e+00,
-                            4.374664141464968e+00,  2.938163982698783e+00};
+static const double qa[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
+                            1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
+static const double qb[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                            6.680131188771972e+01, -1.328068155288572e+01};
+static const double qc[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+                            -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
 static const double qd[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
                             3.754408661907416e+00};
 
@@ -401,11 +470,10 @@ double nps_normal_quantile(double p)
     /* Halley step on Phi(x) - p, with Phi from erfc for full precision in the tail. */
     double e = 0.5 * erfc(-x / sqrt(2.0)) - p;
     double u = e * 2.50662827463100050242 * exp(x * x / 2.0);
-    return x - u / (1.0 + x * u / 2.0);
+    return isfinite(u) ? x - u / (1.0 + x * u / 2.0) : x;
 }
 
-nps_status nps_category_label(int64_t score, const char *lang, size_t lang_len,
-                              const char **label)
+nps_status nps_category_label(int64_t score, const char *lang, size_t lang_len, const char **label)
 {
     if ((uint64_t)score > 10u)
         return NPS_E_SCORE_RANGE;
@@ -429,7 +497,10 @@ nps_status nps_band(double value, const char **label)
 {
     if (!(value >= -100.0 && value <= 100.0))
         return NPS_E_BAND;
-    *label = value < 0.0 ? "negative" : value < 30.0 ? "good" : value < 70.0 ? "great" : "excellent";
+    *label = value < 0.0    ? "negative"
+             : value < 30.0 ? "good"
+             : value < 70.0 ? "great"
+                            : "excellent";
     return NPS_OK;
 }
 
@@ -481,14 +552,14 @@ static double get_f64(const uint8_t *p)
 
 /* Layout of format version 1, byte offsets. */
 enum {
-    OFF_MAGIC = 0,    /* "nps" */
-    OFF_VERSION = 3,  /* 1 */
-    OFF_FLAGS = 4,    /* 4 bytes, all 0 in version 1 */
-    OFF_COUNT = 8,    /* 11 x int64: rows per score */
+    OFF_MAGIC = 0,     /* "nps" */
+    OFF_VERSION = 3,   /* 1 */
+    OFF_FLAGS = 4,     /* 4 bytes, all 0 in version 1 */
+    OFF_COUNT = 8,     /* 11 x int64: rows per score */
     OFF_WEIGHTED = 96, /* 3 x int64: weighted rows per category */
-    OFF_WSUM = 120,   /* 3 x double */
-    OFF_WSQ = 144,    /* 3 x double */
-    OFF_CRC = 168     /* CRC-32 of bytes 0..167 */
+    OFF_WSUM = 120,    /* 3 x double */
+    OFF_WSQ = 144,     /* 3 x double */
+    OFF_CRC = 168      /* CRC-32 of bytes 0..167 */
 };
 
 void nps_encode(const nps_state *s, uint8_t out[NPS_STATE_BYTES])
@@ -513,17 +584,22 @@ static nps_status check_state(const nps_state *s)
 {
     int64_t rows[NPS_NCATEGORIES] = {0, 0, 0};
     for (int i = 0; i < NPS_NSCORES; i++)
-        if (s->count[i] < 0 ||
-            __builtin_add_overflow(rows[nps_category_of(i)], s->count[i], &rows[nps_category_of(i)]))
+        if (s->count[i] < 0 || __builtin_add_overflow(rows[nps_category_of(i)], s->count[i],
+                                                      &rows[nps_category_of(i)]))
             return NPS_E_STATE_VALUE;
-    if (nps_rows(s) < 0)
+    int64_t total = nps_rows(s);
+    if (total < 0 || total > NPS_MAX_ROWS)
         return NPS_E_STATE_VALUE;
     for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        double k = (double)s->weighted[c], sum = s->wsum[c], sq = s->wsq[c];
         if (s->weighted[c] < 0 || s->weighted[c] > rows[c])
             return NPS_E_STATE_VALUE;
-        if (!isfinite(s->wsum[c]) || !isfinite(s->wsq[c]) || s->wsum[c] < 0.0 || s->wsq[c] < 0.0)
+        if (!isfinite(sum) || !isfinite(sq) || sum < 0.0 || sq < 0.0)
             return NPS_E_STATE_VALUE;
-        if (s->weighted[c] == 0 && (s->wsum[c] != 0.0 || s->wsq[c] != 0.0))
+        if (s->weighted[c] == 0 && (sum != 0.0 || sq != 0.0))
+            return NPS_E_STATE_VALUE;
+        /* k weights >= 0 satisfy sum^2 / k <= sq <= sum^2 (with rounding slack). */
+        if (k > 0.0 && (sq < sum * (sum / k) * (1.0 - 1e-9) || sq > sum * sum * (1.0 + 1e-9)))
             return NPS_E_STATE_VALUE;
     }
     return NPS_OK;
@@ -628,6 +704,11 @@ static int parse_doubles(const char **p, const char *name, double *v, int n)
                                       *q == 'E' || *q == '+' || *q == '-'))
             num[k++] = *q++;
         num[k] = '\0';
+        /* strtod reads the locale's decimal point; the text form always has '.'. */
+        const char *point = localeconv()->decimal_point;
+        char *dot = strchr(num, '.');
+        if (dot != NULL && point != NULL && point[0] != '\0' && point[1] == '\0')
+            *dot = point[0];
         char *end;
         v[i] = strtod(num, &end);
         if (k == 0 || *end != '\0')
@@ -662,6 +743,7 @@ nps_status nps_state_from_text(const char *text, nps_state *out)
 
 void nps_format_double(double v, char *buf, size_t cap)
 {
+    char tmp[40];
     if (isnan(v)) {
         snprintf(buf, cap, "NaN");
         return;
@@ -674,18 +756,20 @@ void nps_format_double(double v, char *buf, size_t cap)
      * layout: plain decimals for exponents -4..14, scientific otherwise. */
     int prec = 1;
     for (; prec < 17; prec++) {
-        snprintf(buf, cap, "%.*e", prec - 1, v);
-        if (strtod(buf, NULL) == v)
+        snprintf(tmp, sizeof tmp, "%.*e", prec - 1, v);
+        if (strtod(tmp, NULL) == v)
             break;
     }
-    snprintf(buf, cap, "%.*e", prec - 1, v);
-    int exp10 = atoi(strchr(buf, 'e') + 1);
+    snprintf(tmp, sizeof tmp, "%.*e", prec - 1, v);
+    const char *e = strchr(tmp, 'e');
+    int exp10 = e != NULL ? atoi(e + 1) : 0;
     if (exp10 >= -4 && exp10 < 15)
-        snprintf(buf, cap, "%.*f", prec - 1 - exp10 > 0 ? prec - 1 - exp10 : 0, v);
+        snprintf(tmp, sizeof tmp, "%.*f", prec - 1 - exp10 > 0 ? prec - 1 - exp10 : 0, v);
     /* The decimal point of the C library's locale is not always '.'. */
-    for (char *p = buf; *p; p++)
+    for (char *p = tmp; *p; p++)
         if (!((*p >= '0' && *p <= '9') || *p == '-' || *p == '+' || *p == 'e'))
             *p = '.';
+    snprintf(buf, cap, "%s", tmp);
 }
 
 void nps_render_int(int64_t v, char *buf, size_t cap)
@@ -700,17 +784,25 @@ void nps_render_double(double v, char *buf, size_t cap)
 
 void nps_render_text(const char *text, size_t len, char *buf, size_t cap)
 {
-    size_t out = 0, limit = 40;
+    size_t limit = 40, out = 0;
     int cut = len > limit;
     if (cut) {
         len = limit;
         while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
             len--; /* do not split a UTF-8 sequence */
     }
-    if (cap < 8)
+    if (cap < 8) {
+        if (cap > 0)
+            buf[0] = '\0';
         return;
+    }
     buf[out++] = '\'';
-    for (size_t i = 0; i < len && out + 6 < cap; i++) {
+    for (size_t i = 0; i < len; i++) {
+        size_t need = text[i] == '\'' ? 2 : 1;
+        if (out + need + 5 > cap) { /* room for "...'" and the NUL */
+            cut = 1;
+            break;
+        }
         if (text[i] == '\'')
             buf[out++] = '\'';
         buf[out++] = text[i];

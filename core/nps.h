@@ -10,7 +10,9 @@
  *
  *  R1  A score is a whole number 0..10.  Anything else (a fraction, text that
  *      is not a number, a number outside 0..10) is an error naming the
- *      function and the value; it is never counted as 0 nor dropped.
+ *      function and the value; it is never counted as 0 nor dropped.  Text
+ *      may carry blanks, a sign, a fraction of zeros and an exponent
+ *      ("7", " 9 ", "7.0", "1e1"), read exactly, never through a double.
  *  R2  Detractor 0-6, passive 7-8, promoter 9-10.
  *  R3  NPS = % promoters - % detractors, a double in -100..100, never rounded.
  *  R4  NULL scores are skipped; with a weight, a NULL weight skips the row.
@@ -28,7 +30,10 @@
  *  R10 A state holds the count of each score and, per category, the number
  *      of explicitly weighted rows and their sums of weights and squared
  *      weights.  Merging is exact for counts and order-independent; removing
- *      what was added restores the counts exactly.
+ *      what was added restores the counts exactly.  A state holds at most
+ *      NPS_MAX_ROWS rows: decoding, parsing and merging enforce it, so the
+ *      per-row adds need no overflow check (passing int64's limit from there
+ *      would take 2^62 more rows).
  *  R11 The binary state is NPS_STATE_BYTES long: magic "nps", version,
  *      flags, counts and sums little-endian, CRC-32 last.  Decoding checks
  *      length, magic, version, checksum and ranges before use.
@@ -47,6 +52,8 @@
 #define NPS_NSCORES 11
 #define NPS_NCATEGORIES 3
 #define NPS_DEFAULT_CONFIDENCE 0.95
+/* Most rows a state may hold (R10): 2^62. */
+#define NPS_MAX_ROWS ((int64_t)1 << 62)
 
 /* Categories, in the order used by every per-category array. */
 enum { NPS_DETRACTOR = 0, NPS_PASSIVE = 1, NPS_PROMOTER = 2 };
@@ -54,33 +61,33 @@ enum { NPS_DETRACTOR = 0, NPS_PASSIVE = 1, NPS_PROMOTER = 2 };
 /* Outcome of every core call; the wrappers map it to an engine error. */
 typedef enum nps_status {
     NPS_OK = 0,
-    NPS_EMPTY,            /* no valid rows: the SQL result is NULL (R5) */
-    NPS_E_SCORE_RANGE,    /* a number outside 0..10 */
-    NPS_E_SCORE_FRACTION, /* a number with a fractional part */
-    NPS_E_SCORE_TEXT,     /* text that is not a number */
-    NPS_E_SCORE_TYPE,     /* a value that is neither a score nor a state */
-    NPS_E_WEIGHT,         /* negative, infinite or NaN weight */
-    NPS_E_WEIGHT_STATE,   /* a weight given with a state */
-    NPS_E_CONFIDENCE,     /* confidence outside (0, 1) */
+    NPS_EMPTY,               /* no valid rows: the SQL result is NULL (R5) */
+    NPS_E_SCORE_RANGE,       /* a number outside 0..10 */
+    NPS_E_SCORE_FRACTION,    /* a number with a fractional part */
+    NPS_E_SCORE_TEXT,        /* text that is not a number */
+    NPS_E_SCORE_TYPE,        /* a value that is neither a score nor a state */
+    NPS_E_WEIGHT,            /* negative, infinite or NaN weight */
+    NPS_E_WEIGHT_STATE,      /* a weight given with a state */
+    NPS_E_CONFIDENCE,        /* confidence outside (0, 1) */
     NPS_E_CONFIDENCE_VARIES, /* confidence not the same on every row of a group */
-    NPS_E_NOT_NUMBER,     /* a non-score argument that is not a number */
-    NPS_E_NOT_STATE,      /* an argument that should be an nps_state but is not a blob */
-    NPS_E_BAND,           /* nps value outside -100..100 */
-    NPS_E_LANG,           /* unknown language */
-    NPS_E_STATE_LENGTH,   /* blob of the wrong length */
-    NPS_E_STATE_MAGIC,    /* blob that is not an nps_state */
-    NPS_E_STATE_VERSION,  /* nps_state of a version this build cannot read */
-    NPS_E_STATE_CHECKSUM, /* nps_state whose checksum does not match */
-    NPS_E_STATE_VALUE,    /* nps_state whose contents are inconsistent */
-    NPS_E_STATE_TEXT,     /* malformed text form of an nps_state */
-    NPS_E_OVERFLOW,       /* a count would overflow */
-    NPS_E_REMOVE,         /* removing something the state does not hold */
+    NPS_E_NOT_NUMBER,        /* a non-score argument that is not a number */
+    NPS_E_NOT_STATE,         /* an argument that should be an nps_state but is not a blob */
+    NPS_E_BAND,              /* nps value outside -100..100 */
+    NPS_E_LANG,              /* unknown language */
+    NPS_E_STATE_LENGTH,      /* blob of the wrong length */
+    NPS_E_STATE_MAGIC,       /* blob that is not an nps_state */
+    NPS_E_STATE_VERSION,     /* nps_state of a version this build cannot read */
+    NPS_E_STATE_CHECKSUM,    /* nps_state whose checksum does not match */
+    NPS_E_STATE_VALUE,       /* nps_state whose contents are inconsistent */
+    NPS_E_STATE_TEXT,        /* malformed text form of an nps_state */
+    NPS_E_OVERFLOW,          /* a count would overflow */
+    NPS_E_REMOVE,            /* removing something the state does not hold */
     NPS_STATUS_COUNT
 } nps_status;
 
 /* Mergeable aggregate state (R10).  Unweighted rows only touch count[]. */
 typedef struct nps_state {
-    int64_t count[NPS_NSCORES];       /* rows per score 0..10 */
+    int64_t count[NPS_NSCORES];        /* rows per score 0..10 */
     int64_t weighted[NPS_NCATEGORIES]; /* rows that carried a weight */
     double wsum[NPS_NCATEGORIES];      /* sum of those weights */
     double wsq[NPS_NCATEGORIES];       /* sum of their squares */
@@ -108,7 +115,7 @@ typedef enum nps_measure {
 /* Buffer size that holds any message of nps_message(). */
 #define NPS_MESSAGE_MAX 256
 /* Buffer size for a rendered value (nps_render_*). */
-#define NPS_VALUE_MAX 64
+#define NPS_VALUE_MAX 96
 
 /* Category of a score 0..10 (R2); the caller has checked the range. */
 static inline int nps_category_of(int64_t score)
@@ -129,15 +136,7 @@ static inline nps_status nps_add(nps_state *s, int64_t score)
 }
 
 /* Undo nps_add() for a sliding window frame. */
-static inline nps_status nps_remove(nps_state *s, int64_t score)
-{
-    if ((uint64_t)score > 10u)
-        return NPS_E_SCORE_RANGE;
-    if (s->count[score] <= 0)
-        return NPS_E_REMOVE;
-    s->count[score]--;
-    return NPS_OK;
-}
+nps_status nps_remove(nps_state *s, int64_t score);
 
 /* Count one weighted score (R6); the weight is checked first. */
 nps_status nps_add_weighted(nps_state *s, int64_t score, double weight);
@@ -152,8 +151,8 @@ int64_t nps_rows(const nps_state *s);
 
 /* Check a double holding a score: whole and 0..10 (R1). */
 nps_status nps_score_from_double(double v, int64_t *score);
-/* Check text holding a score: optional blanks and sign, digits, optional
- * ".0..." fraction of zeros or an exponent that keeps it whole (R1). */
+/* Check text holding a score (R1): blanks, sign, digits, a fraction and an
+ * exponent, evaluated exactly in decimal. */
 nps_status nps_score_from_text(const char *text, size_t len, int64_t *score);
 /* Check a weight (R6). */
 nps_status nps_check_weight(double w);
@@ -169,7 +168,8 @@ nps_status nps_summary_json(const nps_state *s, char *buf, size_t cap);
 
 /* Two-sided z for a confidence in (0, 1) (R8). */
 nps_status nps_z_for_confidence(double confidence, double *z);
-/* Inverse of the standard normal CDF for 0 < p < 1, accurate to ~1e-15. */
+/* Inverse of the standard normal CDF for 0 < p < 1: accurate to ~1e-15 for
+ * p >= 1e-300, to ~1e-9 relative below (no refinement step there). */
 double nps_normal_quantile(double p);
 /* Upper tail of the standard normal: P(Z > x). */
 double nps_normal_upper_tail(double x);
