@@ -414,9 +414,9 @@ nps_status nps_summary_json(const nps_state *s, char *buf, size_t cap)
                                   (long long)nps_rows(s), (long long)cat[NPS_PROMOTER],
                                   (long long)cat[NPS_PASSIVE], (long long)cat[NPS_DETRACTOR]);
     for (size_t k = 0; k < sizeof keys / sizeof keys[0] && len < cap; k++) {
-        char num[32];
-        nps_compute(s, measures[k], NPS_DEFAULT_CONFIDENCE, &v);
-        nps_format_double(v, num, sizeof num);
+        char num[32] = "null"; /* a measure without a value (R5) */
+        if (nps_compute(s, measures[k], NPS_DEFAULT_CONFIDENCE, &v) == NPS_OK)
+            nps_format_double(v, num, sizeof num);
         len += (size_t)snprintf(buf + len, cap - len, ",\"%s\":%s", keys[k], num);
     }
     for (int i = 0; i < NPS_NSCORES && len < cap; i++)
@@ -805,7 +805,8 @@ void nps_render_text(const char *text, size_t len, char *buf, size_t cap)
         }
         if (text[i] == '\'')
             buf[out++] = '\'';
-        buf[out++] = text[i];
+        /* a control byte (a NUL would end the message) shows as '?' */
+        buf[out++] = (unsigned char)text[i] < 0x20 ? '?' : text[i];
     }
     if (cut)
         for (int k = 0; k < 3; k++)

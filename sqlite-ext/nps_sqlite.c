@@ -230,7 +230,9 @@ static void agg_row(sqlite3_context *ctx, int argc, sqlite3_value **argv, int re
     }
     if (argc == 2) {
         st = number_of(argv[1], &arg);
-        if (st == NPS_OK && weighted)
+        if (st != NPS_OK) /* name the argument: "weight 'abc' ..." */
+            st = weighted ? NPS_E_WEIGHT : NPS_E_CONFIDENCE;
+        else if (weighted)
             st = nps_check_weight(arg);
         if (st != NPS_OK) {
             fail(ctx, st, argv[1]);

@@ -85,5 +85,9 @@ SELECT quote(nps_moe(11, NULL)), quote(nps_moe(NULL, 7));
 SELECT g, printf('%.10f', nps_moe(s, c)) FROM (SELECT 1 AS g, 9 AS s, 0.9 AS c UNION ALL SELECT 1, 3, 0.9
   UNION ALL SELECT 2, 9, 0.99 UNION ALL SELECT 2, 3, 0.99) GROUP BY g ORDER BY g;
 
+-- A control byte inside a bad text value shows as '?': a NUL must not cut the
+-- message short.
+SELECT nps('9' || char(0) || 'x');
+
 -- After all these errors the connection still works.
 SELECT nps(s) FROM (SELECT 9 AS s UNION ALL SELECT 3 UNION ALL SELECT 10);
