@@ -696,7 +696,8 @@ TEST(test_r6_zero_weight_rows_change_nothing)
 }
 
 /* R3: large counts stay exact enough: 10^15 promoters and 10^15 detractors
- * and one passive give NPS 0; counts near INT64_MAX / 11 give finite results. */
+ * and one passive give NPS 0; NPS_MAX_ROWS / 11 on every score (close to the
+ * row cap) gives finite results. */
 TEST(test_r3_large_counts)
 {
     nps_state s;
@@ -706,7 +707,7 @@ TEST(test_r3_large_counts)
     s.count[8] = 1;
     assert_near(measure(&s, NPS_M_NPS, 0.95), 0.0, 1e-12);
     for (int i = 0; i < NPS_NSCORES; i++)
-        s.count[i] = INT64_MAX / 11;
+        s.count[i] = NPS_MAX_ROWS / 11;
     assert_near(measure(&s, NPS_M_NPS, 0.95), 100.0 * (2.0 - 7.0) / 11.0, TOL);
     double se = measure(&s, NPS_M_STDERR, 0.95);
     assert_true(isfinite(se) && se > 0.0 && se < 1e-6);
@@ -870,43 +871,79 @@ TEST(test_r10_unmerge_not_held)
     assert_state_equal(&e, &e0);
 }
 
-/* R10: a merge whose counts would pass INT64_MAX is NPS_E_OVERFLOW and leaves
- * dst unchanged, whichever field overflows (the first, a middle or the last). */
-TEST(test_r10_merge_overflow)
+/* 2^62 written out by hand: the most rows a state may hold (R10). */
+#define CAP_ROWS INT64_C(4611686018427387904)
+
+/* R10: a merge whose result would hold more than NPS_MAX_ROWS = 2^62 rows is
+ * NPS_E_OVERFLOW and leaves dst unchanged, whichever scores carry the rows;
+ * a result of exactly 2^62 rows merges with exact counts. */
+TEST(test_r10_merge_row_cap)
 {
+    assert_int_equal(NPS_MAX_ROWS, CAP_ROWS);
     for (int i = 0; i < NPS_NSCORES; i++) {
         nps_state dst, src, before;
         memset(&dst, 0, sizeof dst);
         memset(&src, 0, sizeof src);
-        dst.count[i] = INT64_MAX - 1;
+        dst.count[i] = CAP_ROWS - 2;
         src.count[i] = 2;
-        src.count[(i + 5) % NPS_NSCORES] = 1; /* a field that alone would fit */
+        src.count[(i + 5) % NPS_NSCORES] = 1; /* one row too many, on another score */
         before = dst;
         assert_int_equal(nps_merge(&dst, &src), NPS_E_OVERFLOW);
         assert_state_equal(&dst, &before);
-        /* reaching exactly INT64_MAX fits */
-        memset(&src, 0, sizeof src);
-        src.count[i] = 1;
+        /* reaching exactly the cap merges */
+        src.count[(i + 5) % NPS_NSCORES] = 0;
         assert_int_equal(nps_merge(&dst, &src), NPS_OK);
-        assert_int_equal(dst.count[i], INT64_MAX);
-        assert_int_equal(nps_rows(&dst), INT64_MAX);
-        /* and one more overflows */
-        before = dst;
-        assert_int_equal(nps_merge(&dst, &src), NPS_E_OVERFLOW);
-        assert_state_equal(&dst, &before);
+        assert_int_equal(dst.count[i], CAP_ROWS);
+        assert_int_equal(nps_rows(&dst), CAP_ROWS);
+        /* and one more row, on any score, is refused */
+        for (int j = 0; j < NPS_NSCORES; j++) {
+            memset(&src, 0, sizeof src);
+            src.count[j] = 1;
+            before = dst;
+            assert_int_equal(nps_merge(&dst, &src), NPS_E_OVERFLOW);
+            assert_state_equal(&dst, &before);
+        }
     }
-    /* INT64_MAX + INT64_MAX */
-    nps_state a, b;
+    /* two halves of 2^61 fit; a half and a half plus one do not */
+    nps_state a, b, before;
     memset(&a, 0, sizeof a);
-    a.count[10] = INT64_MAX;
-    b = a;
-    nps_state before = a;
+    memset(&b, 0, sizeof b);
+    a.count[0] = INT64_C(2305843009213693952);
+    b.count[10] = INT64_C(2305843009213693952);
+    nps_state t = a;
+    assert_int_equal(nps_merge(&t, &b), NPS_OK);
+    assert_int_equal(t.count[0], INT64_C(2305843009213693952));
+    assert_int_equal(t.count[10], INT64_C(2305843009213693952));
+    assert_int_equal(nps_rows(&t), CAP_ROWS);
+    b.count[10]++;
+    before = a;
     assert_int_equal(nps_merge(&a, &b), NPS_E_OVERFLOW);
     assert_state_equal(&a, &before);
-    /* weighted counts overflow too */
-    nps_state wa = weighted_reference(), wb = weighted_reference();
-    wa.count[9] = INT64_MAX - 1;
-    wa.weighted[NPS_PROMOTER] = INT64_MAX - 1;
+    /* two states at the cap: 2^63 passes int64 itself, on one score or on two */
+    memset(&a, 0, sizeof a);
+    a.count[10] = CAP_ROWS;
+    b = a;
+    before = a;
+    assert_int_equal(nps_merge(&a, &b), NPS_E_OVERFLOW);
+    assert_state_equal(&a, &before);
+    memset(&b, 0, sizeof b);
+    b.count[0] = CAP_ROWS;
+    assert_int_equal(nps_merge(&a, &b), NPS_E_OVERFLOW);
+    assert_state_equal(&a, &before);
+    /* weighted rows count toward the cap like any other: cap - 1 promoters of
+     * weight 1 (sums 2^62 - 1, rounded to 2^62 in a double), plus one more */
+    nps_state wa, wb;
+    memset(&wa, 0, sizeof wa);
+    wa.count[9] = CAP_ROWS - 1;
+    wa.weighted[NPS_PROMOTER] = CAP_ROWS - 1;
+    wa.wsum[NPS_PROMOTER] = 4611686018427387904.0;
+    wa.wsq[NPS_PROMOTER] = 4611686018427387904.0;
+    nps_state_init(&wb);
+    assert_int_equal(nps_add_weighted(&wb, 10, 1.0), NPS_OK);
+    assert_int_equal(nps_merge(&wa, &wb), NPS_OK);
+    assert_int_equal(wa.count[9], CAP_ROWS - 1);
+    assert_int_equal(wa.count[10], 1);
+    assert_int_equal(wa.weighted[NPS_PROMOTER], CAP_ROWS);
     nps_state wbefore = wa;
     assert_int_equal(nps_merge(&wa, &wb), NPS_E_OVERFLOW);
     assert_state_equal(&wa, &wbefore);
@@ -1018,7 +1055,7 @@ TEST(test_r1_score_from_text_valid)
     TEXT_OK("10.000000000000000000000", 10);
 }
 
-/* R1: the header accepts "an exponent that keeps it whole". */
+/* R1: text may carry an exponent; the value is read exactly in decimal. */
 TEST(test_r1_score_from_text_exponent)
 {
     TEXT_OK("1e1", 10);
@@ -1026,6 +1063,31 @@ TEST(test_r1_score_from_text_exponent)
     TEXT_OK("7e0", 7);
     TEXT_OK("70e-1", 7);
     TEXT_OK("1.0e1", 10);
+    /* read exactly in decimal, never through a double */
+    TEXT_OK("0.7e1", 7);
+    TEXT_OK("700e-2", 7);
+    TEXT_OK("10.0e0", 10);
+    TEXT_OK("-0e5", 0);
+    TEXT_OK("0.0000000000000000000000001e25", 1);
+    TEXT_OK("1e-0", 1);
+    TEXT_OK("1e+1", 10);
+    TEXT_OK("+7E+0", 7);
+    TEXT_OK(" 7e0 ", 7);
+    TEXT_OK("00000000000000000000000000000009", 9);
+    TEXT_OK("10000000000000000000000e-22", 1);
+    TEXT_OK("7e00000000000000000000000", 7);
+    TEXT_OK("0e99999999999999999999", 0);
+    TEXT_BAD("1.00000000000000000001", NPS_E_SCORE_FRACTION);
+    TEXT_BAD("1.0000000000000000000001e1", NPS_E_SCORE_FRACTION);
+    TEXT_BAD("1.05e1", NPS_E_SCORE_FRACTION);
+    TEXT_BAD("7e-0000000000000000000001", NPS_E_SCORE_FRACTION);
+    TEXT_BAD("1e-99999999999999999999", NPS_E_SCORE_FRACTION);
+    TEXT_BAD("0.11e2", NPS_E_SCORE_RANGE);
+    TEXT_BAD("-7e0", NPS_E_SCORE_RANGE);
+    TEXT_BAD("1e1e1", NPS_E_SCORE_TEXT);
+    TEXT_BAD("1e1.5", NPS_E_SCORE_TEXT);
+    TEXT_BAD("1 e1", NPS_E_SCORE_TEXT);
+    TEXT_BAD("1e 1", NPS_E_SCORE_TEXT);
     TEXT_BAD("75e-1", NPS_E_SCORE_FRACTION);
     TEXT_BAD("2e1", NPS_E_SCORE_RANGE);
     TEXT_BAD("1e400", NPS_E_SCORE_RANGE);
@@ -1168,11 +1230,26 @@ TEST(test_r8_normal_quantile_full_precision)
         assert_near(nps_normal_quantile(quantile_ref[i][0]), quantile_ref[i][1], 1e-13);
 }
 
-/* R8: subnormal p is still in (0, 1): the quantile is finite and right. */
+/* R8: below p = 1e-300 the header promises ~1e-9 relative (no refinement
+ * step there): check 1e-8 relative and finiteness down to the smallest
+ * subnormal; at 1e-300 the full precision still holds.  References from
+ * 50-digit arithmetic (root of log(erfc(-x / sqrt 2) / 2) = log p). */
 TEST(test_r8_normal_quantile_subnormal)
 {
-    assert_near(nps_normal_quantile(1e-310), -37.663060331949524, 1e-9);
-    assert_near(nps_normal_quantile(4.9406564584124654e-324), -38.467405617144344, 1e-9);
+    static const double ref[][2] = {
+        {1e-305, -37.356346093067103689},
+        {2.2250738585072014e-308, -37.519379347144499821}, /* DBL_MIN */
+        {1e-310, -37.663060331949523732},
+        {1e-315, -37.967300351067357735},
+        {1e-320, -38.269125343032651018},
+        {4.9406564584124654e-324, -38.467405617144346251}, /* the smallest subnormal */
+    };
+    for (size_t i = 0; i < sizeof ref / sizeof ref[0]; i++) {
+        double q = nps_normal_quantile(ref[i][0]);
+        assert_true(isfinite(q));
+        assert_near(q, ref[i][1], 1e-8);
+    }
+    assert_near(nps_normal_quantile(1e-300), -37.047096299361199237, 1e-13);
 }
 
 /* R8: outside (0, 1) the quantile is -inf at 0, +inf at 1 and NaN otherwise. */
@@ -1546,9 +1623,14 @@ static void sample_states(nps_state *out, size_t *n)
     assert_int_equal(nps_add_weighted(&out[k], 8, 1e-300), NPS_OK);
     assert_int_equal(nps_add_weighted(&out[k], 9, 1e150), NPS_OK);
     k++;
-    memset(&out[k], 0, sizeof out[k]); /* large counts */
+    memset(&out[k], 0, sizeof out[k]); /* large counts, below the row cap */
     for (int i = 0; i < NPS_NSCORES; i++)
-        out[k].count[i] = INT64_MAX / 11 - i;
+        out[k].count[i] = NPS_MAX_ROWS / 11 - i;
+    k++;
+    memset(&out[k], 0, sizeof out[k]); /* exactly 2^62 rows over every score */
+    for (int i = 0; i < 10; i++)
+        out[k].count[i] = INT64_C(419244183493398900);
+    out[k].count[10] = INT64_C(419244183493398904);
     k++;
     nps_state_init(&out[k]); /* weight-0 rows only */
     assert_int_equal(nps_add_weighted(&out[k], 2, 0.0), NPS_OK);
@@ -1865,27 +1947,116 @@ TEST(test_r11_bad_sums_refused)
     assert_refused(&s);
 }
 
-/* R11: counts whose category or grand total passes INT64_MAX are NPS_E_STATE_VALUE;
- * a grand total of exactly INT64_MAX decodes. */
-TEST(test_r11_count_totals_refused)
+/* Expect a state to decode from the test's own blob and to read back from its
+ * text form, unchanged. */
+#define assert_accepted(s) assert_accepted_at((s), __FILE__, __LINE__)
+
+/* Implementation of assert_accepted(). */
+static void assert_accepted_at(const nps_state *s, const char *file, int line)
+{
+    uint8_t buf[NPS_STATE_BYTES];
+    craft(s, buf);
+    nps_state out = sentinel_state();
+    nps_status st = nps_decode(buf, sizeof buf, &out);
+    if (st != NPS_OK || memcmp(&out, s, sizeof out) != 0) {
+        print_error("%s:%d: decode gave status %d, want NPS_OK and the same state\n", file, line,
+                    (int)st);
+        _fail(file, line);
+    }
+    char text[NPS_STATE_TEXT_MAX];
+    nps_state_to_text(s, text, sizeof text);
+    out = sentinel_state();
+    st = nps_state_from_text(text, &out);
+    if (st != NPS_OK || memcmp(&out, s, sizeof out) != 0) {
+        print_error("%s:%d: text '%s' gave status %d, want NPS_OK and the same state\n", file, line,
+                    text, (int)st);
+        _fail(file, line);
+    }
+}
+
+/* R10/R11: a state holds at most NPS_MAX_ROWS = 2^62 rows.  Exactly 2^62
+ * decodes and parses, on one score, over every score or in weighted rows;
+ * 2^62 + 1 is NPS_E_STATE_VALUE (binary) and NPS_E_STATE_TEXT (text), and so
+ * are totals that pass INT64_MAX. */
+TEST(test_r11_row_cap)
 {
     nps_state s;
+    for (int i = 0; i < NPS_NSCORES; i++) {
+        memset(&s, 0, sizeof s);
+        s.count[i] = CAP_ROWS;
+        assert_accepted(&s);
+        s.count[i] = CAP_ROWS + 1;
+        assert_refused(&s);
+        s.count[i] = CAP_ROWS;
+        s.count[(i + 1) % NPS_NSCORES] = 1;
+        assert_refused(&s);
+    }
+    /* over every score: 10 x 419244183493398900 + 419244183493398904 = 2^62 */
     memset(&s, 0, sizeof s);
-    s.count[9] = INT64_MAX / 2 + 1;
-    s.count[10] = INT64_MAX / 2 + 1;
+    for (int i = 0; i < 10; i++)
+        s.count[i] = INT64_C(419244183493398900);
+    s.count[10] = INT64_C(419244183493398904);
+    assert_accepted(&s);
+    for (int i = 0; i < NPS_NSCORES; i++) {
+        nps_state t = s;
+        t.count[i]++;
+        assert_refused(&t);
+    }
+    /* weighted: 2^62 promoters, every one of weight 1 */
+    memset(&s, 0, sizeof s);
+    s.count[9] = CAP_ROWS;
+    s.weighted[NPS_PROMOTER] = CAP_ROWS;
+    s.wsum[NPS_PROMOTER] = 4611686018427387904.0;
+    s.wsq[NPS_PROMOTER] = 4611686018427387904.0;
+    assert_accepted(&s);
+    s.count[0] = 1;
+    assert_refused(&s);
+    /* totals past INT64_MAX: two scores at the cap, or one at INT64_MAX */
+    memset(&s, 0, sizeof s);
+    s.count[9] = CAP_ROWS;
+    s.count[10] = CAP_ROWS;
     assert_refused(&s);
     memset(&s, 0, sizeof s);
     s.count[0] = INT64_MAX;
     s.count[10] = 1;
     assert_refused(&s);
     memset(&s, 0, sizeof s);
-    s.count[0] = INT64_MAX - 1;
-    s.count[10] = 1;
-    uint8_t buf[NPS_STATE_BYTES];
-    craft(&s, buf);
-    nps_state out = sentinel_state();
-    assert_int_equal(nps_decode(buf, sizeof buf, &out), NPS_OK);
+    s.count[0] = INT64_MAX;
+    assert_refused(&s);
+    /* the text form, written by hand */
+    nps_state out = sentinel_state(), sent = sentinel_state();
+    assert_int_equal(nps_state_from_text("scores=0,0,0,0,0,0,0,0,0,0,4611686018427387904", &out),
+                     NPS_OK);
+    memset(&s, 0, sizeof s);
+    s.count[10] = CAP_ROWS;
     assert_state_equal(&out, &s);
+    out = sentinel_state();
+    assert_int_equal(nps_state_from_text(
+                         "scores=2305843009213693952,0,0,0,0,0,0,0,0,0,2305843009213693952", &out),
+                     NPS_OK);
+    assert_int_equal(out.count[0], INT64_C(2305843009213693952));
+    assert_int_equal(out.count[10], INT64_C(2305843009213693952));
+    static const char *over[] = {
+        "scores=0,0,0,0,0,0,0,0,0,0,4611686018427387905",
+        "scores=1,0,0,0,0,0,0,0,0,0,4611686018427387904",
+        "scores=2305843009213693952,0,0,0,0,0,0,0,0,0,2305843009213693953",
+        "scores=0,0,0,0,0,0,0,0,0,4611686018427387904,4611686018427387904",
+        "scores=0,0,0,0,0,0,0,0,0,4611686018427387904,1 weighted=0,0,4611686018427387904 "
+        "wsum=0,0,4611686018427387904 wsq=0,0,4611686018427387904",
+    };
+    out = sentinel_state();
+    for (size_t i = 0; i < sizeof over / sizeof over[0]; i++) {
+        assert_int_equal(nps_state_from_text(over[i], &out), NPS_E_STATE_TEXT);
+        assert_state_equal(&out, &sent);
+    }
+    /* weighted rows at the cap exactly parse */
+    assert_int_equal(nps_state_from_text("scores=0,0,0,0,0,0,0,0,0,4611686018427387904,0 "
+                                         "weighted=0,0,4611686018427387904 "
+                                         "wsum=0,0,4611686018427387904 wsq=0,0,4611686018427387904",
+                                         &out),
+                     NPS_OK);
+    assert_int_equal(out.count[9], CAP_ROWS);
+    assert_int_equal(out.weighted[NPS_PROMOTER], CAP_ROWS);
 }
 
 /* R11/R7: sums no set of weights can produce are refused: for k weights >= 0,
@@ -1932,7 +2103,7 @@ TEST(test_r11_text_round_trip)
     n++;
     memset(&st[n], 0, sizeof st[n]);
     for (int i = 0; i < NPS_NSCORES; i++)
-        st[n].count[i] = INT64_MAX / 11 - 1000 * i;
+        st[n].count[i] = NPS_MAX_ROWS / 11 - 1000 * i;
     st[n].weighted[NPS_PROMOTER] = 2;
     st[n].wsum[NPS_PROMOTER] = 1e150 + 1e149;
     st[n].wsq[NPS_PROMOTER] = 1e300 + 1e298;
@@ -2295,7 +2466,8 @@ TEST(test_message_texts)
     message_is(NPS_E_STATE_LENGTH, "nps", "3", "nps: invalid nps_state: 3 bytes, expected 172");
     message_is(NPS_E_STATE_MAGIC, "nps", NULL, "nps: invalid nps_state: not an nps_state value");
     message_is(NPS_E_STATE_VERSION, "nps", NULL,
-               "nps: invalid nps_state: unknown format version (this build reads 1)");
+               "nps: invalid nps_state: unknown format version or flags (this build reads "
+               "version 1)");
     message_is(NPS_E_STATE_CHECKSUM, "nps", NULL,
                "nps: invalid nps_state: checksum mismatch (corrupted)");
     message_is(NPS_E_STATE_VALUE, "nps", NULL,
@@ -2337,7 +2509,7 @@ TEST(test_message_facts_agree)
     assert_string_equal(buf, want);
     nps_message(buf, sizeof buf, NPS_E_STATE_VERSION, "f", NULL);
     snprintf(want, sizeof want,
-             "f: invalid nps_state: unknown format version (this build reads %d)",
+             "f: invalid nps_state: unknown format version or flags (this build reads version %d)",
              NPS_STATE_VERSION);
     assert_string_equal(buf, want);
 }
@@ -2627,7 +2799,7 @@ TEST(test_compute_argument_checks)
 }
 
 /* R6: a weight whose square or running sum is not finite is NPS_E_OVERFLOW,
- * state unchanged; so is a weighted row on a score already at INT64_MAX. */
+ * state unchanged, on add and on merge. */
 TEST(test_r6_weight_sum_overflow)
 {
     nps_state s = weighted_reference(), before = s;
@@ -2646,12 +2818,6 @@ TEST(test_r6_weight_sum_overflow)
     before = a;
     assert_int_equal(nps_merge(&a, &b), NPS_E_OVERFLOW);
     assert_state_equal(&a, &before);
-    /* count at INT64_MAX */
-    memset(&s, 0, sizeof s);
-    s.count[4] = INT64_MAX;
-    before = s;
-    assert_int_equal(nps_add_weighted(&s, 4, 1.0), NPS_E_OVERFLOW);
-    assert_state_equal(&s, &before);
 }
 
 /* R10: merging rows whose grand total passes INT64_MAX is NPS_E_OVERFLOW even
@@ -2687,22 +2853,76 @@ TEST(test_r10_remove_unweighted_from_weighted_only)
     assert_state_equal(&s, &before);
 }
 
-/* R10: removing a weight larger than all the category's weights together is
- * removing something the state does not hold. */
-TEST(test_r10_remove_weight_not_held)
+/* R10: sums of weights are approximate, so the row counts alone decide what a
+ * state holds: removing weight 5 from two weighted promoters of weight 1 is
+ * NPS_OK, counts exact, and the sums are clamped at 0 (2 - 5 and 2 - 25 are
+ * below 0), never negative.  Unmerging a state of one promoter of weight 5
+ * does the same. */
+TEST(test_r10_remove_weight_sums_clamped)
 {
-    nps_state s;
+    nps_state s, want, zero;
     nps_state_init(&s);
+    memset(&zero, 0, sizeof zero);
     assert_int_equal(nps_add_weighted(&s, 9, 1.0), NPS_OK);
     assert_int_equal(nps_add_weighted(&s, 10, 1.0), NPS_OK);
-    nps_state before = s;
-    assert_int_equal(nps_remove_weighted(&s, 9, 5.0), NPS_E_REMOVE);
-    assert_state_equal(&s, &before);
+    nps_state start = s;
+    assert_int_equal(nps_remove_weighted(&s, 9, 5.0), NPS_OK);
+    memset(&want, 0, sizeof want);
+    want.count[10] = 1;
+    want.weighted[NPS_PROMOTER] = 1; /* wsum and wsq clamped to +0 */
+    assert_state_equal(&s, &want);
+    assert_true(s.wsum[NPS_PROMOTER] >= 0.0 && s.wsq[NPS_PROMOTER] >= 0.0);
+    /* the last weighted row goes too: exactly empty */
+    assert_int_equal(nps_remove_weighted(&s, 10, 1.0), NPS_OK);
+    assert_state_equal(&s, &zero);
+    s = start;
     nps_state big;
     nps_state_init(&big);
     assert_int_equal(nps_add_weighted(&big, 9, 5.0), NPS_OK);
-    assert_int_equal(nps_unmerge(&s, &big), NPS_E_REMOVE);
-    assert_state_equal(&s, &before);
+    assert_int_equal(nps_unmerge(&s, &big), NPS_OK);
+    assert_state_equal(&s, &want);
+}
+
+/* R10: the case the clamping exists for.  0.01 added next to 1e20 is absorbed
+ * by rounding (1e20 + 0.01 is 1e20, whose spacing is 16384), so once 1e20 is
+ * removed the sums hold nothing; removing the 0.01 row still succeeds and the
+ * state is exactly empty, by removal or by unmerge, in either order. */
+TEST(test_r10_remove_absorbed_weight)
+{
+    nps_state s, zero;
+    nps_state_init(&s);
+    memset(&zero, 0, sizeof zero);
+    assert_int_equal(nps_add_weighted(&s, 9, 0.01), NPS_OK);
+    assert_int_equal(nps_add_weighted(&s, 10, 1e20), NPS_OK);
+    assert_true(s.wsum[NPS_PROMOTER] == 1e20); /* the premise: 0.01 was absorbed */
+    assert_int_equal(nps_remove_weighted(&s, 10, 1e20), NPS_OK);
+    assert_int_equal(s.count[9], 1);
+    assert_int_equal(s.count[10], 0);
+    assert_int_equal(s.weighted[NPS_PROMOTER], 1);
+    assert_true(s.wsum[NPS_PROMOTER] >= 0.0 && s.wsq[NPS_PROMOTER] >= 0.0);
+    assert_int_equal(nps_remove_weighted(&s, 9, 0.01), NPS_OK);
+    assert_state_equal(&s, &zero);
+    /* first in, first out */
+    assert_int_equal(nps_add_weighted(&s, 9, 0.01), NPS_OK);
+    assert_int_equal(nps_add_weighted(&s, 10, 1e20), NPS_OK);
+    assert_int_equal(nps_remove_weighted(&s, 9, 0.01), NPS_OK);
+    assert_int_equal(nps_remove_weighted(&s, 10, 1e20), NPS_OK);
+    assert_state_equal(&s, &zero);
+    /* merge and unmerge, both orders */
+    nps_state a, b;
+    nps_state_init(&a);
+    nps_state_init(&b);
+    assert_int_equal(nps_add_weighted(&a, 9, 0.01), NPS_OK);
+    assert_int_equal(nps_add_weighted(&b, 10, 1e20), NPS_OK);
+    for (int order = 0; order < 2; order++) {
+        nps_state m;
+        nps_state_init(&m);
+        assert_int_equal(nps_merge(&m, &a), NPS_OK);
+        assert_int_equal(nps_merge(&m, &b), NPS_OK);
+        assert_int_equal(nps_unmerge(&m, order ? &a : &b), NPS_OK);
+        assert_int_equal(nps_unmerge(&m, order ? &b : &a), NPS_OK);
+        assert_state_equal(&m, &zero);
+    }
 }
 
 /* R10: after an unmerge leaves sums with rounding in them, removing the last
@@ -2723,50 +2943,57 @@ TEST(test_r10_unmerge_then_remove_to_empty)
     assert_state_equal(&a, &zero);
 }
 
-/* R1/R10: a weighted row added to a state holding INT64_MAX rows is
- * NPS_E_OVERFLOW, state unchanged: first with one weighted row (the grand
- * total passes INT64_MAX), then with every row weighted (the category's
- * weighted count would pass it too).  Both states are valid: they decode. */
-TEST(test_r10_add_weighted_category_overflow)
+/* R10: the per-row adds do not check the row cap (from any valid state,
+ * int64's limit is 2^62 rows away).  Adding weighted and unweighted rows to a
+ * valid state holding exactly 2^62 rows succeeds with exact counts and sums,
+ * and removing them restores it; the sanitized build checks that nothing on
+ * the way is undefined. */
+TEST(test_r10_add_at_row_cap)
 {
     nps_state s;
     memset(&s, 0, sizeof s);
-    s.count[9] = INT64_MAX - 5;
-    s.count[10] = 5;
+    s.count[9] = CAP_ROWS - 1;
+    s.count[10] = 1;
     s.weighted[NPS_PROMOTER] = 1;
     s.wsum[NPS_PROMOTER] = 2.0;
     s.wsq[NPS_PROMOTER] = 4.0;
     uint8_t buf[NPS_STATE_BYTES];
-    nps_encode(&s, buf);
-    nps_state one;
-    assert_int_equal(nps_decode(buf, sizeof buf, &one), NPS_OK);
-    nps_state one_before = one;
-    assert_int_equal(nps_add_weighted(&one, 10, 1.0), NPS_E_OVERFLOW);
-    assert_state_equal(&one, &one_before);
-    s.weighted[NPS_PROMOTER] = INT64_MAX;
-    s.wsum[NPS_PROMOTER] = 9.3e18;
-    s.wsq[NPS_PROMOTER] = 1e20;
-    nps_encode(&s, buf);
-    nps_state decoded;
-    assert_int_equal(nps_decode(buf, sizeof buf, &decoded), NPS_OK);
-    nps_state before = decoded;
-    assert_int_equal(nps_add_weighted(&decoded, 10, 1.0), NPS_E_OVERFLOW);
-    assert_state_equal(&decoded, &before);
-}
-
-/* R1/R10: nps_add on a score already at INT64_MAX, or past a grand total of
- * INT64_MAX, is NPS_E_OVERFLOW, state unchanged.  Such states decode, and an
- * aggregate may merge one and then add scores. */
-TEST(test_r10_add_count_overflow)
-{
-    nps_state s;
+    craft(&s, buf);
+    nps_state at = sentinel_state();
+    assert_int_equal(nps_decode(buf, sizeof buf, &at), NPS_OK); /* a valid state */
+    assert_state_equal(&at, &s);
+    assert_int_equal(nps_add(&at, 10), NPS_OK);
+    assert_int_equal(nps_add(&at, 0), NPS_OK);
+    assert_int_equal(nps_add_weighted(&at, 10, 0.5), NPS_OK);
+    assert_int_equal(nps_add_weighted(&at, 3, 0.25), NPS_OK);
+    nps_state want = s;
+    want.count[0] = 1;
+    want.count[3] = 1;
+    want.count[10] = 3;
+    want.weighted[NPS_DETRACTOR] = 1;
+    want.weighted[NPS_PROMOTER] = 2;
+    want.wsum[NPS_DETRACTOR] = 0.25;
+    want.wsq[NPS_DETRACTOR] = 0.0625;
+    want.wsum[NPS_PROMOTER] = 2.5;
+    want.wsq[NPS_PROMOTER] = 4.25;
+    assert_state_equal(&at, &want);
+    assert_int_equal(nps_rows(&at), INT64_C(4611686018427387908));
+    assert_int_equal(nps_remove_weighted(&at, 3, 0.25), NPS_OK);
+    assert_int_equal(nps_remove_weighted(&at, 10, 0.5), NPS_OK);
+    assert_int_equal(nps_remove(&at, 0), NPS_OK);
+    assert_int_equal(nps_remove(&at, 10), NPS_OK);
+    assert_state_equal(&at, &s);
+    /* one score at the cap, then a thousand more rows on it */
     memset(&s, 0, sizeof s);
-    s.count[10] = INT64_MAX;
-    nps_state before = s;
-    assert_int_equal(nps_add(&s, 9), NPS_E_OVERFLOW); /* the total would pass INT64_MAX */
-    assert_state_equal(&s, &before);
-    assert_int_equal(nps_add(&s, 10), NPS_E_OVERFLOW); /* the count itself would */
-    assert_state_equal(&s, &before);
+    s.count[10] = CAP_ROWS;
+    craft(&s, buf);
+    at = sentinel_state();
+    assert_int_equal(nps_decode(buf, sizeof buf, &at), NPS_OK);
+    for (int k = 0; k < 1000; k++)
+        assert_int_equal(nps_add(&at, 10), NPS_OK);
+    assert_int_equal(at.count[10], INT64_C(4611686018427388904));
+    assert_int_equal(nps_rows(&at), INT64_C(4611686018427388904));
+    assert_near(measure(&at, NPS_M_NPS, 0.95), 100.0, TOL);
 }
 
 /* Restore the "C" numeric locale after a test that changed it. */
@@ -2946,7 +3173,7 @@ int main(void)
         cmocka_unit_test(test_r10_unmerge_round_trip),
         cmocka_unit_test(test_r10_unmerge_all_back_to_empty),
         cmocka_unit_test(test_r10_unmerge_not_held),
-        cmocka_unit_test(test_r10_merge_overflow),
+        cmocka_unit_test(test_r10_merge_row_cap),
         cmocka_unit_test(test_r10_merge_self),
         cmocka_unit_test(test_r1_score_from_double_valid),
         cmocka_unit_test(test_r1_score_from_double_invalid),
@@ -2984,7 +3211,7 @@ int main(void)
         cmocka_unit_test(test_r11_negative_counts_refused),
         cmocka_unit_test(test_r11_weighted_exceeds_rows_refused),
         cmocka_unit_test(test_r11_bad_sums_refused),
-        cmocka_unit_test(test_r11_count_totals_refused),
+        cmocka_unit_test(test_r11_row_cap),
         cmocka_unit_test(test_r11_impossible_sums_refused),
         cmocka_unit_test(test_r11_text_round_trip),
         cmocka_unit_test(test_r11_text_exact),
@@ -3008,7 +3235,8 @@ int main(void)
         cmocka_unit_test(test_r6_weight_sum_overflow),
         cmocka_unit_test(test_r10_merge_total_overflow),
         cmocka_unit_test(test_r10_remove_unweighted_from_weighted_only),
-        cmocka_unit_test(test_r10_remove_weight_not_held),
+        cmocka_unit_test(test_r10_remove_weight_sums_clamped),
+        cmocka_unit_test(test_r10_remove_absorbed_weight),
         cmocka_unit_test(test_r10_unmerge_then_remove_to_empty),
         cmocka_unit_test_teardown(test_r11_text_form_locale_independent, restore_c_locale),
         cmocka_unit_test(test_r11_text_number_forms),
@@ -3017,10 +3245,9 @@ int main(void)
         cmocka_unit_test(test_r10_sum_overflow_guards),
         cmocka_unit_test(test_r10_unmerge_weighted_not_held),
         cmocka_unit_test(test_r1_score_from_text_fraction_junk),
-        /* last: before the fixes they reach undefined behaviour in the core */
+        /* last: they once reached undefined behaviour in the core */
         cmocka_unit_test(test_format_double_small_buffer),
-        cmocka_unit_test(test_r10_add_weighted_category_overflow),
-        cmocka_unit_test(test_r10_add_count_overflow),
+        cmocka_unit_test(test_r10_add_at_row_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
