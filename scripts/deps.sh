@@ -9,7 +9,7 @@ for group in "$@"; do
     case "$group" in
     build) pkgs+=(build-essential) ;;
     sqlite) pkgs+=(libsqlite3-dev sqlite3) ;;
-    test) pkgs+=(libcmocka-dev valgrind python3) ;;
+    test) pkgs+=(libcmocka-dev valgrind python3 locales) ;;
     pg) pkgs+=(postgresql-15 postgresql-server-dev-15 postgresql-client-15 postgresql-common) ;;
     bench) pkgs+=(gnuplot-nox) ;;
     *) echo "deps.sh: unknown group '$group'" >&2; exit 2 ;;
@@ -19,12 +19,26 @@ missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# The core tests read numbers under a locale whose decimal point is ','.
+need_locale() {
+    [[ " $* " == *" test "* ]] && ! locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$'
+}
+if [ ${#missing[@]} -eq 0 ] && ! need_locale "$@"; then
+    exit 0
+fi
 if [ "$(id -u)" -eq 0 ]; then
-    echo "installing: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "installing: ${missing[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+    if need_locale "$@"; then
+        localedef -i de_DE -c -f UTF-8 de_DE.UTF-8
+    fi
+elif [ ${#missing[@]} -eq 0 ]; then
+    echo "note: no de_DE.UTF-8 locale; one core test skips (sudo localedef -i de_DE -c -f UTF-8 de_DE.UTF-8)" >&2
+    exit 0
 else
     echo "missing packages; run:" >&2
     echo "  sudo apt-get install -y ${missing[*]}" >&2

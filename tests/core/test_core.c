@@ -2059,25 +2059,82 @@ TEST(test_r11_row_cap)
     assert_int_equal(out.weighted[NPS_PROMOTER], CAP_ROWS);
 }
 
-/* R11/R7: sums no set of weights can produce are refused: for k weights >= 0,
- * (sum w)^2 / k <= sum w^2 <= (sum w)^2.  Otherwise Kish's n_eff comes out
- * larger than the row count and the stderr is wrong without any error. */
-TEST(test_r11_impossible_sums_refused)
+/* R7/R11: sums of weights are approximate after sliding-window removals, so
+ * decoding does not tie the sum of squares to the sum; instead Kish's n is kept
+ * within 1..rows, and forged sums cannot shrink or inflate the stderr beyond
+ * what the row count allows. */
+TEST(test_r7_kish_n_clamped_to_rows)
 {
     nps_state s;
+    double se;
+    uint8_t buf[NPS_STATE_BYTES];
     nps_state_init(&s);
     assert_int_equal(nps_add_weighted(&s, 9, 50.0), NPS_OK);
     assert_int_equal(nps_add_weighted(&s, 9, 50.0), NPS_OK);
-    s.wsq[NPS_PROMOTER] = 1e-10; /* needs >= 100^2 / 2 */
-    assert_refused(&s);
+    assert_int_equal(nps_add_weighted(&s, 0, 100.0), NPS_OK);
+    /* honest: W = 200, Q = 2500 + 2500 + 10000, n = 40000 / 15000, p = d = 1/2 */
+    assert_int_equal(nps_compute(&s, NPS_M_STDERR, 0.95, &se), NPS_OK);
+    assert_near(se, 100.0 * sqrt(1.0 / (40000.0 / 15000.0)), 1e-9);
+    /* forged tiny sum of squares: n would be 4 > 3 rows, so it is 3 */
+    s.wsq[NPS_PROMOTER] = 1e-10;
+    nps_encode(&s, buf);
+    nps_state back;
+    assert_int_equal(nps_decode(buf, sizeof buf, &back), NPS_OK);
+    assert_int_equal(nps_compute(&back, NPS_M_STDERR, 0.95, &se), NPS_OK);
+    assert_near(se, 100.0 / sqrt(3.0), 1e-9);
+    /* forged huge sum of squares: n would be 0.04 < 1, so it is 1 */
+    s.wsq[NPS_PROMOTER] = 1e6;
+    assert_int_equal(nps_compute(&s, NPS_M_STDERR, 0.95, &se), NPS_OK);
+    assert_near(se, 100.0, 1e-9);
+}
+
+/* R5: a summary measure without a value is JSON null, never a neighbour's number:
+ * weights whose squares underflow have an NPS but no effective n. */
+TEST(test_summary_null_measures)
+{
+    nps_state s;
+    char json[NPS_SUMMARY_MAX];
     nps_state_init(&s);
-    assert_int_equal(nps_add_weighted(&s, 0, 1.0), NPS_OK);
-    s.wsq[NPS_DETRACTOR] = 5.0; /* one weight of 1: sum of squares must be 1 */
-    assert_refused(&s);
-    nps_state_init(&s);
-    assert_int_equal(nps_add_weighted(&s, 7, 2.0), NPS_OK);
-    s.wsum[NPS_PASSIVE] = 0.0; /* weights summing to 0 have squares summing to 0 */
-    assert_refused(&s);
+    assert_int_equal(nps_add_weighted(&s, 9, 1e-200), NPS_OK);
+    assert_int_equal(nps_add_weighted(&s, 10, 1e-200), NPS_OK);
+    assert_int_equal(nps_add_weighted(&s, 3, 1e-200), NPS_OK);
+    assert_int_equal(nps_summary_json(&s, json, sizeof json), NPS_OK);
+    assert_non_null(strstr(json, "\"n\":3,"));
+    assert_non_null(strstr(json, "\"stderr\":null,\"moe95\":null,"
+                                 "\"ci95_lower\":null,\"ci95_upper\":null,"));
+    assert_null(strstr(json, "\"nps\":null"));
+}
+
+/* R1: an exponent with more digits than fit a counter is still read exactly:
+ * "1" and a million zeros, times 10^-1000000, is 1; "0." and 999999 zeros then
+ * "7e1000000" is 7; the same with one zero fewer is 70, out of range. */
+TEST(test_r1_score_from_text_long_exponent)
+{
+    size_t zeros = 1000000, len;
+    char *t = malloc(zeros + 32);
+    int64_t score = -1;
+    assert_non_null(t);
+    t[0] = '1';
+    memset(t + 1, '0', zeros);
+    len = 1 + zeros + (size_t)sprintf(t + 1 + zeros, "e-1000000");
+    assert_int_equal(nps_score_from_text(t, len, &score), NPS_OK);
+    assert_int_equal(score, 1);
+    memcpy(t, "0.", 2);
+    memset(t + 2, '0', zeros - 1);
+    len = 1 + zeros + (size_t)sprintf(t + 1 + zeros, "7e1000000");
+    assert_int_equal(nps_score_from_text(t, len, &score), NPS_OK);
+    assert_int_equal(score, 7);
+    len = zeros + (size_t)sprintf(t + zeros, "7e1000000");
+    assert_int_equal(nps_score_from_text(t, len, &score), NPS_E_SCORE_RANGE);
+    free(t);
+}
+
+/* A control byte in a rendered value shows as '?': a NUL would end the message. */
+TEST(test_render_text_control_bytes)
+{
+    char buf[NPS_VALUE_MAX];
+    nps_render_text("9\0x\n", 4, buf, sizeof buf);
+    assert_string_equal(buf, "'9?x?'");
 }
 
 /* R11: the text form round-trips exactly, including weights like 0.1, 1e-300,
@@ -3212,7 +3269,10 @@ int main(void)
         cmocka_unit_test(test_r11_weighted_exceeds_rows_refused),
         cmocka_unit_test(test_r11_bad_sums_refused),
         cmocka_unit_test(test_r11_row_cap),
-        cmocka_unit_test(test_r11_impossible_sums_refused),
+        cmocka_unit_test(test_r7_kish_n_clamped_to_rows),
+        cmocka_unit_test(test_summary_null_measures),
+        cmocka_unit_test(test_render_text_control_bytes),
+        cmocka_unit_test(test_r1_score_from_text_long_exponent),
         cmocka_unit_test(test_r11_text_round_trip),
         cmocka_unit_test(test_r11_text_exact),
         cmocka_unit_test(test_r11_text_malformed),
