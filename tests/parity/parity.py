@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Run the same queries on SQLite (sqlite3 shell, the extension loaded) and on
+PostgreSQL (psql against the server in PGHOST/PGPORT) and compare the outputs.
+
+Usage: parity.py SQLITE_EXTENSION        (run from the repository root)
+
+Checks, each counted once in the closing "N passed, M failed":
+  * every query of queries.sql gives the same rows in both engines;
+  * the states of each engine, exported as hex and loaded into the other,
+    give the same results there (states.sql) as the engine's own states;
+  * every bad input of errors.sql gives the same error text in both.
+
+Printing.  PostgreSQL prints float8 with extra_float_digits = 0, i.e. %.15g:
+15 significant digits.  SQLite 3.40's shell prints a REAL with %!.15g: the
+same 15 significant digits, but always with a decimal point ("100.0",
+"1.0e-05").  Every field that is a decimal number with a point or an exponent
+is re-printed as %.15g in both outputs.  That changes only the layout: a
+decimal of at most 15 significant digits read into a double and printed
+again with %.15g gives back the same digits, so no difference within the 15
+significant digits both engines print can be hidden.  Beyond those digits,
+the JSON of nps_summary (numbers printed by the core in shortest round-trip
+form, up to 17 digits) and the states' bytes (hex) are compared exactly.
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FLOAT = re.compile(r'^-?[0-9]+(\.[0-9]+)?(e[-+][0-9]+)?$')
+SQLITE_PREFIX = re.compile(r'^(?:Runtime error|Parse error|Error)(?: near line \d+)?: (?:stepping, |in prepare, )?')
+# PostgreSQL's stand-in for SQLite's hex() of a state blob: the same bytes, the
+# same upper-case hex, '' for NULL as SQLite's hex(NULL).
+PG_HEX = ("CREATE FUNCTION hex(nps_state) RETURNS text LANGUAGE sql IMMUTABLE "
+          "AS $$ SELECT coalesce(upper(encode($1::bytea, 'hex')), '') $$;\n")
+
+passed = failed = 0
+
+
+def check(ok, label, detail=''):
+    """Count one check; print what failed."""
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print('FAIL %s%s' % (label, ('\n' + detail) if detail else ''))
+
+
+def statements(path):
+    """The statements of a file: lines up to one ending with ';', comments dropped."""
+    out, cur = [], []
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            if not cur and (not line.strip() or line.lstrip().startswith('--')):
+                continue
+            cur.append(line.rstrip('\n'))
+            if line.rstrip().endswith(';'):
+                out.append('\n'.join(cur))
+                cur = []
+    return out
+
+
+def normalise(text):
+    """Re-print decimal fields as %.15g (see the module comment)."""
+    lines = []
+    for line in text.splitlines():
+        fields = line.split('|')
+        for i, f in enumerate(fields):
+            if FLOAT.match(f) and ('.' in f or 'e' in f):
+                fields[i] = '%.15g' % float(f)
+        lines.append('|'.join(fields))
+    return lines
+
+
+def blocks(lines):
+    """Split output at the marker rows '== name' into {name: [rows]}."""
+    out, name = {}, None
+    for line in lines:
+        if line.startswith('== '):
+            name = line[3:]
+            out[name] = []
+        elif name is not None:
+            out[name].append(line)
+    return out
+
+
+def marked(queries, prefix):
+    """A script running each query after a marker row naming it."""
+    return ''.join("SELECT '== %s%d';\n%s\n" % (prefix, i, q) for i, q in enumerate(queries, 1))
+
+
+def run_sqlite(ext, script):
+    """Run a script in one sqlite3 session; return (stdout, stderr)."""
+    head = '.load %s\n.headers off\n.mode list\n.separator |\n.nullvalue NULL\n' % ext
+    p = subprocess.run(['sqlite3', '-batch', ':memory:'], input=head + script, capture_output=True,
+                       text=True)
+    return p.stdout, p.stderr
+
+
+def run_pg(db, script):
+    """Run a script in one psql session; return (stdout, stderr)."""
+    p = subprocess.run(['psql', '-X', '-q', '-A', '-t', '-F', '|', '-P', 'null=NULL', '-d', db, '-f', '-'],
+                       input='SET extra_float_digits = 0;\n' + script, capture_output=True, text=True)
+    return p.stdout, p.stderr
+
+
+def compare(name, a, b, label_a, label_b):
+    """One check: two result blocks are identical and not empty."""
+    if a == b and a:
+        check(True, name)
+        return
+    diff = ['  %s: %s' % (label_a, x) for x in a[:3]] + ['  %s: %s' % (label_b, x) for x in b[:3]]
+    for x, y in zip(a, b):
+        if x != y:
+            diff += ['  first difference:', '  %s: %s' % (label_a, x), '  %s: %s' % (label_b, y)]
+            break
+    check(False, name, '\n'.join(diff) if a or b else '  no rows in either engine')
+
+
+def hex_rows(lines):
+    """Parse 'day|region|HEX|HEX' export rows."""
+    rows = []
+    for line in lines:
+        day, region, st, wst = line.split('|')
+        rows.append((int(day), region, st or None, wst or None))
+    return rows
+
+
+def load_states(rows, table, literal):
+    """SQL creating a table of states from hex rows, with the engine's bytes literal."""
+    values = ',\n'.join("(%d, '%s', %s, %s)" % (d, r, literal(s) if s else 'NULL', literal(w) if w else 'NULL')
+                        for d, r, s, w in rows)
+    return 'INSERT INTO %s VALUES\n%s;\n' % (table, values)
+
+
+def main():
+    ext = sys.argv[1]
+    fixture = open(os.path.join(HERE, 'fixture.sql'), encoding='utf-8').read()
+    queries = statements(os.path.join(HERE, 'queries.sql'))
+    state_queries = statements(os.path.join(HERE, 'states.sql'))
+    errors = statements(os.path.join(HERE, 'errors.sql'))
+
+    db = 'nps_parity'
+    subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'SET client_min_messages = warning',
+                    '-c', 'DROP DATABASE IF EXISTS %s' % db, '-c', 'CREATE DATABASE %s' % db], check=True)
+    setup_pg = 'SET client_min_messages = warning;\nCREATE EXTENSION nps;\n' + PG_HEX
+
+    # 1. The queries, over the fixture.
+    s_out, s_err = run_sqlite(ext, fixture + marked(queries, 'query '))
+    p_out, p_err = run_pg(db, setup_pg + fixture + marked(queries, 'query '))
+    check(not s_err, 'sqlite3 ran the queries without error', s_err)
+    check(not p_err, 'psql ran the queries without error', p_err)
+    s_blocks, p_blocks = blocks(normalise(s_out)), blocks(normalise(p_out))
+    for i, q in enumerate(queries, 1):
+        name = 'query %d' % i
+        if not q.startswith('SELECT'):
+            continue  # a statement that makes a table; its rows are queried next
+        compare('%s: %s' % (name, q.splitlines()[0][:90]), s_blocks.get(name, []), p_blocks.get(name, []),
+                'sqlite', 'pg')
+
+    # 2. States made by one engine, read by the other.  The last query of
+    # queries.sql exported each engine's daily states as hex (compared above).
+    last = 'query %d' % len(queries)
+    from_sqlite, from_pg = hex_rows(s_blocks.get(last, [])), hex_rows(p_blocks.get(last, []))
+    daily = [q for q in queries if q.startswith('CREATE TABLE daily')][0]
+    create = 'CREATE TABLE %s (day integer, region text, st %s, wst %s);\n'
+    own = lambda prefix: marked([q.replace('@STATES@', 'daily') for q in state_queries], prefix)
+    other = lambda prefix, t: marked([q.replace('@STATES@', t) for q in state_queries], prefix)
+    s_out, s_err = run_sqlite(ext, fixture + daily + '\n' + create % ('daily_from_pg', 'blob', 'blob')
+                              + load_states(from_pg, 'daily_from_pg', lambda h: "x'%s'" % h)
+                              + own('own ') + other('other ', 'daily_from_pg'))
+    p_out, p_err = run_pg(db, 'DROP TABLE daily;\n' + daily + '\n'
+                          + create % ('daily_from_sqlite', 'nps_state', 'nps_state')
+                          + load_states(from_sqlite, 'daily_from_sqlite',
+                                        lambda h: "'\\x%s'::bytea::nps_state" % h)
+                          + own('own ') + other('other ', 'daily_from_sqlite'))
+    check(not s_err, 'sqlite3 ran the state queries without error', s_err)
+    check(not p_err, 'psql ran the state queries without error', p_err)
+    s_blocks, p_blocks = blocks(normalise(s_out)), blocks(normalise(p_out))
+    for i, q in enumerate(state_queries, 1):
+        head = q.splitlines()[0][:70]
+        compare('states %d, each engine its own: %s' % (i, head), s_blocks.get('own %d' % i, []),
+                p_blocks.get('own %d' % i, []), 'sqlite', 'pg')
+        compare('states %d, SQLite states in PostgreSQL: %s' % (i, head), p_blocks.get('other %d' % i, []),
+                p_blocks.get('own %d' % i, []), 'pg reading sqlite states', 'pg')
+        compare('states %d, PostgreSQL states in SQLite: %s' % (i, head), s_blocks.get('other %d' % i, []),
+                s_blocks.get('own %d' % i, []), 'sqlite reading pg states', 'sqlite')
+
+    # 3. Errors: one case at a time, the engine's prefix stripped.
+    for case in errors:
+        sq, _, pq = case.partition(' ||| ')
+        pq = pq or sq
+        p = subprocess.run(['sqlite3', '-batch', ':memory:'], input='.load %s\n%s\n' % (ext, sq),
+                           capture_output=True, text=True)
+        s_msg = SQLITE_PREFIX.sub('', p.stderr.strip().splitlines()[0]) if p.stderr.strip() else 'no error'
+        p = subprocess.run(['psql', '-X', '-q', '-d', db, '-c', pq], capture_output=True, text=True)
+        lines = [x for x in p.stderr.splitlines() if x.startswith('ERROR:')]
+        p_msg = lines[0][len('ERROR:'):].strip() if lines else 'no error'
+        ok = s_msg == p_msg and s_msg != 'no error'
+        check(ok, 'error: %s' % sq, '  sqlite: %s\n  pg:     %s' % (s_msg, p_msg))
+        if ok:
+            print('same error: %s' % s_msg)
+
+    subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'DROP DATABASE %s' % db], check=True)
+    print('%d passed, %d failed' % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

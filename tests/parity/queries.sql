@@ -1,0 +1,84 @@
+-- The parity queries: run as written by both engines over fixture.sql; the
+-- outputs must be identical, query by query.  One statement per query, each
+-- ending with ';' at the end of a line.  hex(state) is SQLite's built-in; the
+-- PostgreSQL session defines hex(nps_state) as the same upper-case hex of
+-- the state's 172 bytes.
+
+-- Every aggregate over all rows, for both score types.
+SELECT nps(score), promoter_share(score), passive_share(score), detractor_share(score), nps_stderr(score) FROM responses;
+SELECT nps_moe(score), nps_ci_lower(score), nps_ci_upper(score) FROM responses;
+SELECT nps(rscore), promoter_share(rscore), passive_share(rscore), detractor_share(rscore), nps_stderr(rscore),
+       nps_moe(rscore), nps_ci_lower(rscore), nps_ci_upper(rscore) FROM responses;
+SELECT nps_moe(score, 0.9), nps_ci_lower(score, 0.99), nps_ci_upper(score, 0.5), nps_moe(rscore, 0.8),
+       nps_ci_upper(rscore, 0.999) FROM responses;
+SELECT nps(score, w), promoter_share(score, w), passive_share(score, w), detractor_share(score, w),
+       nps_stderr(score, w) FROM responses;
+SELECT nps(rscore, w), promoter_share(rscore, w), nps_stderr(rscore, w) FROM responses;
+SELECT nps_summary(score) FROM responses;
+SELECT nps_summary(rscore) FROM responses;
+SELECT hex(nps_state(score)), hex(nps_state(score, w)), hex(nps_state(rscore)), hex(nps_state(rscore, w)) FROM responses;
+
+-- GROUP BY, with a group whose scores are all NULL.
+SELECT region, count(score), nps(score), promoter_share(score), passive_share(score), detractor_share(score),
+       nps_stderr(score), nps_moe(score), nps_ci_lower(score), nps_ci_upper(score)
+FROM responses GROUP BY region ORDER BY region;
+SELECT region, nps(score, w), promoter_share(score, w), passive_share(score, w), detractor_share(score, w),
+       nps_stderr(score, w), nps_moe(score, 0.9), nps_ci_lower(rscore, 0.8), nps_ci_upper(rscore, 0.99)
+FROM responses GROUP BY region ORDER BY region;
+SELECT region, nps_summary(score), hex(nps_state(score)), hex(nps_state(score, w)) FROM responses GROUP BY region ORDER BY region;
+SELECT region, channel, count(*), nps(score), nps(rscore, w), nps_moe(score, 0.9), hex(nps_state(score, w))
+FROM responses GROUP BY region, channel ORDER BY region, channel;
+SELECT day, count(score), nps(score), nps_stderr(score), nps_moe(score), nps_summary(score),
+       CASE WHEN nps_state(score) IS NULL THEN 'null' ELSE 'state' END
+FROM responses WHERE region = 'east' GROUP BY day ORDER BY day;
+
+-- FILTER.
+SELECT region, nps(score) FILTER (WHERE channel = 'web'), nps(score, w) FILTER (WHERE day <= 10),
+       nps_moe(score, 0.9) FILTER (WHERE score > 3), hex(nps_state(score) FILTER (WHERE id % 2 = 0))
+FROM responses GROUP BY region ORDER BY region;
+
+-- No valid rows: NULL, never 0.  Weights that sum to 0: NULL as well.
+SELECT nps(score), nps_stderr(score, w), nps_moe(score, 0.9), nps_ci_lower(score), nps_summary(score),
+       CASE WHEN nps_state(score) IS NULL THEN 'null' ELSE 'state' END
+FROM responses WHERE region = 'none';
+SELECT count(*), nps(score, w), promoter_share(score, w), nps_stderr(score, w) FROM responses WHERE w = 0;
+SELECT nps(score, NULL), nps_moe(score, NULL), CASE WHEN nps_state(score, NULL) IS NULL THEN 'null' ELSE 'state' END
+FROM responses;
+
+-- Scalars.
+SELECT id, score, nps_category(score), nps_category(score, 'pl'), nps_category(rscore, 'th'),
+       nps_category(score, 'ZH'), nps_category(rscore, 'de'), nps_category(score, 'ja')
+FROM responses WHERE id <= 40 ORDER BY id;
+SELECT region, nps_band(nps(score)), nps_band(nps(score, w)), nps_band(nps_ci_lower(score)) FROM responses
+GROUP BY region ORDER BY region;
+SELECT nps_band(-100), nps_band(-0.5), nps_band(0), nps_band(29.99), nps_band(30), nps_band(69.99), nps_band(70),
+       nps_band(100);
+SELECT nps_pvalue((SELECT nps_state(score) FROM responses WHERE region = 'north'),
+                  (SELECT nps_state(score) FROM responses WHERE region = 'south'));
+SELECT a.region, b.region, nps_pvalue(a.st, b.st), nps_pvalue(a.wst, b.wst)
+FROM (SELECT region, nps_state(score) AS st, nps_state(score, w) AS wst FROM responses GROUP BY region) a,
+     (SELECT region, nps_state(score) AS st, nps_state(score, w) AS wst FROM responses GROUP BY region) b
+ORDER BY a.region, b.region;
+SELECT nps_version();
+
+-- Window frames: sliding, growing, RANGE and GROUPS with peers, partitioned,
+-- ahead of the current row, with exclusion.
+SELECT id, nps(score) OVER win, nps_stderr(score) OVER win, nps_moe(score, 0.9) OVER win, nps(score, w) OVER win,
+       nps_stderr(rscore, w) OVER win
+FROM responses WINDOW win AS (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) ORDER BY id;
+SELECT id, promoter_share(score) OVER win, nps_ci_upper(score) OVER win, nps_ci_lower(rscore, 0.8) OVER win
+FROM responses WINDOW win AS (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) ORDER BY id;
+SELECT id, day, nps(score) OVER win, detractor_share(score, w) OVER win, hex(nps_state(score) OVER win)
+FROM responses WINDOW win AS (ORDER BY day RANGE BETWEEN 2 PRECEDING AND CURRENT ROW) ORDER BY id;
+SELECT id, day, passive_share(score) OVER win, nps_summary(score) OVER win
+FROM responses WINDOW win AS (ORDER BY day GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING) ORDER BY id;
+SELECT id, region, detractor_share(score) OVER win, nps_moe(rscore) OVER win, hex(nps_state(score, w) OVER win)
+FROM responses WINDOW win AS (PARTITION BY region ORDER BY id ROWS BETWEEN 5 PRECEDING AND 2 FOLLOWING)
+ORDER BY id;
+SELECT id, nps(score) OVER win, nps_ci_lower(score, 0.9) OVER win
+FROM responses WINDOW win AS (ORDER BY id ROWS BETWEEN 3 PRECEDING AND 3 FOLLOWING EXCLUDE CURRENT ROW) ORDER BY id;
+
+-- States: a daily rollup by region, queried like the raw rows.
+CREATE TABLE daily AS
+SELECT day, region, nps_state(score) AS st, nps_state(score, w) AS wst FROM responses GROUP BY day, region;
+SELECT day, region, hex(st), hex(wst) FROM daily ORDER BY day, region;
