@@ -40,57 +40,46 @@
 PG_MODULE_MAGIC;
 
 /* The SQL type nps_state; its size is INTERNALLENGTH in sql/nps.sql. */
-typedef struct PgNpsState
-{
-	nps_state	core;
-	double		confidence;		/* 0: not set; else 0 < confidence < 1 */
+typedef struct PgNpsState {
+    nps_state core;
+    double confidence; /* 0: not set; else 0 < confidence < 1 */
 } PgNpsState;
 
 StaticAssertDecl(sizeof(PgNpsState) == 168, "INTERNALLENGTH of nps_state in sql/nps.sql");
 
-/* The name of the function that failed, for the message. */
-typedef const char *(*fn_namer) (FunctionCallInfo fcinfo);
-
 /* Raise the core's error for st, naming fn and the rendered value. */
-static void
-pg_attribute_noreturn()
-raise_status(nps_status st, const char *fn, const char *value)
+static void pg_attribute_noreturn() raise_status(nps_status st, const char *fn, const char *value)
 {
-	char		msg[NPS_MESSAGE_MAX];
-	const char *code = nps_sqlstate(st);
+    char msg[NPS_MESSAGE_MAX];
+    const char *code = nps_sqlstate(st);
 
-	nps_message(msg, sizeof msg, st, fn, value);
-	ereport(ERROR,
-			(errcode(MAKE_SQLSTATE(code[0], code[1], code[2], code[3], code[4])),
-			 errmsg("%s", msg)));
-	pg_unreachable();
+    nps_message(msg, sizeof msg, st, fn, value);
+    ereport(ERROR, (errcode(MAKE_SQLSTATE(code[0], code[1], code[2], code[3], code[4])),
+                    errmsg("%s", msg)));
+    pg_unreachable();
 }
 
 /* Name of the window aggregate whose support function is running, or NULL. */
-static const char *
-window_aggregate_name(WindowAggState *win, Oid support)
+static const char *window_aggregate_name(WindowAggState *win, Oid support)
 {
-	ListCell   *lc;
+    ListCell *lc;
 
-	foreach(lc, win->funcs)
-	{
-		WindowFuncExprState *wfs = (WindowFuncExprState *) lfirst(lc);
-		HeapTuple	tup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(wfs->wfunc->winfnoid));
-		bool		match = false;
+    foreach (lc, win->funcs) {
+        WindowFuncExprState *wfs = (WindowFuncExprState *)lfirst(lc);
+        HeapTuple tup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(wfs->wfunc->winfnoid));
+        Form_pg_aggregate agg;
+        bool match;
 
-		if (!HeapTupleIsValid(tup))
-			continue;
-		{
-			Form_pg_aggregate agg = (Form_pg_aggregate) GETSTRUCT(tup);
-
-			match = agg->aggtransfn == support || agg->aggmtransfn == support ||
-				agg->aggminvtransfn == support;
-		}
-		ReleaseSysCache(tup);
-		if (match)
-			return get_func_name(wfs->wfunc->winfnoid);
-	}
-	return NULL;
+        if (!HeapTupleIsValid(tup))
+            continue;
+        agg = (Form_pg_aggregate)GETSTRUCT(tup);
+        match = agg->aggtransfn == support || agg->aggmtransfn == support ||
+                agg->aggminvtransfn == support;
+        ReleaseSysCache(tup);
+        if (match)
+            return get_func_name(wfs->wfunc->winfnoid);
+    }
+    return NULL;
 }
 
 /*
@@ -98,76 +87,67 @@ window_aggregate_name(WindowAggState *win, Oid support)
  * function runs inside one, the function itself otherwise.  Looked up only
  * when an error is raised, never per row.
  */
-static const char *
-caller_name(FunctionCallInfo fcinfo)
+static const char *caller_name(FunctionCallInfo fcinfo)
 {
-	Aggref	   *ref = AggGetAggref(fcinfo);
-	const char *name = NULL;
+    Aggref *ref = AggGetAggref(fcinfo);
+    const char *name = NULL;
 
-	if (ref != NULL)
-		name = get_func_name(ref->aggfnoid);
-	else if (fcinfo->context != NULL && IsA(fcinfo->context, WindowAggState))
-		name = window_aggregate_name((WindowAggState *) fcinfo->context,
-									 fcinfo->flinfo->fn_oid);
-	if (name == NULL)
-		name = get_func_name(fcinfo->flinfo->fn_oid);
-	return name != NULL ? name : "nps";
+    if (ref != NULL)
+        name = get_func_name(ref->aggfnoid);
+    else if (fcinfo->context != NULL && IsA(fcinfo->context, WindowAggState))
+        name = window_aggregate_name((WindowAggState *)fcinfo->context, fcinfo->flinfo->fn_oid);
+    if (name == NULL)
+        name = get_func_name(fcinfo->flinfo->fn_oid);
+    return name != NULL ? name : "nps";
 }
 
 /* Raise st for an integer value. */
-static void
-pg_attribute_noreturn()
-raise_int(FunctionCallInfo fcinfo, nps_status st, int64 v)
+static void pg_attribute_noreturn() raise_int(FunctionCallInfo fcinfo, nps_status st, int64 v)
 {
-	char		value[NPS_VALUE_MAX];
+    char value[NPS_VALUE_MAX];
 
-	nps_render_int(v, value, sizeof value);
-	raise_status(st, caller_name(fcinfo), value);
+    nps_render_int(v, value, sizeof value);
+    raise_status(st, caller_name(fcinfo), value);
 }
 
 /* Raise st for a double value. */
-static void
-pg_attribute_noreturn()
-raise_double(FunctionCallInfo fcinfo, nps_status st, double v)
+static void pg_attribute_noreturn() raise_double(FunctionCallInfo fcinfo, nps_status st, double v)
 {
-	char		value[NPS_VALUE_MAX];
+    char value[NPS_VALUE_MAX];
 
-	nps_render_double(v, value, sizeof value);
-	raise_status(st, caller_name(fcinfo), value);
+    nps_render_double(v, value, sizeof value);
+    raise_status(st, caller_name(fcinfo), value);
 }
 
 /* Raise st for a text value, quoted by the core. */
-static void
-pg_attribute_noreturn()
-raise_text(const char *fn, nps_status st, const char *text, size_t len)
+static void pg_attribute_noreturn()
+    raise_text(const char *fn, nps_status st, const char *text, size_t len)
 {
-	char		value[NPS_VALUE_MAX];
+    char value[NPS_VALUE_MAX];
 
-	nps_render_text(text, len, value, sizeof value);
-	raise_status(st, fn, value);
+    nps_render_text(text, len, value, sizeof value);
+    raise_status(st, fn, value);
 }
 
 /* A score held in an integer type: checked against 0..10 (R1). */
-static inline int64
-score_int(FunctionCallInfo fcinfo, int64 v)
+static inline int64 score_int(FunctionCallInfo fcinfo, int64 v)
 {
-	if (unlikely((uint64) v > 10))
-		raise_int(fcinfo, NPS_E_SCORE_RANGE, v);
-	return v;
+    if (unlikely((uint64)v > 10))
+        raise_int(fcinfo, NPS_E_SCORE_RANGE, v);
+    return v;
 }
 
 /* A score held in a double: whole and 0..10, as SQLite's REAL (R1). */
-static int64
-score_float8(FunctionCallInfo fcinfo, double v)
+static int64 score_float8(FunctionCallInfo fcinfo, double v)
 {
-	int64_t		score;
-	nps_status	st = nps_score_from_double(v, &score);
+    int64_t score;
+    nps_status st = nps_score_from_double(v, &score);
 
-	if (st == NPS_E_SCORE_TEXT)
-		raise_text(caller_name(fcinfo), st, "NaN", 3);
-	if (st != NPS_OK)
-		raise_double(fcinfo, st, v);
-	return score;
+    if (st == NPS_E_SCORE_TEXT)
+        raise_text(caller_name(fcinfo), st, "NaN", 3);
+    if (st != NPS_OK)
+        raise_double(fcinfo, st, v);
+    return score;
 }
 
 /*
@@ -176,23 +156,22 @@ score_float8(FunctionCallInfo fcinfo, double v)
  * fraction and NaN is not a number.  The conversion's temporaries live in the
  * per-row memory context.
  */
-static int64
-score_numeric(FunctionCallInfo fcinfo, Numeric num)
+static int64 score_numeric(FunctionCallInfo fcinfo, Numeric num)
 {
-	int64_t		score;
-	char	   *text;
-	nps_status	st;
+    int64_t score;
+    char *text;
+    nps_status st;
 
-	if (numeric_is_inf(num))
-		raise_double(fcinfo, NPS_E_SCORE_RANGE,
-					 DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(num))));
-	text = numeric_normalize(num);
-	st = nps_score_from_text(text, strlen(text), &score);
-	if (st == NPS_E_SCORE_TEXT)
-		raise_text(caller_name(fcinfo), st, text, strlen(text));
-	if (st != NPS_OK)
-		raise_status(st, caller_name(fcinfo), text);
-	return score;
+    if (numeric_is_inf(num))
+        raise_double(fcinfo, NPS_E_SCORE_RANGE,
+                     DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(num))));
+    text = numeric_normalize(num);
+    st = nps_score_from_text(text, strlen(text), &score);
+    if (st == NPS_E_SCORE_TEXT)
+        raise_text(caller_name(fcinfo), st, text, strlen(text));
+    if (st != NPS_OK)
+        raise_status(st, caller_name(fcinfo), text);
+    return score;
 }
 
 #define SCORE_int2(n) score_int(fcinfo, PG_GETARG_INT16(n))
@@ -202,117 +181,100 @@ score_numeric(FunctionCallInfo fcinfo, Numeric num)
 #define SCORE_float8(n) score_float8(fcinfo, PG_GETARG_FLOAT8(n))
 
 /* The state a transition step updates: in place inside an aggregate, a copy otherwise. */
-static inline PgNpsState *
-trans_state(FunctionCallInfo fcinfo)
+static inline PgNpsState *trans_state(FunctionCallInfo fcinfo)
 {
-	PgNpsState *s = (PgNpsState *) PG_GETARG_POINTER(0);
-	PgNpsState *copy;
+    PgNpsState *s = (PgNpsState *)PG_GETARG_POINTER(0);
+    PgNpsState *copy;
 
-	if (likely(AggCheckCallContext(fcinfo, NULL)))
-		return s;
-	copy = (PgNpsState *) palloc(sizeof *copy);
-	memcpy(copy, s, sizeof *copy);
-	return copy;
+    if (likely(AggCheckCallContext(fcinfo, NULL)))
+        return s;
+    copy = (PgNpsState *)palloc(sizeof *copy);
+    memcpy(copy, s, sizeof *copy);
+    return copy;
 }
 
 /* Keep the group's confidence: the first one, checked (R8); a different one later is an error. */
-static inline void
-keep_confidence(FunctionCallInfo fcinfo, PgNpsState *s, double c)
+static inline void keep_confidence(FunctionCallInfo fcinfo, PgNpsState *s, double c)
 {
-	double		z;
+    double z;
 
-	if (likely(c == s->confidence))
-		return;
-	if (nps_z_for_confidence(c, &z) != NPS_OK)
-		raise_double(fcinfo, NPS_E_CONFIDENCE, c);
-	if (s->confidence != 0.0)
-		raise_double(fcinfo, NPS_E_CONFIDENCE_VARIES, c);
-	s->confidence = c;
+    if (likely(c == s->confidence))
+        return;
+    if (nps_z_for_confidence(c, &z) != NPS_OK)
+        raise_double(fcinfo, NPS_E_CONFIDENCE, c);
+    if (s->confidence != 0.0)
+        raise_double(fcinfo, NPS_E_CONFIDENCE_VARIES, c);
+    s->confidence = c;
 }
 
 /* A weight argument, checked (R6). */
-static inline double
-weight_arg(FunctionCallInfo fcinfo, int n)
+static inline double weight_arg(FunctionCallInfo fcinfo, int n)
 {
-	double		w = PG_GETARG_FLOAT8(n);
+    double w = PG_GETARG_FLOAT8(n);
 
-	if (unlikely(nps_check_weight(w) != NPS_OK))
-		raise_double(fcinfo, NPS_E_WEIGHT, w);
-	return w;
+    if (unlikely(nps_check_weight(w) != NPS_OK))
+        raise_double(fcinfo, NPS_E_WEIGHT, w);
+    return w;
 }
 
 /* Raise a failed core update of a state (overflow or a remove it cannot do). */
-static inline void
-check_update(FunctionCallInfo fcinfo, nps_status st)
+static inline void check_update(FunctionCallInfo fcinfo, nps_status st)
 {
-	if (unlikely(st != NPS_OK))
-		raise_status(st, caller_name(fcinfo), "");
+    if (unlikely(st != NPS_OK))
+        raise_status(st, caller_name(fcinfo), "");
 }
 
 /*
- * Transition functions per score type: add and remove one score (plain,
- * weighted, with a confidence).  The second argument of a two-argument form
+ * Transition functions per score type: add and remove one score, plain or
+ * weighted, and add one with a confidence (its inverse is the plain remove:
+ * the group's confidence stays).  The second argument of a two-argument form
  * is checked before the score, as in SQLite.
  */
-#define NPS_SCORE_FUNCTIONS(T) \
-PG_FUNCTION_INFO_V1(nps_state_add_##T); \
-/* Count one score. */ \
-Datum \
-nps_state_add_##T(PG_FUNCTION_ARGS) \
-{ \
-	PgNpsState *s = trans_state(fcinfo); \
-	s->core.count[SCORE_##T(1)]++; \
-	PG_RETURN_POINTER(s); \
-} \
-PG_FUNCTION_INFO_V1(nps_state_remove_##T); \
-/* Take one score out again (a row leaving a window frame). */ \
-Datum \
-nps_state_remove_##T(PG_FUNCTION_ARGS) \
-{ \
-	PgNpsState *s = trans_state(fcinfo); \
-	check_update(fcinfo, nps_remove(&s->core, SCORE_##T(1))); \
-	PG_RETURN_POINTER(s); \
-} \
-PG_FUNCTION_INFO_V1(nps_state_add_weighted_##T); \
-/* Count one weighted score. */ \
-Datum \
-nps_state_add_weighted_##T(PG_FUNCTION_ARGS) \
-{ \
-	PgNpsState *s = trans_state(fcinfo); \
-	double		w = weight_arg(fcinfo, 2); \
-	check_update(fcinfo, nps_add_weighted(&s->core, SCORE_##T(1), w)); \
-	PG_RETURN_POINTER(s); \
-} \
-PG_FUNCTION_INFO_V1(nps_state_remove_weighted_##T); \
-/* Take one weighted score out again. */ \
-Datum \
-nps_state_remove_weighted_##T(PG_FUNCTION_ARGS) \
-{ \
-	PgNpsState *s = trans_state(fcinfo); \
-	double		w = weight_arg(fcinfo, 2); \
-	check_update(fcinfo, nps_remove_weighted(&s->core, SCORE_##T(1), w)); \
-	PG_RETURN_POINTER(s); \
-} \
-PG_FUNCTION_INFO_V1(nps_state_add_confidence_##T); \
-/* Count one score of an aggregate that takes a confidence. */ \
-Datum \
-nps_state_add_confidence_##T(PG_FUNCTION_ARGS) \
-{ \
-	PgNpsState *s = trans_state(fcinfo); \
-	keep_confidence(fcinfo, s, PG_GETARG_FLOAT8(2)); \
-	s->core.count[SCORE_##T(1)]++; \
-	PG_RETURN_POINTER(s); \
-} \
-PG_FUNCTION_INFO_V1(nps_state_remove_confidence_##T); \
-/* Take one score of an aggregate that takes a confidence out again. */ \
-Datum \
-nps_state_remove_confidence_##T(PG_FUNCTION_ARGS) \
-{ \
-	PgNpsState *s = trans_state(fcinfo); \
-	check_update(fcinfo, nps_remove(&s->core, SCORE_##T(1))); \
-	PG_RETURN_POINTER(s); \
-} \
-extern int no_such_variable
+#define NPS_SCORE_FUNCTIONS(T)                                                                     \
+    PG_FUNCTION_INFO_V1(nps_state_add_##T);                                                        \
+    /* Count one score. */                                                                         \
+    Datum nps_state_add_##T(PG_FUNCTION_ARGS)                                                      \
+    {                                                                                              \
+        PgNpsState *s = trans_state(fcinfo);                                                       \
+        s->core.count[SCORE_##T(1)]++;                                                             \
+        PG_RETURN_POINTER(s);                                                                      \
+    }                                                                                              \
+    PG_FUNCTION_INFO_V1(nps_state_remove_##T);                                                     \
+    /* Take one score out again (a row leaving a window frame). */                                 \
+    Datum nps_state_remove_##T(PG_FUNCTION_ARGS)                                                   \
+    {                                                                                              \
+        PgNpsState *s = trans_state(fcinfo);                                                       \
+        check_update(fcinfo, nps_remove(&s->core, SCORE_##T(1)));                                  \
+        PG_RETURN_POINTER(s);                                                                      \
+    }                                                                                              \
+    PG_FUNCTION_INFO_V1(nps_state_add_weighted_##T);                                               \
+    /* Count one weighted score. */                                                                \
+    Datum nps_state_add_weighted_##T(PG_FUNCTION_ARGS)                                             \
+    {                                                                                              \
+        PgNpsState *s = trans_state(fcinfo);                                                       \
+        double w = weight_arg(fcinfo, 2);                                                          \
+        check_update(fcinfo, nps_add_weighted(&s->core, SCORE_##T(1), w));                         \
+        PG_RETURN_POINTER(s);                                                                      \
+    }                                                                                              \
+    PG_FUNCTION_INFO_V1(nps_state_remove_weighted_##T);                                            \
+    /* Take one weighted score out again. */                                                       \
+    Datum nps_state_remove_weighted_##T(PG_FUNCTION_ARGS)                                          \
+    {                                                                                              \
+        PgNpsState *s = trans_state(fcinfo);                                                       \
+        double w = weight_arg(fcinfo, 2);                                                          \
+        check_update(fcinfo, nps_remove_weighted(&s->core, SCORE_##T(1), w));                      \
+        PG_RETURN_POINTER(s);                                                                      \
+    }                                                                                              \
+    PG_FUNCTION_INFO_V1(nps_state_add_confidence_##T);                                             \
+    /* Count one score of an aggregate that takes a confidence. */                                 \
+    Datum nps_state_add_confidence_##T(PG_FUNCTION_ARGS)                                           \
+    {                                                                                              \
+        PgNpsState *s = trans_state(fcinfo);                                                       \
+        keep_confidence(fcinfo, s, PG_GETARG_FLOAT8(2));                                           \
+        s->core.count[SCORE_##T(1)]++;                                                             \
+        PG_RETURN_POINTER(s);                                                                      \
+    }                                                                                              \
+    extern int no_such_variable
 
 NPS_SCORE_FUNCTIONS(int2);
 NPS_SCORE_FUNCTIONS(int4);
@@ -321,96 +283,87 @@ NPS_SCORE_FUNCTIONS(numeric);
 NPS_SCORE_FUNCTIONS(float8);
 
 /* Merge src's counts and confidence into dst: confidences must agree (or one be unset). */
-static void
-merge_into(FunctionCallInfo fcinfo, PgNpsState *dst, const PgNpsState *src)
+static void merge_into(FunctionCallInfo fcinfo, PgNpsState *dst, const PgNpsState *src)
 {
-	if (src->confidence != 0.0 && src->confidence != dst->confidence)
-	{
-		if (dst->confidence != 0.0)
-			raise_double(fcinfo, NPS_E_CONFIDENCE_VARIES, src->confidence);
-		dst->confidence = src->confidence;
-	}
-	check_update(fcinfo, nps_merge(&dst->core, &src->core));
+    if (src->confidence != 0.0 && src->confidence != dst->confidence) {
+        if (dst->confidence != 0.0)
+            raise_double(fcinfo, NPS_E_CONFIDENCE_VARIES, src->confidence);
+        dst->confidence = src->confidence;
+    }
+    check_update(fcinfo, nps_merge(&dst->core, &src->core));
 }
 
 PG_FUNCTION_INFO_V1(nps_state_merge);
 /* Merge a state into the aggregate's state; also every aggregate's COMBINEFUNC. */
-Datum
-nps_state_merge(PG_FUNCTION_ARGS)
+Datum nps_state_merge(PG_FUNCTION_ARGS)
 {
-	PgNpsState *s = trans_state(fcinfo);
+    PgNpsState *s = trans_state(fcinfo);
 
-	merge_into(fcinfo, s, (PgNpsState *) PG_GETARG_POINTER(1));
-	PG_RETURN_POINTER(s);
+    merge_into(fcinfo, s, (PgNpsState *)PG_GETARG_POINTER(1));
+    PG_RETURN_POINTER(s);
 }
 
 PG_FUNCTION_INFO_V1(nps_state_unmerge);
 /* Take a merged state out again (a row leaving a window frame). */
-Datum
-nps_state_unmerge(PG_FUNCTION_ARGS)
+Datum nps_state_unmerge(PG_FUNCTION_ARGS)
 {
-	PgNpsState *s = trans_state(fcinfo);
-	PgNpsState *in = (PgNpsState *) PG_GETARG_POINTER(1);
+    PgNpsState *s = trans_state(fcinfo);
+    PgNpsState *in = (PgNpsState *)PG_GETARG_POINTER(1);
 
-	check_update(fcinfo, nps_unmerge(&s->core, &in->core));
-	PG_RETURN_POINTER(s);
+    check_update(fcinfo, nps_unmerge(&s->core, &in->core));
+    PG_RETURN_POINTER(s);
 }
 
 PG_FUNCTION_INFO_V1(nps_state_merge_confidence);
 /* Merge a state into the state of an aggregate that takes a confidence. */
-Datum
-nps_state_merge_confidence(PG_FUNCTION_ARGS)
+Datum nps_state_merge_confidence(PG_FUNCTION_ARGS)
 {
-	PgNpsState *s = trans_state(fcinfo);
+    PgNpsState *s = trans_state(fcinfo);
 
-	keep_confidence(fcinfo, s, PG_GETARG_FLOAT8(2));
-	merge_into(fcinfo, s, (PgNpsState *) PG_GETARG_POINTER(1));
-	PG_RETURN_POINTER(s);
+    keep_confidence(fcinfo, s, PG_GETARG_FLOAT8(2));
+    merge_into(fcinfo, s, (PgNpsState *)PG_GETARG_POINTER(1));
+    PG_RETURN_POINTER(s);
 }
 
 PG_FUNCTION_INFO_V1(nps_state_weighted_state);
 /* A weight given with a state: always an error, as in SQLite. */
-Datum
-nps_state_weighted_state(PG_FUNCTION_ARGS)
+Datum nps_state_weighted_state(PG_FUNCTION_ARGS)
 {
-	raise_status(NPS_E_WEIGHT_STATE, caller_name(fcinfo), "");
+    raise_status(NPS_E_WEIGHT_STATE, caller_name(fcinfo), "");
 }
 
 /* One result of the aggregate's state; no valid rows give NULL (R5). */
-static Datum
-final_measure(FunctionCallInfo fcinfo, nps_measure m, bool own_confidence)
+static Datum final_measure(FunctionCallInfo fcinfo, nps_measure m, bool own_confidence)
 {
-	PgNpsState *s = (PgNpsState *) PG_GETARG_POINTER(0);
-	double		confidence = NPS_DEFAULT_CONFIDENCE;
-	double		out;
-	nps_status	st;
+    PgNpsState *s = (PgNpsState *)PG_GETARG_POINTER(0);
+    double confidence = NPS_DEFAULT_CONFIDENCE;
+    double out;
+    nps_status st;
 
-	if (own_confidence)
-	{
-		/* Unset only when no row reached the transition: then the state is empty. */
-		confidence = s->confidence;
-		if (confidence == 0.0 && nps_rows(&s->core) == 0)
-			PG_RETURN_NULL();
-	}
-	st = nps_compute(&s->core, m, confidence, &out);
-	if (st == NPS_EMPTY)
-		PG_RETURN_NULL();
-	if (st == NPS_E_CONFIDENCE)
-		raise_double(fcinfo, st, confidence);
-	if (st != NPS_OK)
-		raise_status(st, caller_name(fcinfo), "");
-	PG_RETURN_FLOAT8(out);
+    if (own_confidence) {
+        /* Unset only when no row reached the transition: then the state is empty. */
+        confidence = s->confidence;
+        if (confidence == 0.0 && nps_rows(&s->core) == 0)
+            PG_RETURN_NULL();
+    }
+    st = nps_compute(&s->core, m, confidence, &out);
+    if (st == NPS_EMPTY)
+        PG_RETURN_NULL();
+    if (st == NPS_E_CONFIDENCE)
+        raise_double(fcinfo, st, confidence);
+    if (st != NPS_OK)
+        raise_status(st, caller_name(fcinfo), "");
+    PG_RETURN_FLOAT8(out);
 }
 
-#define NPS_FINAL(NAME, MEASURE, OWN) \
-PG_FUNCTION_INFO_V1(NAME); \
-/* Final function: MEASURE of the state. */ \
-Datum \
-NAME(PG_FUNCTION_ARGS) \
-{ \
-	return final_measure(fcinfo, MEASURE, OWN); \
-} \
-extern int no_such_variable
+#define NPS_FINAL(NAME, MEASURE, OWN)                                                              \
+    PG_FUNCTION_INFO_V1(NAME);                                                                     \
+    /* Final function: MEASURE of the state. */                                                    \
+    Datum NAME(PG_FUNCTION_ARGS)                                                                   \
+    {                                                                                              \
+        return final_measure(fcinfo, MEASURE, OWN);                                                \
+    }                                                                                              \
+    extern int no_such_variable
 
 NPS_FINAL(nps_final_nps, NPS_M_NPS, false);
 NPS_FINAL(nps_final_promoter_share, NPS_M_PROMOTER_SHARE, false);
@@ -426,56 +379,51 @@ NPS_FINAL(nps_final_ci_upper_confidence, NPS_M_CI_UPPER, true);
 
 PG_FUNCTION_INFO_V1(nps_final_state);
 /* Final function of nps_state(): a copy of the state, NULL without rows. */
-Datum
-nps_final_state(PG_FUNCTION_ARGS)
+Datum nps_final_state(PG_FUNCTION_ARGS)
 {
-	PgNpsState *s = (PgNpsState *) PG_GETARG_POINTER(0);
-	PgNpsState *out;
+    PgNpsState *s = (PgNpsState *)PG_GETARG_POINTER(0);
+    PgNpsState *out;
 
-	if (nps_rows(&s->core) == 0)
-		PG_RETURN_NULL();
-	out = (PgNpsState *) palloc(sizeof *out);
-	memcpy(out, s, sizeof *out);
-	PG_RETURN_POINTER(out);
+    if (nps_rows(&s->core) == 0)
+        PG_RETURN_NULL();
+    out = (PgNpsState *)palloc(sizeof *out);
+    memcpy(out, s, sizeof *out);
+    PG_RETURN_POINTER(out);
 }
 
 PG_FUNCTION_INFO_V1(nps_final_summary);
 /* Final function of nps_summary(): the JSON object, NULL without rows. */
-Datum
-nps_final_summary(PG_FUNCTION_ARGS)
+Datum nps_final_summary(PG_FUNCTION_ARGS)
 {
-	PgNpsState *s = (PgNpsState *) PG_GETARG_POINTER(0);
-	char		json[NPS_SUMMARY_MAX];
+    PgNpsState *s = (PgNpsState *)PG_GETARG_POINTER(0);
+    char json[NPS_SUMMARY_MAX];
 
-	if (nps_summary_json(&s->core, json, sizeof json) != NPS_OK)
-		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(cstring_to_text(json));
+    if (nps_summary_json(&s->core, json, sizeof json) != NPS_OK)
+        PG_RETURN_NULL();
+    PG_RETURN_TEXT_P(cstring_to_text(json));
 }
 
 /* Name used in the errors of the type's input, receive and cast. */
 #define STATE_FN "nps_state"
 
 /* Raise a decoding error of a binary state of len bytes. */
-static void
-pg_attribute_noreturn()
-raise_decode(nps_status st, size_t len)
+static void pg_attribute_noreturn() raise_decode(nps_status st, size_t len)
 {
-	char		value[NPS_VALUE_MAX];
+    char value[NPS_VALUE_MAX];
 
-	nps_render_int((int64) len, value, sizeof value);
-	raise_status(st, STATE_FN, value);
+    nps_render_int((int64)len, value, sizeof value);
+    raise_status(st, STATE_FN, value);
 }
 
 /* A state read from the core's binary format (R11); never trusted. */
-static PgNpsState *
-state_from_bytes(const char *buf, size_t len)
+static PgNpsState *state_from_bytes(const char *buf, size_t len)
 {
-	PgNpsState *s = (PgNpsState *) palloc0(sizeof *s);
-	nps_status	st = nps_decode((const uint8_t *) buf, len, &s->core);
+    PgNpsState *s = (PgNpsState *)palloc0(sizeof *s);
+    nps_status st = nps_decode((const uint8_t *)buf, len, &s->core);
 
-	if (st != NPS_OK)
-		raise_decode(st, len);
-	return s;
+    if (st != NPS_OK)
+        raise_decode(st, len);
+    return s;
 }
 
 /* Marker of the confidence in the text form. */
@@ -483,132 +431,115 @@ state_from_bytes(const char *buf, size_t len)
 
 PG_FUNCTION_INFO_V1(nps_state_in);
 /* Text input: the core's text form, optionally followed by " confidence=<c>". */
-Datum
-nps_state_in(PG_FUNCTION_ARGS)
+Datum nps_state_in(PG_FUNCTION_ARGS)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
-	PgNpsState *s = (PgNpsState *) palloc0(sizeof *s);
-	char	   *key = strstr(str, CONFIDENCE_KEY);
-	char	   *counts = str;
+    char *str = PG_GETARG_CSTRING(0);
+    PgNpsState *s = (PgNpsState *)palloc0(sizeof *s);
+    char *key = strstr(str, CONFIDENCE_KEY);
+    char *counts = str;
 
-	if (key != NULL)
-	{
-		char	   *end;
-		double		c = strtod(key + strlen(CONFIDENCE_KEY), &end);
-		double		z;
+    if (key != NULL) {
+        char *end;
+        double c = strtod(key + strlen(CONFIDENCE_KEY), &end);
+        double z;
 
-		while (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n')
-			end++;
-		if (end == key + strlen(CONFIDENCE_KEY) || *end != '\0' ||
-			nps_z_for_confidence(c, &z) != NPS_OK)
-			raise_text(STATE_FN, NPS_E_STATE_TEXT, str, strlen(str));
-		s->confidence = c;
-		counts = pnstrdup(str, key - str);
-	}
-	if (nps_state_from_text(counts, &s->core) != NPS_OK)
-		raise_text(STATE_FN, NPS_E_STATE_TEXT, str, strlen(str));
-	PG_RETURN_POINTER(s);
+        while (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n')
+            end++;
+        if (end == key + strlen(CONFIDENCE_KEY) || *end != '\0' ||
+            nps_z_for_confidence(c, &z) != NPS_OK)
+            raise_text(STATE_FN, NPS_E_STATE_TEXT, str, strlen(str));
+        s->confidence = c;
+        counts = pnstrdup(str, key - str);
+    }
+    if (nps_state_from_text(counts, &s->core) != NPS_OK)
+        raise_text(STATE_FN, NPS_E_STATE_TEXT, str, strlen(str));
+    PG_RETURN_POINTER(s);
 }
 
 PG_FUNCTION_INFO_V1(nps_state_out);
 /* Text output: readable, and read back exactly by nps_state_in. */
-Datum
-nps_state_out(PG_FUNCTION_ARGS)
+Datum nps_state_out(PG_FUNCTION_ARGS)
 {
-	PgNpsState *s = (PgNpsState *) PG_GETARG_POINTER(0);
-	char		buf[NPS_STATE_TEXT_MAX];
-	char		num[NPS_VALUE_MAX];
+    PgNpsState *s = (PgNpsState *)PG_GETARG_POINTER(0);
+    char buf[NPS_STATE_TEXT_MAX];
+    char num[NPS_VALUE_MAX];
 
-	nps_state_to_text(&s->core, buf, sizeof buf);
-	if (s->confidence == 0.0)
-		PG_RETURN_CSTRING(pstrdup(buf));
-	nps_format_double(s->confidence, num, sizeof num);
-	PG_RETURN_CSTRING(psprintf("%s%s%s", buf, CONFIDENCE_KEY, num));
+    nps_state_to_text(&s->core, buf, sizeof buf);
+    if (s->confidence == 0.0)
+        PG_RETURN_CSTRING(pstrdup(buf));
+    nps_format_double(s->confidence, num, sizeof num);
+    PG_RETURN_CSTRING(psprintf("%s%s%s", buf, CONFIDENCE_KEY, num));
 }
 
 PG_FUNCTION_INFO_V1(nps_state_recv);
 /* Binary input: the core's 172-byte format, checked. */
-Datum
-nps_state_recv(PG_FUNCTION_ARGS)
+Datum nps_state_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			len = buf->len - buf->cursor;
-	PgNpsState *s = state_from_bytes(buf->data + buf->cursor, (size_t) len);
+    StringInfo buf = (StringInfo)PG_GETARG_POINTER(0);
+    int len = buf->len - buf->cursor;
+    PgNpsState *s = state_from_bytes(buf->data + buf->cursor, (size_t)len);
 
-	buf->cursor = buf->len;
-	PG_RETURN_POINTER(s);
+    buf->cursor = buf->len;
+    PG_RETURN_POINTER(s);
 }
 
 /* The core's binary format of a state as a bytea. */
-static bytea *
-state_to_bytea(const PgNpsState *s)
+static bytea *state_to_bytea(const PgNpsState *s)
 {
-	bytea	   *out = (bytea *) palloc(VARHDRSZ + NPS_STATE_BYTES);
+    bytea *out = (bytea *)palloc(VARHDRSZ + NPS_STATE_BYTES);
 
-	SET_VARSIZE(out, VARHDRSZ + NPS_STATE_BYTES);
-	nps_encode(&s->core, (uint8_t *) VARDATA(out));
-	return out;
+    SET_VARSIZE(out, VARHDRSZ + NPS_STATE_BYTES);
+    nps_encode(&s->core, (uint8_t *)VARDATA(out));
+    return out;
 }
 
 PG_FUNCTION_INFO_V1(nps_state_send);
-/* Binary output: the core's 172-byte format. */
-Datum
-nps_state_send(PG_FUNCTION_ARGS)
+/* Binary output and the cast to bytea: the core's 172-byte format, the same
+ * bytes as SQLite's state blob. */
+Datum nps_state_send(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BYTEA_P(state_to_bytea((PgNpsState *) PG_GETARG_POINTER(0)));
-}
-
-PG_FUNCTION_INFO_V1(nps_state_to_bytea);
-/* Cast nps_state -> bytea: the same bytes as SQLite's state blob. */
-Datum
-nps_state_to_bytea(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BYTEA_P(state_to_bytea((PgNpsState *) PG_GETARG_POINTER(0)));
+    PG_RETURN_BYTEA_P(state_to_bytea((PgNpsState *)PG_GETARG_POINTER(0)));
 }
 
 PG_FUNCTION_INFO_V1(nps_state_from_bytea);
 /* Cast bytea -> nps_state: decoded and checked by the core. */
-Datum
-nps_state_from_bytea(PG_FUNCTION_ARGS)
+Datum nps_state_from_bytea(PG_FUNCTION_ARGS)
 {
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+    bytea *b = PG_GETARG_BYTEA_PP(0);
 
-	PG_RETURN_POINTER(state_from_bytes(VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b)));
+    PG_RETURN_POINTER(state_from_bytes(VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b)));
 }
 
 /* nps_category(score [, lang]) for a checked score (R2). */
-static Datum
-category(FunctionCallInfo fcinfo, int64 score)
+static Datum category(FunctionCallInfo fcinfo, int64 score)
 {
-	const char *lang = "en";
-	size_t		lang_len = 2;
-	const char *label;
-	nps_status	st;
+    const char *lang = "en";
+    size_t lang_len = 2;
+    const char *label;
+    nps_status st;
 
-	if (PG_NARGS() == 2)
-	{
-		text	   *t = PG_GETARG_TEXT_PP(1);
+    if (PG_NARGS() == 2) {
+        text *t = PG_GETARG_TEXT_PP(1);
 
-		lang = VARDATA_ANY(t);
-		lang_len = VARSIZE_ANY_EXHDR(t);
-	}
-	st = nps_category_label(score, lang, lang_len, &label);
-	if (st == NPS_E_LANG)
-		raise_text(caller_name(fcinfo), st, lang, lang_len);
-	if (st != NPS_OK)
-		raise_int(fcinfo, st, score);
-	PG_RETURN_TEXT_P(cstring_to_text(label));
+        lang = VARDATA_ANY(t);
+        lang_len = VARSIZE_ANY_EXHDR(t);
+    }
+    st = nps_category_label(score, lang, lang_len, &label);
+    if (st == NPS_E_LANG)
+        raise_text(caller_name(fcinfo), st, lang, lang_len);
+    if (st != NPS_OK)
+        raise_int(fcinfo, st, score);
+    PG_RETURN_TEXT_P(cstring_to_text(label));
 }
 
-#define NPS_CATEGORY(T) \
-PG_FUNCTION_INFO_V1(nps_category_##T); \
-/* nps_category(score [, lang]) for this score type. */ \
-Datum \
-nps_category_##T(PG_FUNCTION_ARGS) \
-{ \
-	return category(fcinfo, SCORE_##T(0)); \
-} \
-extern int no_such_variable
+#define NPS_CATEGORY(T)                                                                            \
+    PG_FUNCTION_INFO_V1(nps_category_##T);                                                         \
+    /* nps_category(score [, lang]) for this score type. */                                        \
+    Datum nps_category_##T(PG_FUNCTION_ARGS)                                                       \
+    {                                                                                              \
+        return category(fcinfo, SCORE_##T(0));                                                     \
+    }                                                                                              \
+    extern int no_such_variable
 
 NPS_CATEGORY(int2);
 NPS_CATEGORY(int4);
@@ -618,38 +549,35 @@ NPS_CATEGORY(float8);
 
 PG_FUNCTION_INFO_V1(nps_band_float8);
 /* nps_band(nps_value): 'negative', 'good', 'great' or 'excellent' (R13). */
-Datum
-nps_band_float8(PG_FUNCTION_ARGS)
+Datum nps_band_float8(PG_FUNCTION_ARGS)
 {
-	double		v = PG_GETARG_FLOAT8(0);
-	const char *label;
+    double v = PG_GETARG_FLOAT8(0);
+    const char *label;
 
-	if (nps_band(v, &label) != NPS_OK)
-		raise_double(fcinfo, NPS_E_BAND, v);
-	PG_RETURN_TEXT_P(cstring_to_text(label));
+    if (nps_band(v, &label) != NPS_OK)
+        raise_double(fcinfo, NPS_E_BAND, v);
+    PG_RETURN_TEXT_P(cstring_to_text(label));
 }
 
 PG_FUNCTION_INFO_V1(nps_pvalue_state);
 /* nps_pvalue(state_a, state_b): two-sided p-value that the two NPS differ (R12). */
-Datum
-nps_pvalue_state(PG_FUNCTION_ARGS)
+Datum nps_pvalue_state(PG_FUNCTION_ARGS)
 {
-	PgNpsState *a = (PgNpsState *) PG_GETARG_POINTER(0);
-	PgNpsState *b = (PgNpsState *) PG_GETARG_POINTER(1);
-	double		p;
-	nps_status	st = nps_pvalue(&a->core, &b->core, &p);
+    PgNpsState *a = (PgNpsState *)PG_GETARG_POINTER(0);
+    PgNpsState *b = (PgNpsState *)PG_GETARG_POINTER(1);
+    double p;
+    nps_status st = nps_pvalue(&a->core, &b->core, &p);
 
-	if (st == NPS_EMPTY)
-		PG_RETURN_NULL();
-	if (st != NPS_OK)
-		raise_status(st, caller_name(fcinfo), "");
-	PG_RETURN_FLOAT8(p);
+    if (st == NPS_EMPTY)
+        PG_RETURN_NULL();
+    if (st != NPS_OK)
+        raise_status(st, caller_name(fcinfo), "");
+    PG_RETURN_FLOAT8(p);
 }
 
 PG_FUNCTION_INFO_V1(nps_version_text);
 /* nps_version(): the release this library was built from. */
-Datum
-nps_version_text(PG_FUNCTION_ARGS)
+Datum nps_version_text(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_TEXT_P(cstring_to_text(NPS_VERSION));
+    PG_RETURN_TEXT_P(cstring_to_text(NPS_VERSION));
 }

@@ -41,7 +41,7 @@ COMMENT ON FUNCTION nps_state_recv(internal) IS 'binary input of nps_state (the 
 COMMENT ON FUNCTION nps_state_send(nps_state) IS 'binary output of nps_state (the 172-byte format)';
 
 CREATE FUNCTION nps_state_to_bytea(nps_state) RETURNS bytea
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'nps_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION nps_state_from_bytea(bytea) RETURNS nps_state
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE CAST (nps_state AS bytea) WITH FUNCTION nps_state_to_bytea(nps_state);
@@ -201,7 +201,7 @@ BEGIN
             CREATE FUNCTION nps_state_add_confidence(nps_state, %1$s, double precision) RETURNS nps_state
                 AS 'MODULE_PATHNAME', 'nps_state_add_confidence_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
             CREATE FUNCTION nps_state_remove_confidence(nps_state, %1$s, double precision) RETURNS nps_state
-                AS 'MODULE_PATHNAME', 'nps_state_remove_confidence_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+                AS 'MODULE_PATHNAME', 'nps_state_remove_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
             COMMENT ON FUNCTION nps_state_add(nps_state, %1$s) IS
                 'transition function of the aggregates over %1$s scores: count one score 0..10';
             COMMENT ON FUNCTION nps_state_remove(nps_state, %1$s) IS

@@ -1,6 +1,7 @@
 -- Every bad input is an error whose text names the function the user called
 -- and the value, with its SQLSTATE (22003 out of range, 22023 invalid); one
 -- bad row fails the query (R1, R6, R8, R13).  The texts are the core's.
+SET extra_float_digits = 0;
 \pset format unaligned
 
 CREATE OR REPLACE FUNCTION err(q text) RETURNS text LANGUAGE plpgsql AS $$
