@@ -19,3 +19,11 @@ WHERE p.target = a.default_version AND p.path IS NULL;
 SELECT nps(st), nps_state(st), nps_state(st)::bytea = stored AS same_bytes
 FROM (VALUES ('\x6e707301000000000100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000100000000000000010000000000000001000000000000000200000000000000010000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000086172455'::bytea)) v(stored),
      LATERAL (SELECT stored::nps_state AS st) x GROUP BY stored;
+-- The extension is relocatable: every object moves with it and still works.
+CREATE SCHEMA analytics;
+ALTER EXTENSION nps SET SCHEMA analytics;
+SELECT analytics.nps(s), analytics.nps_moe(s, 0.9) > 0 AS has_moe, analytics.nps_state(s)
+FROM unnest(ARRAY[10, 9, 9, 8, 7, 6, 0]) s;
+SELECT analytics.nps(st), analytics.nps_moe(st) > 0 AS has_moe
+FROM (VALUES ('scores=1,0,0,0,0,0,1,1,1,2,1'::analytics.nps_state)) v(st);
+SELECT count(*) AS objects_left_in_public FROM pg_proc WHERE proname LIKE 'nps%' AND pronamespace = 'public'::regnamespace;
