@@ -145,5 +145,3 @@ SELECT nps_pvalue(nps_state(10), nps_state(9)) AS same_nps, nps_pvalue(nps_state
 SELECT st, nps_state_add(st, 9::smallint) AS added, nps_state_remove(st, 1::smallint) AS removed,
        nps_state_merge(st, st) AS merged, nps_state_add(st, 10, 0.5) AS weighted
 FROM (SELECT 'scores=0,1,0,0,0,0,0,0,0,0,2'::nps_state AS st) x;
-
-SELECT nps_version();
