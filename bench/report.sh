@@ -1,0 +1,301 @@
+#!/usr/bin/env bash
+# The benchmark's report, from what bench/run.sh measured in OUT: checks every
+# answer against the generator's counts, prints the table of medians and
+# ratios, the memory table and the targets, and writes OUT/results.csv,
+# OUT/targets.csv, OUT/memory.csv and OUT/chart.svg.
+# Usage: bench/report.sh OUT ROWS REPS WIN GROUPS STRICT "NULLS C0 .. C10"
+# Exits 1 when an answer is wrong, or when STRICT is 1 and a target is missed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=$1
+rows=$2
+reps=$3
+win=$4
+groups=$5
+strict=$6
+counts=$7
+
+info() { # key: a value bench/pg.sh recorded, or empty
+    [ -f "$out/pg.info" ] && awk -v k="$1" '$1 == k { print $2 }' "$out/pg.info" || true
+}
+sqlite_version=$(sqlite3 -batch :memory: 'SELECT sqlite_version();')
+pg_version=$(info server)
+shared_buffers=$(info shared_buffers)
+# The parallel group means something only if its plans were parallel.
+plans_ok=1
+if [ -f "$out/pg.info" ]; then
+    for w in 1 2; do
+        if ! grep -q "Workers Launched: $w" "$out/pg.info" || ! grep -q 'Partial Aggregate' "$out/pg.info"; then
+            echo "CHECK FAILED: no parallel plan with $w launched workers (Partial Aggregate); see $out/pg.info"
+            plans_ok=0
+        fi
+    done
+fi
+
+status=0
+awk -F'\t' -v rows="$rows" -v reps="$reps" -v win="$win" -v groups="$groups" \
+    -v counts="$counts" -v out="$out" -v sqlite_version="$sqlite_version" -v pg_version="$pg_version" -v shared_buffers="$shared_buffers" '
+function close_to(a, b,   m) {
+    m = a < 0 ? -a : a; if ((b < 0 ? -b : b) > m) m = b < 0 ? -b : b; if (m < 1) m = 1
+    return (a - b <= 1e-9 * m) && (b - a <= 1e-9 * m)
+}
+function bad(msg) { print "CHECK FAILED: " msg; failures++ }
+function engine_name(e) { return e == "pg" ? "PostgreSQL" : "SQLite" }
+function fmt_bytes(b) {
+    if (b >= 1048576) return sprintf("%.1f MiB", b / 1048576)
+    if (b >= 1024) return sprintf("%.1f KiB", b / 1024)
+    return sprintf("%d B", b)
+}
+function group_title(g) {
+    if (g == "agg") return "ungrouped, serial"
+    if (g == "segment") return "GROUP BY segment (20 groups)"
+    if (g == "month") return "GROUP BY month (24 groups)"
+    if (g == "window") return "sliding 90-row window over the first " win " rows"
+    if (g == "rollup") return "monthly trend of 2024 (12 months; rollup: one state per day and segment)"
+    if (g == "parallel") return "parallel plans, forced (2 cores)"
+    return g
+}
+# Median of the values of key k (sorted by insertion sort; a handful of runs).
+function median(k,   i, j, n, v, a) {
+    n = nrun[k]
+    for (i = 1; i <= n; i++) {
+        v = ms[k, i]
+        for (j = i - 1; j >= 1 && a[j] > v; j--) a[j + 1] = a[j]
+        a[j + 1] = v
+    }
+    lo[k] = a[1]; hi[k] = a[n]
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+}
+function med(e, g, n) { return ((e SUBSEP g SUBSEP n) in M) ? M[e SUBSEP g SUBSEP n] : "" }
+function target(name, e, value, op, limit, shown,   ok, res) {
+    if (value == "") { res = "SKIP"; shown = "not measured" }
+    else {
+        ok = op == "<=" ? value <= limit : value >= limit
+        res = ok ? "PASS" : "FAIL"
+        if (!ok) missed++
+    }
+    printf "%s  %-11s %s: %s (target %s %s)\n", res, engine_name(e), name, shown, op, limit
+    printf "\"%s\",%s,%s,%s,%s,%s\n", name, e, value, op, limit, res > (out "/targets.csv")
+}
+BEGIN {
+    split(counts, c, " ")
+    for (s = 0; s <= 10; s++) n += c[s + 2]
+    for (s = 0; s <= 6; s++) D += c[s + 2]
+    Pa = c[9] + c[10]; P = c[11] + c[12]
+    NPS = 100 * (P - D) / n
+    p = P / n; d = D / n
+    MOE = 1.959963984540054 * 100 * sqrt((p + d - (p - d) ^ 2) / n)
+    expect_groups["segment"] = 20; expect_groups["month"] = 24; expect_groups["rollup"] = 12
+    print "target,engine,value,op,limit,result" > (out "/targets.csv")
+}
+FILENAME ~ /queries.txt$/ {
+    if ($0 ~ /^#/) next
+    split($0, f, "|")
+    if (f[1] == "both") { label["sqlite", f[2], f[3]] = f[4]; label["pg", f[2], f[3]] = f[4] }
+    else label[f[1], f[2], f[3]] = f[4]
+    next
+}
+FILENAME ~ /sizes.tsv$/ { size[$1, $2] = $3; next }
+FILENAME ~ /memory.tsv$/ {
+    split($0, f, " ")
+    mem[f[1], f[2], f[4] / f[3]] = f[5]; batches[f[1], f[2], f[4] / f[3]] = f[6]; mem_engine[f[1]] = 1
+    next
+}
+{   # raw.tsv: engine group name run ms value
+    e = $1; g = $2; q = $3; k = e SUBSEP g SUBSEP q
+    if (!(k in nrun)) { keys[++nk] = k; if (!((e, g) in ref)) { ref[e, g] = k; gorder[++ngk] = e SUBSEP g } }
+    ms[k, ++nrun[k]] = $5
+    nv = split($6, v, /[ |]/)
+    what = engine_name(e) " " g " " q " run " $4 ": got \"" $6 "\""
+    if (g == "agg" || g == "parallel") {
+        if (q ~ /^count/) { if (v[1] != n) bad(what ", expected " n) }
+        else if (q == "shares") {
+            if (!close_to(v[1], 100 * p) || !close_to(v[2], 100 * Pa / n) || !close_to(v[3], 100 * d))
+                bad(what ", expected " 100 * p " " 100 * Pa / n " " 100 * d)
+        }
+        else if (q == "moe") { if (!close_to(v[1], MOE)) bad(what ", expected " MOE) }
+        else if (q == "summary") { if (v[1] < 100) bad(what ", expected a JSON object") }
+        else if (!close_to(v[1], NPS)) bad(what ", expected " NPS)
+    } else if (g in expect_groups) {
+        if (v[1] != expect_groups[g]) bad(what ", expected " expect_groups[g] " groups")
+        if (q == "count") { if (v[2] != n) bad(what ", expected a total of " n) }
+        else if (!((e, g) in agree)) agree[e, g] = v[2]
+        else if (!close_to(v[2], agree[e, g])) bad(what ", expected the same sum as the other forms: " agree[e, g])
+    } else if (g == "window") {
+        if (v[1] != win) bad(what ", expected " win " rows")
+    }
+}
+END {
+    for (i = 1; i <= nk; i++) M[keys[i]] = median(keys[i])
+    print ""
+    print "x ref: the median as a multiple of the median of the first query of its group"
+    printf "%-52s %10s %21s %9s\n", "", "median ms", "min..max ms", "x ref"
+    csv = out "/results.csv"
+    print "engine,group,query,label,runs,median_ms,min_ms,max_ms,ratio,reference" > csv
+    laste = ""
+    for (i = 1; i <= nk; i++) {
+        split(keys[i], kk, SUBSEP); e = kk[1]; g = kk[2]; q = kk[3]
+        if (e != laste) {
+            if (e == "pg") printf "PostgreSQL %s, jit = off, max_parallel_workers_per_gather = 0 unless said, shared_buffers = %s; psql \\timing\n", pg_version, shared_buffers
+            else printf "SQLite %s, sqlite3 shell .timer (wall time)\n", sqlite_version
+            laste = e; lastg = ""
+        }
+        if (g != lastg) { printf "  %s\n", group_title(g); lastg = g }
+        r = M[ref[e, g]] > 0 ? M[keys[i]] / M[ref[e, g]] : 0
+        printf "    %-48s %10.1f %10.1f..%-10.1f %8.2f\n", label[e, g, q], M[keys[i]], lo[keys[i]], hi[keys[i]], r
+        split(ref[e, g], rr, SUBSEP)
+        printf "%s,%s,%s,\"%s\",%d,%.3f,%.3f,%.3f,%.4f,%s\n", e, g, q, label[e, g, q], nrun[keys[i]], M[keys[i]], lo[keys[i]], hi[keys[i]], r, rr[3] > csv
+    }
+
+    # Memory: the extra bytes per group of nps() over count(), at 5 and 10 rows per group.
+    print ""
+    print "Peak memory of GROUP BY id % " groups " (" groups " groups)"
+    printf "    %-12s %9s %14s %14s %22s\n", "", "rows/group", "count(score)", "nps(score)", "nps - count, per group"
+    mcsv = out "/memory.csv"
+    print "engine,function,groups,rows_per_group,peak_bytes,batches" > mcsv
+    for (e in mem_engine) for (per = 5; per <= 10; per += 5) {
+        extra[e, per] = (mem[e, "nps", per] - mem[e, "count", per]) / groups
+        printf "    %-12s %9d %14s %14s %20.1f B\n", engine_name(e), per, fmt_bytes(mem[e, "count", per]), fmt_bytes(mem[e, "nps", per]), extra[e, per]
+        for (fi = 1; fi <= 2; fi++) {
+            fn = fi == 1 ? "count" : "nps"
+            printf "%s,%s,%d,%d,%d,%s\n", e, fn, groups, per, mem[e, fn, per], batches[e, fn, per] > mcsv
+        }
+    }
+    if ("pg" in mem_engine) print "    PostgreSQL: HashAggregate \"Memory Usage\" (work_mem = 2GB, batches: " batches["pg", "nps", 10] ")"
+    if ("sqlite" in mem_engine) print "    SQLite: sqlite3_status(SQLITE_STATUS_MEMORY_USED) peak; SQLite groups by sorting, one group at a time"
+    printf "    state size: core nps_state %d B in memory", size["core", "state_in_memory"]
+    if (("sqlite", "state_stored") in size) printf "; SQLite blob %d B", size["sqlite", "state_stored"]
+    if (("pg", "state_stored") in size) printf "; PostgreSQL nps_state %d B (pg_column_size)", size["pg", "state_stored"]
+    print ""
+
+    print ""
+    if (rows < 10000000) print "Targets (set for 10,000,000 rows; at " rows " rows they are indicative only)"
+    else print "Targets (ratios of medians in this run)"
+    for (ei = 1; ei <= 2; ei++) {
+        e = ei == 1 ? "pg" : "sqlite"
+        x = med(e, "agg", "count") != "" && med(e, "agg", "nps") != "" ? med(e, "agg", "nps") / med(e, "agg", "count") : ""
+        target("nps(score) / count(score)" (e == "pg" ? ", serial" : ""), e, x, "<=", e == "pg" ? 1.10 : 1.15, sprintf("%.3f", x))
+    }
+    for (ei = 1; ei <= 2; ei++) {
+        e = ei == 1 ? "pg" : "sqlite"
+        h1 = med(e, "agg", "hand1"); h2 = med(e, "agg", "hand2"); x = ""
+        if (h1 != "" && h2 != "" && med(e, "agg", "nps") != "") x = (h1 < h2 ? h1 : h2) / med(e, "agg", "nps")
+        target("fastest hand-written SQL / nps(score)", e, x, ">=", 1.3, sprintf("%.3f (%s)", x, h1 < h2 ? label[e, "agg", "hand1"] : label[e, "agg", "hand2"]))
+    }
+    for (ei = 1; ei <= 2; ei++) {
+        e = ei == 1 ? "pg" : "sqlite"
+        x = med(e, "window", "count") != "" ? med(e, "window", "nps") / med(e, "window", "count") : ""
+        target("90-row window nps / count over the same frame", e, x, "<=", 1.3, sprintf("%.3f", x))
+    }
+    for (ei = 1; ei <= 2; ei++) {
+        e = ei == 1 ? "pg" : "sqlite"
+        x = med(e, "rollup", "daily") > 0 ? med(e, "rollup", "raw") / med(e, "rollup", "daily") : ""
+        target("monthly trend, raw rows / daily rollup", e, x, ">=", 100, sprintf("%.0fx faster", x))
+    }
+    for (w = 1; w <= 2; w++) {
+        x = ""
+        if (med("pg", "parallel", "count_w" w) != "") {
+            sc = med("pg", "parallel", "count_w0") / med("pg", "parallel", "count_w" w)
+            sn = med("pg", "parallel", "nps_w0") / med("pg", "parallel", "nps_w" w)
+            x = sn / sc
+        }
+        target("parallel speed-up of nps / of count, " w " worker" (w > 1 ? "s" : ""), "pg", x, ">=", 0.95,
+               sprintf("%.3f (nps %.2fx, count %.2fx)", x, sn, sc))
+    }
+    for (ei = 1; ei <= 2; ei++) {
+        e = ei == 1 ? "pg" : "sqlite"
+        if (!(e in mem_engine)) { target("memory per group constant as rows per group double", e, "", "<=", 0.05, ""); continue }
+        a = extra[e, 5]; b = extra[e, 10]
+        x = a - b; if (x < 0) x = -x
+        x = x <= 8 ? 0 : x / (a > 0 ? a : 1)   # 8 B per group: the allocator block granularity
+        target("memory per group constant as rows per group double", e, x, "<=", 0.05,
+               sprintf("%.1f B -> %.1f B per group over count", a, b))
+        if (e == "pg") {
+            st = size["pg", "state_stored"]
+            for (chunk = 8; chunk < st; chunk *= 2) ;
+            chunk += 16   # palloc rounds up to a power of two and adds a 16-byte chunk header
+            target("memory per group <= one state, " st " B stored, " chunk " B as a palloc chunk", e, b, "<=", chunk + 8,
+                   sprintf("%.1f B", b))
+        } else {
+            st = size["core", "state_in_memory"]
+            target("memory per group <= one in-memory state (" st " B)", e, b, "<=", st, sprintf("%.1f B", b))
+        }
+    }
+    if (failures) print "bench: " failures " wrong answers (see CHECK FAILED above)"
+    else print "answers: every query returned the value the generator predicts (and the forms agree)"
+    if (failures) exit 3
+    if (missed) exit 2
+}' bench/queries.txt "$out/sizes.tsv" "$out/memory.tsv" "$out/raw.tsv" || status=$?
+
+# The chart: ungrouped queries and the window, as multiples of count(score).
+awk -F, 'NR > 1 && ($2 == "agg" || $2 == "window" || (($2 == "segment" || $2 == "month") && $3 == "nps")) {
+        key = $2 "/" $3
+        if (!(key in seen)) { seen[key] = 1; order[++n] = key }
+        r[key, $1] = $9
+    }
+    function name(k) {
+        if (k == "agg/count") return "count(score)"
+        if (k == "agg/hand1") return "hand-written FILTER / sum(s>=9)"
+        if (k == "agg/hand2") return "hand-written avg(CASE)"
+        if (k == "agg/nps") return "nps(score)"
+        if (k == "agg/shares") return "the three shares"
+        if (k == "agg/moe") return "nps_moe(score)"
+        if (k == "agg/summary") return "nps_summary(score)"
+        if (k == "window/nps") return "nps 90-row window"
+        if (k == "window/count") return "count 90-row window"
+        if (k == "segment/nps") return "nps by segment"
+        if (k == "month/nps") return "nps by month"
+        return k
+    }
+    END {
+        for (i = 1; i <= n; i++) {
+            if (order[i] == "window/count") continue
+            s = (order[i], "sqlite") in r ? r[order[i], "sqlite"] : "?"
+            p = (order[i], "pg") in r ? r[order[i], "pg"] : "?"
+            printf "%s\t%s\t%s\n", name(order[i]), s, p
+        }
+    }' "$out/results.csv" >"$out/chart.dat"
+# Plot only the engines that ran (a column of "?" makes gnuplot complain).
+plot=""
+if cut -f2 "$out/chart.dat" | grep -qv '?'; then
+    plot="\"$out/chart.dat\" using 2:xtic(1) title \"SQLite $sqlite_version\" linecolor rgb \"#3b75af\""
+fi
+if cut -f3 "$out/chart.dat" | grep -qv '?'; then
+    [ -n "$plot" ] && plot="$plot, \"\" using 3" || plot="\"$out/chart.dat\" using 3:xtic(1)"
+    plot="$plot title \"PostgreSQL $pg_version\" linecolor rgb \"#e1812c\""
+fi
+plot="plot $plot"
+if command -v gnuplot >/dev/null && [ "$plot" != "plot " ]; then
+    gnuplot <<GP
+set terminal svg size 960,520 dynamic font "Helvetica,13" background rgb "white"
+set output "$out/chart.svg"
+set title "nps benchmark: query time as a multiple of count(score) over the same rows\n$rows rows, median of $reps runs; window and grouped rows: x the same query with count(score)"
+set datafile separator "\t"
+set datafile missing "?"
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.85 border -1
+set boxwidth 0.9
+set ylabel "x count(score)"
+set yrange [0:*]
+set grid ytics
+set xtics rotate by -30 scale 0 nomirror
+set key top right
+set arrow from graph 0, first 1 to graph 1, first 1 nohead dashtype 2 linecolor rgb "#555555"
+$plot
+GP
+    echo "written: $out/results.csv $out/targets.csv $out/memory.csv $out/chart.svg"
+else
+    echo "written: $out/results.csv $out/targets.csv $out/memory.csv (no gnuplot: no chart)"
+fi
+
+[ "$plans_ok" -eq 1 ] || status=3
+case "$status" in
+0) ;;
+2) if [ "$strict" = 1 ]; then
+    echo "bench: a target was missed (BENCH_STRICT=1)"
+    exit 1
+fi ;;
+*) exit 1 ;;
+esac

@@ -1,0 +1,226 @@
+#!/usr/bin/env bash
+# The benchmark: the cost of the nps aggregates against count(score) and
+# against the SQL an analyst would write by hand, in SQLite and PostgreSQL, on
+# one deterministic dataset (bench/gen.c).  Run from anywhere:
+#
+#   bench/run.sh                              10,000,000 rows, 5 runs per query
+#   BENCH_ROWS=100000 BENCH_REPS=3 bench/run.sh   a quick run
+#
+#   BENCH_ROWS     rows of the dataset (default 10000000, at least 1000)
+#   BENCH_REPS     timed runs of each query (default 5)
+#   BENCH_ENGINES  "sqlite pg" (default), "sqlite" or "pg"
+#   BENCH_STRICT   1: exit non-zero when a target is missed (default: report only)
+#
+# Each comparison group's queries run in turn, run after run, so drift hits
+# them alike; the table shows the median and the range of the runs and the
+# ratio of medians to the group's first query.  The answers are checked
+# against counts the generator computes itself: a wrong answer always fails.
+# Writes build/bench/results.csv, targets.csv, memory.csv and chart.svg.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rows=${BENCH_ROWS:-10000000}
+reps=${BENCH_REPS:-5}
+engines=${BENCH_ENGINES:-sqlite pg}
+strict=${BENCH_STRICT:-0}
+out=build/bench
+ext=build/nps.so
+
+die() {
+    echo "bench: $*" >&2
+    exit 1
+}
+case "$rows" in '' | *[!0-9]*) die "BENCH_ROWS must be a whole number, not '$rows'" ;; esac
+case "$reps" in '' | *[!0-9]*) die "BENCH_REPS must be a whole number, not '$reps'" ;; esac
+[ "$rows" -ge 1000 ] || die "BENCH_ROWS must be at least 1000"
+[ "$rows" -le 1000000000 ] || die "BENCH_ROWS must be at most 1000000000"
+[ "$reps" -ge 1 ] || die "BENCH_REPS must be at least 1"
+use_sqlite=0
+use_pg=0
+for e in $engines; do
+    case "$e" in
+    sqlite) use_sqlite=1 ;;
+    pg) use_pg=1 ;;
+    *) die "BENCH_ENGINES: unknown engine '$e' (known: sqlite pg)" ;;
+    esac
+done
+
+win=$((rows < 1000000 ? rows : 1000000))             # rows of the sliding-window queries
+groups=$((rows / 10 < 1000000 ? rows / 10 : 1000000)) # groups of the memory test
+start=$(date +%s)
+
+step() {
+    printf '  %-44s' "$1"
+    SECONDS=0
+}
+done_step() {
+    echo " ${SECONDS} s"
+}
+
+# --- packages and builds ----------------------------------------------------
+deps=(build sqlite bench)
+[ "$use_pg" -eq 1 ] && deps+=(pg)
+scripts/deps.sh "${deps[@]}"
+make --no-print-directory -s "$ext"
+mkdir -p "$out"
+cflags=(-std=c11 -Wall -Wextra -Werror -O2)
+if [ ! -x "$out/gen" ] || [ bench/gen.c -nt "$out/gen" ]; then
+    ${CC:-cc} "${cflags[@]}" -o "$out/gen" bench/gen.c
+fi
+# sizeof(nps_state) of the core: the state SQLite keeps per group in memory.
+printf '#include <stdio.h>\n#include "nps.h"\nint main(void)\n{\n    printf("%%zu\\n", sizeof(nps_state));\n    return 0;\n}\n' >"$out/state_size.c"
+${CC:-cc} "${cflags[@]}" -Icore -Ibuild -o "$out/state_size" "$out/state_size.c"
+core_state_bytes=$("$out/state_size")
+
+venv_opts=(-t -i "--locale=C --encoding=UTF8" -o "shared_buffers=2GB")
+if [ "$use_pg" -eq 1 ]; then
+    command -v pg_virtualenv >/dev/null || die "pg_virtualenv not found: apt-get install postgresql-common"
+    make --no-print-directory -s pg >/dev/null || die "building pg-ext failed (make pg)"
+    if [ "$(id -u)" -eq 0 ]; then
+        make --no-print-directory -s -C pg-ext install >/dev/null || die "make -C pg-ext install failed"
+    elif grep -q extension_destdir "$(${PG_CONFIG:-pg_config} --sharedir)/postgresql.conf.sample" 2>/dev/null; then
+        rm -rf "$out/pg-install"
+        make --no-print-directory -s -C pg-ext install DESTDIR="$PWD/$out/pg-install" >/dev/null ||
+            die "make -C pg-ext install DESTDIR=... failed"
+        venv_opts+=(-o "extension_destdir=$PWD/$out/pg-install")
+    else
+        die "this PostgreSQL cannot load an extension from a temporary directory; run: sudo make -C pg-ext install, then as root: bench/run.sh"
+    fi
+fi
+
+# The answers every engine must give, computed by the generator: the number
+# of NULL scores and the count of each score 0..10.
+read -r -a counts <<<"$("$out/gen" "$rows" --counts)"
+
+# --- the timed script of one engine, from bench/queries.txt -------------------
+timed_script() { # engine
+    awk -F'|' -v engine="$1" -v reps="$reps" -v win="$win" '
+        /^#/ || NF < 6 { next }
+        $1 == engine || $1 == "both" {
+            if (!($2 in seen)) { seen[$2] = 1; order[++ng] = $2 }
+            k = ++nq[$2]; name[$2, k] = $3; setup[$2, k] = $5
+            sql = $6; for (i = 7; i <= NF; i++) sql = sql "|" $i
+            gsub(/@WIN@/, win, sql); query[$2, k] = sql
+        }
+        END {
+            echo = engine == "pg" ? "\\echo" : ".print"
+            if (engine == "pg") {
+                print "SET jit = off;"
+                print "SET max_parallel_workers_per_gather = 0;"
+                print "\\timing on"
+            } else {
+                print ".timer on"
+            }
+            for (g = 1; g <= ng; g++) {
+                grp = order[g]
+                if (grp == "parallel")
+                    print "SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;"
+                for (r = 1; r <= reps; r++)
+                    for (k = 1; k <= nq[grp]; k++) {
+                        if (setup[grp, k] != "") print setup[grp, k] ";"
+                        print echo " @@ " grp " " name[grp, k] " " r
+                        print query[grp, k] ";"
+                    }
+                if (grp == "parallel")
+                    print "RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size; SET max_parallel_workers_per_gather = 0;"
+            }
+        }' bench/queries.txt
+}
+
+# Turn an engine's output into "engine group name run ms value" lines: a
+# marker line "@@ group name run", the query's one row, then its time (the
+# sqlite3 shell's "Run Time: real S", psql's "Time: MS ms").
+parse_timed() { # engine < output
+    awk -v engine="$1" '
+        /^@@ / { g = $2; n = $3; r = $4; want = 1; val = ""; next }
+        want && /^Run Time: real / { printf "%s\t%s\t%s\t%s\t%.3f\t%s\n", engine, g, n, r, $4 * 1000, val; want = 0; next }
+        want && /^Time: / { printf "%s\t%s\t%s\t%s\t%.3f\t%s\n", engine, g, n, r, $2, val; want = 0; next }
+        want { val = val == "" ? $0 : val " " $0 }'
+}
+
+echo "nps benchmark: $rows rows, $reps timed runs per query, window over $win rows, memory with $groups groups"
+: >"$out/raw.tsv"
+: >"$out/memory.tsv"
+: >"$out/sizes.tsv"
+printf 'core\tstate_in_memory\t%s\n' "$core_state_bytes" >>"$out/sizes.tsv"
+
+# --- SQLite -------------------------------------------------------------------
+if [ "$use_sqlite" -eq 1 ]; then
+    db=$out/sqlite-$rows.db
+    sqlite=(sqlite3 -batch -bail)
+    if [ ! -f "$db" ] || [ "$out/gen" -nt "$db" ]; then
+        step "sqlite: loading $rows rows"
+        rm -f "$db" "$db.tmp"
+        "${sqlite[@]}" "$db.tmp" >/dev/null <<SQL
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+CREATE TABLE t (id INTEGER PRIMARY KEY, day TEXT NOT NULL, segment TEXT NOT NULL, region TEXT NOT NULL, score INTEGER);
+.import --csv '|$out/gen $rows' t
+UPDATE t SET score = NULL WHERE score = '';
+SQL
+        mv "$db.tmp" "$db"
+        done_step
+    else
+        echo "  sqlite: reusing $db"
+    fi
+    step "sqlite: daily rollup of 2024"
+    "${sqlite[@]}" "$db" <<SQL
+.load ./$ext
+DROP TABLE IF EXISTS daily;
+CREATE TABLE daily AS
+    SELECT day, segment, nps_state(score) AS st FROM t WHERE day >= '2024-01-01' GROUP BY day, segment;
+SQL
+    done_step
+
+    step "sqlite: timed queries"
+    {
+        printf '.load ./%s\n' "$ext"
+        echo "SELECT count(*) FROM t;"
+        echo "SELECT count(score) FROM t;"
+        timed_script sqlite
+    } >"$out/sqlite.sql"
+    "${sqlite[@]}" "$db" <"$out/sqlite.sql" >"$out/sqlite.out"
+    parse_timed sqlite <"$out/sqlite.out" >>"$out/raw.tsv"
+    done_step
+
+    # Peak memory (sqlite3_status SQLITE_STATUS_MEMORY_USED, the shell's
+    # ".stats" "Memory Used ... (max N)") of a GROUP BY with $groups groups at
+    # 5 and at 10 rows per group; one process per query, so each peak is its own.
+    step "sqlite: memory of $groups groups"
+    for per in 5 10; do
+        for fn in count nps; do
+            peak=$("${sqlite[@]}" "$db" <<SQL | sed -n 's/^Memory Used: *[0-9]* (max \([0-9]*\)) bytes.*/\1/p' | tail -1
+.load ./$ext
+.stats on
+SELECT count(*), sum(x) FROM (SELECT id % $groups AS g, $fn(score) AS x FROM t WHERE id <= $((groups * per)) GROUP BY g);
+SQL
+            )
+            [ -n "$peak" ] || die "sqlite: no 'Memory Used' line from .stats"
+            printf 'sqlite %s %s %s %s -\n' "$fn" "$groups" "$((groups * per))" "$peak" >>"$out/memory.tsv"
+        done
+    done
+    printf 'sqlite\tstate_stored\t%s\n' \
+        "$("${sqlite[@]}" "$db" ".load ./$ext" "SELECT length(nps_state(score)) FROM t WHERE id <= 1000;")" >>"$out/sizes.tsv"
+    done_step
+fi
+
+# --- PostgreSQL -----------------------------------------------------------------
+if [ "$use_pg" -eq 1 ]; then
+    timed_script pg >"$out/pg.sql"
+    rm -f "$out/pg.out" "$out/pg.memory" "$out/pg.info"
+    export PGCLIENTENCODING=UTF8
+    if ! pg_virtualenv "${venv_opts[@]}" bench/pg.sh "$out" "$rows" "$groups" "$out/pg.sql" >"$out/pg.log" 2>&1; then
+        cat "$out/pg.log" >&2
+        die "the PostgreSQL part failed"
+    fi
+    grep -E '^  postgresql:' "$out/pg.log" || true
+    parse_timed pg <"$out/pg.out" >>"$out/raw.tsv"
+    cat "$out/pg.memory" >>"$out/memory.tsv"
+    printf 'pg\tstate_stored\t%s\n' "$(awk '$1 == "state_bytes" { print $2 }' "$out/pg.info")" >>"$out/sizes.tsv"
+fi
+
+# --- answers, table, targets, chart -----------------------------------------------
+status=0
+bench/report.sh "$out" "$rows" "$reps" "$win" "$groups" "$strict" "${counts[*]}" || status=$?
+echo "bench: done in $(($(date +%s) - start)) s"
+exit "$status"
