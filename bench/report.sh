@@ -130,7 +130,7 @@ END {
     for (i = 1; i <= nk; i++) M[keys[i]] = median(keys[i])
     print ""
     print "x ref: the median as a multiple of the median of the first query of its group"
-    printf "%-52s %10s %21s %9s\n", "", "median ms", "min..max ms", "x ref"
+    printf "%-52s %10s %21s %9s %5s\n", "", "median ms", "min..max ms", "x ref", "runs"
     csv = out "/results.csv"
     print "engine,group,query,label,runs,median_ms,min_ms,max_ms,ratio,reference" > csv
     laste = ""
@@ -143,7 +143,7 @@ END {
         }
         if (g != lastg) { printf "  %s\n", group_title(g); lastg = g }
         r = M[ref[e, g]] > 0 ? M[keys[i]] / M[ref[e, g]] : 0
-        printf "    %-48s %10.1f %10.1f..%-10.1f %8.2f\n", label[e, g, q], M[keys[i]], lo[keys[i]], hi[keys[i]], r
+        printf "    %-48s %10.1f %10.1f..%-10.1f %8.2f %5d\n", label[e, g, q], M[keys[i]], lo[keys[i]], hi[keys[i]], r, nrun[keys[i]]
         split(ref[e, g], rr, SUBSEP)
         printf "%s,%s,%s,\"%s\",%d,%.3f,%.3f,%.3f,%.4f,%s\n", e, g, q, label[e, g, q], nrun[keys[i]], M[keys[i]], lo[keys[i]], hi[keys[i]], r, rr[3] > csv
     }
@@ -270,7 +270,7 @@ if command -v gnuplot >/dev/null && [ "$plot" != "plot " ]; then
     gnuplot <<GP
 set terminal svg size 960,520 dynamic font "Helvetica,13" background rgb "white"
 set output "$out/chart.svg"
-set title "nps benchmark: query time as a multiple of count(score) over the same rows\n$rows rows, median of $reps runs; window and grouped rows: x the same query with count(score)"
+set title "nps benchmark: query time as a multiple of count(score) over the same rows\n$rows rows, median of $reps runs (GROUP BY: see results.csv); window and grouped rows: x the same query with count(score)"
 set datafile separator "\t"
 set datafile missing "?"
 set style data histograms
