@@ -2,7 +2,7 @@
 # The benchmark's report, from what bench/run.sh measured in OUT: checks every
 # answer against the generator's counts, prints the table of medians and
 # ratios, the memory table and the targets, and writes OUT/results.csv,
-# OUT/targets.csv, OUT/memory.csv and OUT/chart.svg.
+# OUT/targets.csv, OUT/memory.csv and OUT/chart.svg (and chart.png).
 # Usage: bench/report.sh OUT ROWS REPS WIN GROUPS STRICT "NULLS C0 .. C10"
 # Exits 1 when an answer is wrong, or when STRICT is 1 and a target is missed.
 set -euo pipefail
@@ -256,21 +256,24 @@ awk -F, 'NR > 1 && ($2 == "agg" || $2 == "window" || (($2 == "segment" || $2 == 
             printf "%s\t%s\t%s\n", name(order[i]), s, p
         }
     }' "$out/results.csv" >"$out/chart.dat"
-# Plot only the engines that ran (a column of "?" makes gnuplot complain).
+# Plot only the engines that ran (a column of "?" makes gnuplot complain);
+# each bar carries its ratio.
+series=()
+cut -f2 "$out/chart.dat" | grep -qv '?' && series+=("2:SQLite $sqlite_version:#3b75af")
+cut -f3 "$out/chart.dat" | grep -qv '?' && series+=("3:PostgreSQL $pg_version:#e1812c")
 plot=""
-if cut -f2 "$out/chart.dat" | grep -qv '?'; then
-    plot="\"$out/chart.dat\" using 2:xtic(1) title \"SQLite $sqlite_version\" linecolor rgb \"#3b75af\""
-fi
-if cut -f3 "$out/chart.dat" | grep -qv '?'; then
-    [ -n "$plot" ] && plot="$plot, \"\" using 3" || plot="\"$out/chart.dat\" using 3:xtic(1)"
-    plot="$plot title \"PostgreSQL $pg_version\" linecolor rgb \"#e1812c\""
-fi
-plot="plot $plot"
-if command -v gnuplot >/dev/null && [ "$plot" != "plot " ]; then
+for i in "${!series[@]}"; do
+    IFS=: read -r col title color <<<"${series[$i]}"
+    offset=$(awk -v i="$i" -v n="${#series[@]}" 'BEGIN { printf "%.4f", (i - (n - 1) / 2) / (n + 1) }')
+    [ -n "$plot" ] && plot="$plot, "
+    plot="$plot\"$out/chart.dat\" using $col:xtic(1) title \"$title\" linecolor rgb \"$color\""
+    plot="$plot, \"\" using (\$0 + $offset):$col:(sprintf(\"%.2f\", \$$col)) with labels offset 0,0.7 font \",10\" notitle"
+done
+if command -v gnuplot >/dev/null && [ -n "$plot" ]; then
     gnuplot <<GP
-set terminal svg size 960,520 dynamic font "Helvetica,13" background rgb "white"
+set terminal svg size 960,560 dynamic noenhanced font "Helvetica,13" background rgb "white"
 set output "$out/chart.svg"
-set title "nps benchmark: query time as a multiple of count(score) over the same rows\n$rows rows, median of $reps runs (GROUP BY: see results.csv); window and grouped rows: x the same query with count(score)"
+set title "nps benchmark: time as a multiple of the same query with count(score)\n$rows rows, medians (GROUP BY and window rows compare with count(score) grouped or windowed alike)"
 set datafile separator "\t"
 set datafile missing "?"
 set style data histograms
@@ -279,13 +282,19 @@ set style fill solid 0.85 border -1
 set boxwidth 0.9
 set ylabel "x count(score)"
 set yrange [0:*]
+set offsets 0, 0, graph 0.08, 0
+set bmargin 9
+set rmargin 8
 set grid ytics
 set xtics rotate by -30 scale 0 nomirror
 set key top right
 set arrow from graph 0, first 1 to graph 1, first 1 nohead dashtype 2 linecolor rgb "#555555"
-$plot
+plot $plot
+set terminal pngcairo size 960,560 noenhanced font "Helvetica,11" background rgb "white"
+set output "$out/chart.png"
+replot
 GP
-    echo "written: $out/results.csv $out/targets.csv $out/memory.csv $out/chart.svg"
+    echo "written: $out/results.csv $out/targets.csv $out/memory.csv $out/chart.svg $out/chart.png"
 else
     echo "written: $out/results.csv $out/targets.csv $out/memory.csv (no gnuplot: no chart)"
 fi

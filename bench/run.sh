@@ -146,6 +146,7 @@ parse_timed() { # engine < output
 }
 
 echo "nps benchmark: $rows rows; $reps timed runs per query ($grouped_reps for GROUP BY segment / month); window over $win rows; memory with $groups groups"
+rm -f "$out"/pg.out "$out"/pg.memory "$out"/pg.info "$out"/pg.log "$out"/pg.sql
 : >"$out/raw.tsv"
 : >"$out/memory.tsv"
 : >"$out/sizes.tsv"
