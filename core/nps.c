@@ -37,6 +37,15 @@ static const struct {
     [NPS_E_STATE_TEXT] = {"%s: invalid nps_state text %s", "22023"},
     [NPS_E_OVERFLOW] = {"%s: count or sum of weights overflows", "22003"},
     [NPS_E_REMOVE] = {"%s: cannot remove a row the state does not hold", "22023"},
+    [NPS_E_CATEGORY] = {"%s: unknown category %s (known: detractor, passive, promoter)", "22023"},
+    [NPS_E_NO_TABLE] = {"%s: no table %s", "42P01"},
+    [NPS_E_NO_COLUMN] = {"%s: no column %s", "42703"},
+    [NPS_E_NAME] = {"%s: name %s is empty or longer than 63 bytes", "42602"},
+    [NPS_E_NULL_ARG] = {"%s: %s must not be NULL", "22004"},
+    [NPS_E_QUEUE] = {"%s: %s is not an alert queue (id, table_name, row_id, score, category, "
+                     "created_at, handled_at)",
+                     "42809"},
+    [NPS_E_NO_ROWID] = {"%s: table %s has no rowid (WITHOUT ROWID); alerts need one", "42809"},
 };
 
 /* Labels per language: detractor, passive, promoter. */
@@ -49,6 +58,48 @@ static const struct {
     {"de", {"Kritiker", "Passiver", "Promotor"}},  {"es", {"detractor", "pasivo", "promotor"}},
     {"fr", {"détracteur", "passif", "promoteur"}}, {"ja", {"批判者", "中立者", "推奨者"}},
 };
+
+/* Follow-up questions per language (P3): detractor, passive, promoter.  The
+ * languages and their order are those of labels[]. */
+static const struct {
+    const char *code;
+    const char *question[NPS_NCATEGORIES];
+} questions[] = {
+    {"en",
+     {"We are sorry to hear that. What went wrong, and what could we do better?",
+      "Thank you! What would make it a 10 for you?",
+      "Thank you! What do you value most about us?"}},
+    {"zh",
+     {"很抱歉给您带来不好的体验。哪里出了问题？我们可以如何改进？", "谢谢！怎样才能让您打 10 分？",
+      "谢谢！您最看重我们的哪一点？"}},
+    {"pl",
+     {"Przykro nam. Co poszło nie tak i co możemy poprawić?",
+      "Dziękujemy! Co musielibyśmy zrobić, aby zasłużyć na 10?",
+      "Dziękujemy! Co cenisz w nas najbardziej?"}},
+    {"th",
+     {"ขออภัยในประสบการณ์ที่ไม่ดี เกิดปัญหาอะไรขึ้น และเราควรปรับปรุงอะไรบ้าง",
+      "ขอบคุณ! เราต้องทำอย่างไรจึงจะได้คะแนน 10 จากคุณ", "ขอบคุณ! คุณชื่นชอบอะไรในตัวเรามากที่สุด"}},
+    {"de",
+     {"Das tut uns leid. Was ist schiefgelaufen, und was können wir besser machen?",
+      "Danke! Was würde es für Sie zu einer 10 machen?",
+      "Danke! Was schätzen Sie an uns am meisten?"}},
+    {"es",
+     {"Lamentamos oír eso. ¿Qué salió mal y qué podríamos mejorar?",
+      "¡Gracias! ¿Qué haría falta para que nos dieras un 10?",
+      "¡Gracias! ¿Qué es lo que más valoras de nosotros?"}},
+    {"fr",
+     {"Nous en sommes désolés. Qu'est-ce qui n'a pas fonctionné, et que pourrions-nous "
+      "améliorer ?",
+      "Merci ! Que faudrait-il pour que vous nous donniez 10 ?",
+      "Merci ! Qu'appréciez-vous le plus chez nous ?"}},
+    {"ja",
+     {"ご不便をおかけして申し訳ありません。何が問題でしたか？どのような点を改善すべきでしょうか？",
+      "ありがとうございます！10点をつけていただくには、何が必要でしょうか？",
+      "ありがとうございます！私たちのどのような点を最も評価していただいていますか？"}},
+};
+
+/* English category names, the words of P4 and of nps_category(). */
+static const char *const category_names[NPS_NCATEGORIES] = {"detractor", "passive", "promoter"};
 
 /* Pseudo-responses of the adjusted-Wald interval (R9). */
 static const double adjust[NPS_NCATEGORIES] = {0.75, 1.5, 0.75};
@@ -478,19 +529,26 @@ double nps_normal_quantile(double p)
     return isfinite(u) ? x - u / (1.0 + x * u / 2.0) : x;
 }
 
+/* Index of a language code in labels[] (case-insensitive), or -1. */
+static int language_index(const char *lang, size_t lang_len)
+{
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+        const char *code = labels[k].code;
+        if (lang_len == strlen(code) && (lang[0] | 0x20) == code[0] && (lang[1] | 0x20) == code[1])
+            return (int)k;
+    }
+    return -1;
+}
+
 nps_status nps_category_label(int64_t score, const char *lang, size_t lang_len, const char **label)
 {
     if ((uint64_t)score > 10u)
         return NPS_E_SCORE_RANGE;
-    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
-        const char *code = labels[k].code;
-        if (lang_len == strlen(code) && (lang[0] | 0x20) == code[0] &&
-            (lang[1] | 0x20) == code[1]) {
-            *label = labels[k].label[nps_category_of(score)];
-            return NPS_OK;
-        }
-    }
-    return NPS_E_LANG;
+    int k = language_index(lang, lang_len);
+    if (k < 0)
+        return NPS_E_LANG;
+    *label = labels[k].label[nps_category_of(score)];
+    return NPS_OK;
 }
 
 const char *nps_languages(void)
@@ -827,4 +885,258 @@ void nps_message(char *buf, size_t cap, nps_status st, const char *fn, const cha
 const char *nps_sqlstate(nps_status st)
 {
     return (unsigned)st < NPS_STATUS_COUNT ? messages[st].sqlstate : "22023";
+}
+
+/* ------------------------------------------------------------------------
+ * The programme toolkit (P1-P4).
+ * ------------------------------------------------------------------------ */
+
+const char *nps_category_name(int category)
+{
+    return category >= 0 && category < NPS_NCATEGORIES ? category_names[category] : "";
+}
+
+nps_status nps_followup_question(int64_t score, const char *lang, size_t lang_len,
+                                 const char **question)
+{
+    if ((uint64_t)score > 10u)
+        return NPS_E_SCORE_RANGE;
+    int k = language_index(lang, lang_len);
+    if (k < 0)
+        return NPS_E_LANG;
+    /* questions[] lists the languages of labels[] in the same order */
+    *question = questions[k].question[nps_category_of(score)];
+    return NPS_OK;
+}
+
+/* True when text[0..len) equals the lower-case word w, ignoring ASCII case. */
+static int same_word(const char *text, size_t len, const char *w)
+{
+    size_t n = strlen(w);
+    if (len != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = text[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != w[i])
+            return 0;
+    }
+    return 1;
+}
+
+nps_status nps_parse_categories(const char *text, size_t len, unsigned *mask, const char **bad,
+                                size_t *bad_len)
+{
+    unsigned m = 0;
+    size_t i = 0;
+    for (;;) {
+        size_t start = i, end;
+        while (i < len && text[i] != ',')
+            i++;
+        end = i;
+        while (start < end && is_blank(text[start]))
+            start++;
+        while (end > start && is_blank(text[end - 1]))
+            end--;
+        int found = -1;
+        for (int c = 0; c < NPS_NCATEGORIES; c++)
+            if (same_word(text + start, end - start, category_names[c]))
+                found = c;
+        if (found < 0) {
+            *bad = text + start;
+            *bad_len = end - start;
+            return NPS_E_CATEGORY;
+        }
+        m |= 1u << found;
+        if (i >= len)
+            break;
+        i++; /* the comma */
+    }
+    *mask = m;
+    return NPS_OK;
+}
+
+void nps_categories_text(unsigned mask, char *buf, size_t cap)
+{
+    size_t len = 0;
+    if (cap == 0)
+        return;
+    buf[0] = '\0';
+    for (int c = 0; c < NPS_NCATEGORIES && len < cap; c++)
+        if (mask & (1u << c))
+            len +=
+                (size_t)snprintf(buf + len, cap - len, "%s%s", len ? "," : "", category_names[c]);
+}
+
+/* One step of FNV-1a 64 over n bytes. */
+static uint64_t fnv1a(uint64_t h, const uint8_t *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+int64_t nps_sample_key(const char *key, size_t key_len, const char *seed, size_t seed_len)
+{
+    static const uint8_t separator = 0xff;
+    uint64_t x = 0xcbf29ce484222325ULL;
+    x = fnv1a(x, (const uint8_t *)seed, seed_len);
+    x = fnv1a(x, &separator, 1);
+    x = fnv1a(x, (const uint8_t *)key, key_len);
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return (int64_t)(x >> 1);
+}
+
+/* Simple lower case of one code point (P2); the code point itself if none. */
+static uint32_t lower_of(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? c + 0x20 : c;
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB && c != 0x3A2) ||
+        (c >= 0x410 && c <= 0x42F) || (c >= 0xFF21 && c <= 0xFF3A))
+        return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 0x50;
+    /* Latin Extended-A: pairs, upper case even or odd by block */
+    if ((c >= 0x100 && c <= 0x12F) || (c >= 0x132 && c <= 0x137) || (c >= 0x14A && c <= 0x177))
+        return c % 2 == 0 ? c + 1 : c;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+        return c % 2 == 1 ? c + 1 : c;
+    if (c == 0x130)
+        return 'i';
+    if (c == 0x178)
+        return 0xFF;
+    /* Greek with tonos */
+    if (c == 0x386)
+        return 0x3AC;
+    if (c >= 0x388 && c <= 0x38A)
+        return c + 37;
+    if (c == 0x38C)
+        return 0x3CC;
+    if (c == 0x38E || c == 0x38F)
+        return c + 63;
+    /* the rest of the Greek block */
+    if (c == 0x370 || c == 0x372 || c == 0x376 || (c >= 0x3D8 && c <= 0x3EF) || c == 0x3FA)
+        return c % 2 == 0 ? c + 1 : c;
+    if (c >= 0x3FD && c <= 0x3FF)
+        return c - 130;
+    switch (c) {
+    case 0x37F:
+        return 0x3F3;
+    case 0x3CF:
+        return 0x3D7;
+    case 0x3F4:
+        return 0x3B8;
+    case 0x3F7:
+        return 0x3F8;
+    case 0x3F9:
+        return 0x3F2;
+    default:
+        break;
+    }
+    /* Cyrillic supplement pairs */
+    if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F))
+        return c % 2 == 0 ? c + 1 : c;
+    if (c == 0x4C0)
+        return 0x4CF;
+    if (c >= 0x4C1 && c <= 0x4CE)
+        return c % 2 == 1 ? c + 1 : c;
+    /* Latin Extended Additional (Vietnamese and others), capital sharp s */
+    if ((c >= 0x1E00 && c <= 0x1E95) || (c >= 0x1EA0 && c <= 0x1EFF))
+        return c % 2 == 0 ? c + 1 : c;
+    if (c == 0x1E9E)
+        return 0xDF;
+    return c;
+}
+
+/* Decode one UTF-8 sequence at p (n bytes left): its code point and length,
+ * or length 0 when the bytes are not well-formed UTF-8. */
+static size_t utf8_decode(const uint8_t *p, size_t n, uint32_t *cp)
+{
+    size_t len;
+    uint32_t c, min;
+    if (p[0] < 0x80) {
+        *cp = p[0];
+        return 1;
+    }
+    if ((p[0] & 0xE0) == 0xC0) {
+        len = 2, c = p[0] & 0x1F, min = 0x80;
+    } else if ((p[0] & 0xF0) == 0xE0) {
+        len = 3, c = p[0] & 0x0F, min = 0x800;
+    } else if ((p[0] & 0xF8) == 0xF0) {
+        len = 4, c = p[0] & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (p[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return len;
+}
+
+/* Encode a code point as UTF-8 into out; returns its length. */
+static size_t utf8_encode(uint32_t c, uint8_t *out)
+{
+    if (c < 0x80) {
+        out[0] = (uint8_t)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (uint8_t)(0xC0 | (c >> 6));
+        out[1] = (uint8_t)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (uint8_t)(0xE0 | (c >> 12));
+        out[1] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (uint8_t)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (uint8_t)(0xF0 | (c >> 18));
+    out[1] = (uint8_t)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (uint8_t)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+size_t nps_casefold(const char *in, size_t len, char *out)
+{
+    const uint8_t *p = (const uint8_t *)in;
+    uint8_t *q = (uint8_t *)out;
+    size_t i = 0, o = 0;
+    while (i < len) {
+        uint32_t c;
+        size_t n = utf8_decode(p + i, len - i, &c);
+        if (n == 0) { /* not UTF-8: the byte as it is */
+            q[o++] = p[i++];
+            continue;
+        }
+        /* every mapping of lower_of() is at most as long as its source */
+        o += utf8_encode(lower_of(c), q + o);
+        i += n;
+    }
+    return o;
+}
+
+void nps_render_column(const char *column, size_t column_len, const char *table, size_t table_len,
+                       char *buf, size_t cap)
+{
+    char c[NPS_VALUE_MAX], t[NPS_VALUE_MAX];
+    nps_render_text(column, column_len, c, sizeof c);
+    nps_render_text(table, table_len, t, sizeof t);
+    snprintf(buf, cap, "%s in table %s", c, t);
 }

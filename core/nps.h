@@ -42,6 +42,29 @@
  *      is empty.
  *  R13 Bands: 'negative' below 0, 'good' 0 to below 30, 'great' 30 to below
  *      70, 'excellent' 70 and up; outside -100..100 is an error.
+ *
+ * The programme toolkit (alerts, follow-ups, sampling, themes) adds:
+ *
+ *  P1  Sampling key of (key, seed): FNV-1a 64 (offset basis
+ *      0xcbf29ce484222325, prime 0x100000001b3) over the bytes of the seed,
+ *      one 0xFF byte (never part of UTF-8 text, so ("ab", "c") and ("a",
+ *      "bc") differ), then the bytes of the key; then the splitmix64
+ *      finaliser (x ^= x >> 30; x *= 0xbf58476d1ce4e5b9; x ^= x >> 27;
+ *      x *= 0x94d049bb133111eb; x ^= x >> 31); the result is x >> 1, an
+ *      integer 0 .. 2^63 - 1, so `key % 100 < 10` is a 10% sample in any
+ *      engine.
+ *  P2  Case folding maps each upper-case letter of Basic Latin, Latin-1,
+ *      Latin Extended-A, Latin Extended Additional, Greek, Cyrillic and the
+ *      full-width Latin letters to its simple lower case (Unicode
+ *      UnicodeData.txt), and copies every other byte, valid UTF-8 or not.
+ *      The result is never longer than the input.
+ *  P3  The follow-up question of a score asks a detractor what went wrong
+ *      and what could be done better, a passive what would make it a 10, a
+ *      promoter what they value most; built in for the languages of
+ *      nps_category_label().
+ *  P4  Alert categories are a comma-separated list of detractor, passive and
+ *      promoter (blanks around a name and letter case do not matter); an
+ *      empty list, an empty name or any other name is an error naming it.
  */
 #ifndef NPS_CORE_H
 #define NPS_CORE_H
@@ -82,6 +105,13 @@ typedef enum nps_status {
     NPS_E_STATE_TEXT,        /* malformed text form of an nps_state */
     NPS_E_OVERFLOW,          /* a count would overflow */
     NPS_E_REMOVE,            /* removing something the state does not hold */
+    NPS_E_CATEGORY,          /* unknown category name (P4) */
+    NPS_E_NO_TABLE,          /* no such table */
+    NPS_E_NO_COLUMN,         /* no such column in a table */
+    NPS_E_NAME,              /* a name that is empty or too long */
+    NPS_E_NULL_ARG,          /* a NULL where a value is required */
+    NPS_E_QUEUE,             /* a table of the queue's name that is not an alert queue */
+    NPS_E_NO_ROWID,          /* a table without rowid where one is needed */
     NPS_STATUS_COUNT
 } nps_status;
 
@@ -199,7 +229,41 @@ void nps_render_double(double v, char *buf, size_t cap);
 void nps_render_text(const char *text, size_t len, char *buf, size_t cap);
 /* The error text for a status: "<fn>: score 11 is outside 0..10". */
 void nps_message(char *buf, size_t cap, nps_status st, const char *fn, const char *value);
-/* SQLSTATE of an error status: "22003" (out of range) or "22023". */
+/* SQLSTATE of an error status: "22003" (out of range), "22023" (invalid
+ * value), or for the programme's arguments "42P01" (no table), "42703" (no
+ * column), "42602" (bad name), "22004" (NULL) or "42809" (wrong kind of table). */
 const char *nps_sqlstate(nps_status st);
+
+/* ------------------------------------------------------------------------
+ * The programme toolkit (P1-P4).
+ * ------------------------------------------------------------------------ */
+
+/* Longest follow-up question, NUL included. */
+#define NPS_QUESTION_MAX 256
+/* Longest canonical category list ("detractor,passive,promoter"), NUL included. */
+#define NPS_CATEGORIES_MAX 32
+/* Buffer size for a rendered column of a table (nps_render_column). */
+#define NPS_COLUMN_VALUE_MAX (2 * NPS_VALUE_MAX)
+
+/* English name of a category (NPS_DETRACTOR..NPS_PROMOTER): "detractor", ... */
+const char *nps_category_name(int category);
+/* Built-in follow-up question for a score's category in a language (P3). */
+nps_status nps_followup_question(int64_t score, const char *lang, size_t lang_len,
+                                 const char **question);
+/* Parse a category list (P4) into a mask of 1 << NPS_DETRACTOR etc.  On
+ * NPS_E_CATEGORY, *bad and *bad_len point at the offending name in text. */
+nps_status nps_parse_categories(const char *text, size_t len, unsigned *mask, const char **bad,
+                                size_t *bad_len);
+/* Canonical list of a mask, in category order: "detractor,promoter". */
+void nps_categories_text(unsigned mask, char *buf, size_t cap);
+/* Sampling key of key under seed (P1): 0 .. 2^63 - 1. */
+int64_t nps_sample_key(const char *key, size_t key_len, const char *seed, size_t seed_len);
+/* Fold the case of UTF-8 text (P2) into out, which holds len bytes; returns
+ * the number of bytes written (<= len; no NUL is added). */
+size_t nps_casefold(const char *in, size_t len, char *out);
+/* Render a column of a table for a message: 'score' in table 'responses'.
+ * buf holds NPS_COLUMN_VALUE_MAX bytes. */
+void nps_render_column(const char *column, size_t column_len, const char *table, size_t table_len,
+                       char *buf, size_t cap);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * test_core.c -- cmocka unit tests of the scoring core (core/nps.h).
  *
- * Every test names the rule of core/nps.h it checks (R1..R13).  Expected
+ * Every test names the rule of core/nps.h it checks (R1..R13, P1..P4).  Expected
  * values come from the formulas in the header and SPEC.md worked by hand or
  * recomputed independently (high-precision arithmetic) when the tests were
  * written, never from the output of the code under test.
@@ -2533,6 +2533,19 @@ TEST(test_message_texts)
                "nps_state_in: invalid nps_state text 'scores='");
     message_is(NPS_E_OVERFLOW, "nps", NULL, "nps: count or sum of weights overflows");
     message_is(NPS_E_REMOVE, "nps", NULL, "nps: cannot remove a row the state does not hold");
+    message_is(NPS_E_CATEGORY, "nps_alert_on", "'foe'",
+               "nps_alert_on: unknown category 'foe' (known: detractor, passive, promoter)");
+    message_is(NPS_E_NO_TABLE, "nps_alert_on", "'responsez'", "nps_alert_on: no table 'responsez'");
+    message_is(NPS_E_NO_COLUMN, "nps_alert_on", "'scor' in table 'responses'",
+               "nps_alert_on: no column 'scor' in table 'responses'");
+    message_is(NPS_E_NAME, "nps_alert_on", "''",
+               "nps_alert_on: name '' is empty or longer than 63 bytes");
+    message_is(NPS_E_NULL_ARG, "nps_alert_on", "table", "nps_alert_on: table must not be NULL");
+    message_is(NPS_E_QUEUE, "nps_alert_on", "'q'",
+               "nps_alert_on: 'q' is not an alert queue (id, table_name, row_id, score, category, "
+               "created_at, handled_at)");
+    message_is(NPS_E_NO_ROWID, "nps_alert_on", "'t'",
+               "nps_alert_on: table 't' has no rowid (WITHOUT ROWID); alerts need one");
 }
 
 /* Every message names the function first, reads like PostgreSQL's own
@@ -2593,7 +2606,8 @@ TEST(test_message_cut_and_unknown_status)
     assert_true(strncmp(big, "nps: ", 5) == 0);
 }
 
-/* SQLSTATE of each error: 22003 for values out of range, 22023 otherwise. */
+/* SQLSTATE of each error: 22003 for values out of range, 22023 for invalid
+ * values, and PostgreSQL's own codes for the programme's bad arguments. */
 TEST(test_sqlstate)
 {
     static const struct {
@@ -2610,6 +2624,10 @@ TEST(test_sqlstate)
         {NPS_E_STATE_VERSION, "22023"}, {NPS_E_STATE_CHECKSUM, "22023"},
         {NPS_E_STATE_VALUE, "22023"},   {NPS_E_STATE_TEXT, "22023"},
         {NPS_E_OVERFLOW, "22003"},      {NPS_E_REMOVE, "22023"},
+        {NPS_E_CATEGORY, "22023"},      {NPS_E_NO_TABLE, "42P01"},
+        {NPS_E_NO_COLUMN, "42703"},     {NPS_E_NAME, "42602"},
+        {NPS_E_NULL_ARG, "22004"},      {NPS_E_QUEUE, "42809"},
+        {NPS_E_NO_ROWID, "42809"},
     };
     assert_int_equal(sizeof want / sizeof want[0], NPS_STATUS_COUNT - NPS_E_SCORE_RANGE);
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
@@ -3189,6 +3207,440 @@ TEST(test_r1_score_from_text_fraction_junk)
     TEXT_OK("7.0 ", 7);
 }
 
+/* Simple lower case of every upper-case letter of the folded blocks (P2),
+ * written out from Python's unicodedata (Unicode 14) with U+0130 -> 'i'. */
+static const uint32_t fold_pairs[][2] = {
+    {0x41, 0x61},     {0x42, 0x62},     {0x43, 0x63},     {0x44, 0x64},     {0x45, 0x65},
+    {0x46, 0x66},     {0x47, 0x67},     {0x48, 0x68},     {0x49, 0x69},     {0x4A, 0x6A},
+    {0x4B, 0x6B},     {0x4C, 0x6C},     {0x4D, 0x6D},     {0x4E, 0x6E},     {0x4F, 0x6F},
+    {0x50, 0x70},     {0x51, 0x71},     {0x52, 0x72},     {0x53, 0x73},     {0x54, 0x74},
+    {0x55, 0x75},     {0x56, 0x76},     {0x57, 0x77},     {0x58, 0x78},     {0x59, 0x79},
+    {0x5A, 0x7A},     {0xC0, 0xE0},     {0xC1, 0xE1},     {0xC2, 0xE2},     {0xC3, 0xE3},
+    {0xC4, 0xE4},     {0xC5, 0xE5},     {0xC6, 0xE6},     {0xC7, 0xE7},     {0xC8, 0xE8},
+    {0xC9, 0xE9},     {0xCA, 0xEA},     {0xCB, 0xEB},     {0xCC, 0xEC},     {0xCD, 0xED},
+    {0xCE, 0xEE},     {0xCF, 0xEF},     {0xD0, 0xF0},     {0xD1, 0xF1},     {0xD2, 0xF2},
+    {0xD3, 0xF3},     {0xD4, 0xF4},     {0xD5, 0xF5},     {0xD6, 0xF6},     {0xD8, 0xF8},
+    {0xD9, 0xF9},     {0xDA, 0xFA},     {0xDB, 0xFB},     {0xDC, 0xFC},     {0xDD, 0xFD},
+    {0xDE, 0xFE},     {0x100, 0x101},   {0x102, 0x103},   {0x104, 0x105},   {0x106, 0x107},
+    {0x108, 0x109},   {0x10A, 0x10B},   {0x10C, 0x10D},   {0x10E, 0x10F},   {0x110, 0x111},
+    {0x112, 0x113},   {0x114, 0x115},   {0x116, 0x117},   {0x118, 0x119},   {0x11A, 0x11B},
+    {0x11C, 0x11D},   {0x11E, 0x11F},   {0x120, 0x121},   {0x122, 0x123},   {0x124, 0x125},
+    {0x126, 0x127},   {0x128, 0x129},   {0x12A, 0x12B},   {0x12C, 0x12D},   {0x12E, 0x12F},
+    {0x130, 0x69},    {0x132, 0x133},   {0x134, 0x135},   {0x136, 0x137},   {0x139, 0x13A},
+    {0x13B, 0x13C},   {0x13D, 0x13E},   {0x13F, 0x140},   {0x141, 0x142},   {0x143, 0x144},
+    {0x145, 0x146},   {0x147, 0x148},   {0x14A, 0x14B},   {0x14C, 0x14D},   {0x14E, 0x14F},
+    {0x150, 0x151},   {0x152, 0x153},   {0x154, 0x155},   {0x156, 0x157},   {0x158, 0x159},
+    {0x15A, 0x15B},   {0x15C, 0x15D},   {0x15E, 0x15F},   {0x160, 0x161},   {0x162, 0x163},
+    {0x164, 0x165},   {0x166, 0x167},   {0x168, 0x169},   {0x16A, 0x16B},   {0x16C, 0x16D},
+    {0x16E, 0x16F},   {0x170, 0x171},   {0x172, 0x173},   {0x174, 0x175},   {0x176, 0x177},
+    {0x178, 0xFF},    {0x179, 0x17A},   {0x17B, 0x17C},   {0x17D, 0x17E},   {0x370, 0x371},
+    {0x372, 0x373},   {0x376, 0x377},   {0x37F, 0x3F3},   {0x386, 0x3AC},   {0x388, 0x3AD},
+    {0x389, 0x3AE},   {0x38A, 0x3AF},   {0x38C, 0x3CC},   {0x38E, 0x3CD},   {0x38F, 0x3CE},
+    {0x391, 0x3B1},   {0x392, 0x3B2},   {0x393, 0x3B3},   {0x394, 0x3B4},   {0x395, 0x3B5},
+    {0x396, 0x3B6},   {0x397, 0x3B7},   {0x398, 0x3B8},   {0x399, 0x3B9},   {0x39A, 0x3BA},
+    {0x39B, 0x3BB},   {0x39C, 0x3BC},   {0x39D, 0x3BD},   {0x39E, 0x3BE},   {0x39F, 0x3BF},
+    {0x3A0, 0x3C0},   {0x3A1, 0x3C1},   {0x3A3, 0x3C3},   {0x3A4, 0x3C4},   {0x3A5, 0x3C5},
+    {0x3A6, 0x3C6},   {0x3A7, 0x3C7},   {0x3A8, 0x3C8},   {0x3A9, 0x3C9},   {0x3AA, 0x3CA},
+    {0x3AB, 0x3CB},   {0x3CF, 0x3D7},   {0x3D8, 0x3D9},   {0x3DA, 0x3DB},   {0x3DC, 0x3DD},
+    {0x3DE, 0x3DF},   {0x3E0, 0x3E1},   {0x3E2, 0x3E3},   {0x3E4, 0x3E5},   {0x3E6, 0x3E7},
+    {0x3E8, 0x3E9},   {0x3EA, 0x3EB},   {0x3EC, 0x3ED},   {0x3EE, 0x3EF},   {0x3F4, 0x3B8},
+    {0x3F7, 0x3F8},   {0x3F9, 0x3F2},   {0x3FA, 0x3FB},   {0x3FD, 0x37B},   {0x3FE, 0x37C},
+    {0x3FF, 0x37D},   {0x400, 0x450},   {0x401, 0x451},   {0x402, 0x452},   {0x403, 0x453},
+    {0x404, 0x454},   {0x405, 0x455},   {0x406, 0x456},   {0x407, 0x457},   {0x408, 0x458},
+    {0x409, 0x459},   {0x40A, 0x45A},   {0x40B, 0x45B},   {0x40C, 0x45C},   {0x40D, 0x45D},
+    {0x40E, 0x45E},   {0x40F, 0x45F},   {0x410, 0x430},   {0x411, 0x431},   {0x412, 0x432},
+    {0x413, 0x433},   {0x414, 0x434},   {0x415, 0x435},   {0x416, 0x436},   {0x417, 0x437},
+    {0x418, 0x438},   {0x419, 0x439},   {0x41A, 0x43A},   {0x41B, 0x43B},   {0x41C, 0x43C},
+    {0x41D, 0x43D},   {0x41E, 0x43E},   {0x41F, 0x43F},   {0x420, 0x440},   {0x421, 0x441},
+    {0x422, 0x442},   {0x423, 0x443},   {0x424, 0x444},   {0x425, 0x445},   {0x426, 0x446},
+    {0x427, 0x447},   {0x428, 0x448},   {0x429, 0x449},   {0x42A, 0x44A},   {0x42B, 0x44B},
+    {0x42C, 0x44C},   {0x42D, 0x44D},   {0x42E, 0x44E},   {0x42F, 0x44F},   {0x460, 0x461},
+    {0x462, 0x463},   {0x464, 0x465},   {0x466, 0x467},   {0x468, 0x469},   {0x46A, 0x46B},
+    {0x46C, 0x46D},   {0x46E, 0x46F},   {0x470, 0x471},   {0x472, 0x473},   {0x474, 0x475},
+    {0x476, 0x477},   {0x478, 0x479},   {0x47A, 0x47B},   {0x47C, 0x47D},   {0x47E, 0x47F},
+    {0x480, 0x481},   {0x48A, 0x48B},   {0x48C, 0x48D},   {0x48E, 0x48F},   {0x490, 0x491},
+    {0x492, 0x493},   {0x494, 0x495},   {0x496, 0x497},   {0x498, 0x499},   {0x49A, 0x49B},
+    {0x49C, 0x49D},   {0x49E, 0x49F},   {0x4A0, 0x4A1},   {0x4A2, 0x4A3},   {0x4A4, 0x4A5},
+    {0x4A6, 0x4A7},   {0x4A8, 0x4A9},   {0x4AA, 0x4AB},   {0x4AC, 0x4AD},   {0x4AE, 0x4AF},
+    {0x4B0, 0x4B1},   {0x4B2, 0x4B3},   {0x4B4, 0x4B5},   {0x4B6, 0x4B7},   {0x4B8, 0x4B9},
+    {0x4BA, 0x4BB},   {0x4BC, 0x4BD},   {0x4BE, 0x4BF},   {0x4C0, 0x4CF},   {0x4C1, 0x4C2},
+    {0x4C3, 0x4C4},   {0x4C5, 0x4C6},   {0x4C7, 0x4C8},   {0x4C9, 0x4CA},   {0x4CB, 0x4CC},
+    {0x4CD, 0x4CE},   {0x4D0, 0x4D1},   {0x4D2, 0x4D3},   {0x4D4, 0x4D5},   {0x4D6, 0x4D7},
+    {0x4D8, 0x4D9},   {0x4DA, 0x4DB},   {0x4DC, 0x4DD},   {0x4DE, 0x4DF},   {0x4E0, 0x4E1},
+    {0x4E2, 0x4E3},   {0x4E4, 0x4E5},   {0x4E6, 0x4E7},   {0x4E8, 0x4E9},   {0x4EA, 0x4EB},
+    {0x4EC, 0x4ED},   {0x4EE, 0x4EF},   {0x4F0, 0x4F1},   {0x4F2, 0x4F3},   {0x4F4, 0x4F5},
+    {0x4F6, 0x4F7},   {0x4F8, 0x4F9},   {0x4FA, 0x4FB},   {0x4FC, 0x4FD},   {0x4FE, 0x4FF},
+    {0x500, 0x501},   {0x502, 0x503},   {0x504, 0x505},   {0x506, 0x507},   {0x508, 0x509},
+    {0x50A, 0x50B},   {0x50C, 0x50D},   {0x50E, 0x50F},   {0x510, 0x511},   {0x512, 0x513},
+    {0x514, 0x515},   {0x516, 0x517},   {0x518, 0x519},   {0x51A, 0x51B},   {0x51C, 0x51D},
+    {0x51E, 0x51F},   {0x520, 0x521},   {0x522, 0x523},   {0x524, 0x525},   {0x526, 0x527},
+    {0x528, 0x529},   {0x52A, 0x52B},   {0x52C, 0x52D},   {0x52E, 0x52F},   {0x1E00, 0x1E01},
+    {0x1E02, 0x1E03}, {0x1E04, 0x1E05}, {0x1E06, 0x1E07}, {0x1E08, 0x1E09}, {0x1E0A, 0x1E0B},
+    {0x1E0C, 0x1E0D}, {0x1E0E, 0x1E0F}, {0x1E10, 0x1E11}, {0x1E12, 0x1E13}, {0x1E14, 0x1E15},
+    {0x1E16, 0x1E17}, {0x1E18, 0x1E19}, {0x1E1A, 0x1E1B}, {0x1E1C, 0x1E1D}, {0x1E1E, 0x1E1F},
+    {0x1E20, 0x1E21}, {0x1E22, 0x1E23}, {0x1E24, 0x1E25}, {0x1E26, 0x1E27}, {0x1E28, 0x1E29},
+    {0x1E2A, 0x1E2B}, {0x1E2C, 0x1E2D}, {0x1E2E, 0x1E2F}, {0x1E30, 0x1E31}, {0x1E32, 0x1E33},
+    {0x1E34, 0x1E35}, {0x1E36, 0x1E37}, {0x1E38, 0x1E39}, {0x1E3A, 0x1E3B}, {0x1E3C, 0x1E3D},
+    {0x1E3E, 0x1E3F}, {0x1E40, 0x1E41}, {0x1E42, 0x1E43}, {0x1E44, 0x1E45}, {0x1E46, 0x1E47},
+    {0x1E48, 0x1E49}, {0x1E4A, 0x1E4B}, {0x1E4C, 0x1E4D}, {0x1E4E, 0x1E4F}, {0x1E50, 0x1E51},
+    {0x1E52, 0x1E53}, {0x1E54, 0x1E55}, {0x1E56, 0x1E57}, {0x1E58, 0x1E59}, {0x1E5A, 0x1E5B},
+    {0x1E5C, 0x1E5D}, {0x1E5E, 0x1E5F}, {0x1E60, 0x1E61}, {0x1E62, 0x1E63}, {0x1E64, 0x1E65},
+    {0x1E66, 0x1E67}, {0x1E68, 0x1E69}, {0x1E6A, 0x1E6B}, {0x1E6C, 0x1E6D}, {0x1E6E, 0x1E6F},
+    {0x1E70, 0x1E71}, {0x1E72, 0x1E73}, {0x1E74, 0x1E75}, {0x1E76, 0x1E77}, {0x1E78, 0x1E79},
+    {0x1E7A, 0x1E7B}, {0x1E7C, 0x1E7D}, {0x1E7E, 0x1E7F}, {0x1E80, 0x1E81}, {0x1E82, 0x1E83},
+    {0x1E84, 0x1E85}, {0x1E86, 0x1E87}, {0x1E88, 0x1E89}, {0x1E8A, 0x1E8B}, {0x1E8C, 0x1E8D},
+    {0x1E8E, 0x1E8F}, {0x1E90, 0x1E91}, {0x1E92, 0x1E93}, {0x1E94, 0x1E95}, {0x1E9E, 0xDF},
+    {0x1EA0, 0x1EA1}, {0x1EA2, 0x1EA3}, {0x1EA4, 0x1EA5}, {0x1EA6, 0x1EA7}, {0x1EA8, 0x1EA9},
+    {0x1EAA, 0x1EAB}, {0x1EAC, 0x1EAD}, {0x1EAE, 0x1EAF}, {0x1EB0, 0x1EB1}, {0x1EB2, 0x1EB3},
+    {0x1EB4, 0x1EB5}, {0x1EB6, 0x1EB7}, {0x1EB8, 0x1EB9}, {0x1EBA, 0x1EBB}, {0x1EBC, 0x1EBD},
+    {0x1EBE, 0x1EBF}, {0x1EC0, 0x1EC1}, {0x1EC2, 0x1EC3}, {0x1EC4, 0x1EC5}, {0x1EC6, 0x1EC7},
+    {0x1EC8, 0x1EC9}, {0x1ECA, 0x1ECB}, {0x1ECC, 0x1ECD}, {0x1ECE, 0x1ECF}, {0x1ED0, 0x1ED1},
+    {0x1ED2, 0x1ED3}, {0x1ED4, 0x1ED5}, {0x1ED6, 0x1ED7}, {0x1ED8, 0x1ED9}, {0x1EDA, 0x1EDB},
+    {0x1EDC, 0x1EDD}, {0x1EDE, 0x1EDF}, {0x1EE0, 0x1EE1}, {0x1EE2, 0x1EE3}, {0x1EE4, 0x1EE5},
+    {0x1EE6, 0x1EE7}, {0x1EE8, 0x1EE9}, {0x1EEA, 0x1EEB}, {0x1EEC, 0x1EED}, {0x1EEE, 0x1EEF},
+    {0x1EF0, 0x1EF1}, {0x1EF2, 0x1EF3}, {0x1EF4, 0x1EF5}, {0x1EF6, 0x1EF7}, {0x1EF8, 0x1EF9},
+    {0x1EFA, 0x1EFB}, {0x1EFC, 0x1EFD}, {0x1EFE, 0x1EFF}, {0xFF21, 0xFF41}, {0xFF22, 0xFF42},
+    {0xFF23, 0xFF43}, {0xFF24, 0xFF44}, {0xFF25, 0xFF45}, {0xFF26, 0xFF46}, {0xFF27, 0xFF47},
+    {0xFF28, 0xFF48}, {0xFF29, 0xFF49}, {0xFF2A, 0xFF4A}, {0xFF2B, 0xFF4B}, {0xFF2C, 0xFF4C},
+    {0xFF2D, 0xFF4D}, {0xFF2E, 0xFF4E}, {0xFF2F, 0xFF4F}, {0xFF30, 0xFF50}, {0xFF31, 0xFF51},
+    {0xFF32, 0xFF52}, {0xFF33, 0xFF53}, {0xFF34, 0xFF54}, {0xFF35, 0xFF55}, {0xFF36, 0xFF56},
+    {0xFF37, 0xFF57}, {0xFF38, 0xFF58}, {0xFF39, 0xFF59}, {0xFF3A, 0xFF5A},
+};
+#define FOLD_PAIRS 474
+
+/* ------------------------------------------------------------------ */
+/* The programme toolkit (P1-P4).                                       */
+/* ------------------------------------------------------------------ */
+
+/* Sampling key of two C strings. */
+static int64_t sample_key(const char *key, const char *seed)
+{
+    return nps_sample_key(key, strlen(key), seed, strlen(seed));
+}
+
+/* P1: keys recomputed by an independent Python implementation of the
+ * definition in nps.h (FNV-1a 64, 0xFF separator, splitmix64 finaliser, >> 1). */
+TEST(test_p1_sample_key_vectors)
+{
+    assert_true(sample_key("", "") == INT64_C(2852707689641812070));
+    assert_true(sample_key("C000001", "spring-2026") == INT64_C(7008420068686807341));
+    assert_true(sample_key("C000002", "spring-2026") == INT64_C(6067895996554231801));
+    assert_true(sample_key("C000001", "autumn-2026") == INT64_C(4604435850749044763));
+    assert_true(sample_key("42", "nps") == INT64_C(9185981254202890225));
+    assert_true(sample_key("Zo\xc3\xab", "\xe7\xa8\xae\xe5\xad\x90") ==
+                INT64_C(5796896273817788678));
+}
+
+/* P1: the separator keeps (key, seed) pairs apart that concatenate alike, and
+ * bytes after a NUL count. */
+TEST(test_p1_sample_key_separator)
+{
+    assert_true(sample_key("ab", "c") == INT64_C(2773989124615203768));
+    assert_true(sample_key("a", "bc") == INT64_C(2837120749772608398));
+    assert_true(nps_sample_key("a\0b", 3, "s", 1) != nps_sample_key("a", 1, "s", 1));
+}
+
+/* P1: keys are never negative; `key % 100 < 10` of C000001..C010000 under
+ * seed spring-2026 keeps 995 contacts (Python recomputation), and the five
+ * smallest keys are the contacts Python ranks first. */
+TEST(test_p1_sample_key_share_and_order)
+{
+    int kept = 0;
+    int64_t lowest[5] = {INT64_MAX, INT64_MAX, INT64_MAX, INT64_MAX, INT64_MAX};
+    int who[5] = {0, 0, 0, 0, 0};
+    for (int i = 1; i <= 10000; i++) {
+        char key[16];
+        snprintf(key, sizeof key, "C%06d", i);
+        int64_t k = sample_key(key, "spring-2026");
+        assert_true(k >= 0);
+        kept += k % 100 < 10;
+        for (int j = 0; j < 5; j++) {
+            if (k < lowest[j]) {
+                memmove(lowest + j + 1, lowest + j, (size_t)(4 - j) * sizeof lowest[0]);
+                memmove(who + j + 1, who + j, (size_t)(4 - j) * sizeof who[0]);
+                lowest[j] = k;
+                who[j] = i;
+                break;
+            }
+        }
+    }
+    assert_int_equal(kept, 995);
+    assert_int_equal(who[0], 1428);
+    assert_int_equal(who[1], 4282);
+    assert_int_equal(who[2], 5828);
+    assert_int_equal(who[3], 5880);
+    assert_int_equal(who[4], 8089);
+}
+
+/* UTF-8 bytes of a code point (test helper, written out from the UTF-8 rules). */
+static size_t utf8_of(uint32_t c, char *out)
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (c >> 18));
+    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* P2: every code point up to U+2FFFF (surrogates aside) folds to the table's
+ * lower case, or to itself when the table has none. */
+TEST(test_p2_casefold_every_code_point)
+{
+    size_t next = 0, changed = 0;
+    for (uint32_t c = 1; c < 0x30000; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF)
+            continue;
+        char in[4], out[4], want[4];
+        size_t n = utf8_of(c, in), w;
+        if (next < FOLD_PAIRS && fold_pairs[next][0] == c)
+            w = utf8_of(fold_pairs[next++][1], want);
+        else
+            w = utf8_of(c, want);
+        memset(out, 0, sizeof out);
+        size_t got = nps_casefold(in, n, out);
+        if (got != w || memcmp(out, want, w) != 0) {
+            print_error("U+%04X folds wrongly\n", (unsigned)c);
+            fail();
+        }
+        changed += memcmp(in, out, n) != 0 || got != n;
+    }
+    assert_int_equal(next, FOLD_PAIRS);
+    assert_int_equal(changed, FOLD_PAIRS);
+}
+
+/* Fold a C string and compare with the expected bytes. */
+static void fold_is(const char *in, const char *want)
+{
+    char out[256];
+    size_t n = nps_casefold(in, strlen(in), out);
+    assert_true(n <= strlen(in));
+    out[n] = '\0';
+    assert_string_equal(out, want);
+}
+
+/* P2: whole words in the languages of the comments; letters without case
+ * (Chinese, Japanese, Thai) and digits stay; the result may be shorter. */
+TEST(test_p2_casefold_words)
+{
+    fold_is("\xc5\x81"
+            "ATWY W OBS\xc5\x81UDZE",
+            "\xc5\x82"
+            "atwy w obs\xc5\x82udze");
+    fold_is("ZUVERL\xc3\x84SSIG", "zuverl\xc3\xa4ssig");
+    fold_is("\xc3\x89"
+            "COLE \xc3\x80 PARIS",
+            "\xc3\xa9"
+            "cole \xc3\xa0 paris");
+    fold_is("F\xc3\x81"
+            "CIL DE USAR",
+            "f\xc3\xa1"
+            "cil de usar");
+    fold_is("\xd0\x9c\xd0\x9e\xd0\xa1\xd0\x9a\xd0\x92\xd0\x90",
+            "\xd0\xbc\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0"); /* Moscow */
+    fold_is("\xce\x86\xce\xa3\xce\x9a\xce\x97\xce\xa3\xce\x97",
+            "\xce\xac\xcf\x83\xce\xba\xce\xb7\xcf\x83\xce\xb7"); /* Greek, with tonos */
+    fold_is("\xc4\xb0STANBUL", "istanbul");                      /* U+0130: one byte shorter */
+    fold_is("STRA\xe1\xba\x9e"
+            "E",
+            "stra\xc3\x9f"
+            "e"); /* U+1E9E: one byte shorter */
+    fold_is("\xef\xbc\xa1\xef\xbc\xb0\xef\xbc\xb0",
+            "\xef\xbd\x81\xef\xbd\x90\xef\xbd\x90"); /* full-width APP */
+    fold_is("\xe5\xae\xa2\xe6\x9c\x8d 10 \xe0\xb8\x8b\xe0\xb8\xb1\xe0\xb8\x9e",
+            "\xe5\xae\xa2\xe6\x9c\x8d 10 \xe0\xb8\x8b\xe0\xb8\xb1\xe0\xb8\x9e");
+    fold_is("", "");
+}
+
+/* P2: bytes that are not well-formed UTF-8 are copied one by one, and the
+ * letters around them still fold; an overlong form of 'A' is not 'A'. */
+TEST(test_p2_casefold_bad_utf8)
+{
+    fold_is("A\xff"
+            "B",
+            "a\xff"
+            "b");
+    fold_is("\xc1\x81", "\xc1\x81"); /* overlong 'A' */
+    fold_is("X\xc3", "x\xc3");       /* cut sequence at the end */
+    fold_is("\xc3"
+            "A",
+            "\xc3"
+            "a");                                      /* lead byte without continuation */
+    fold_is("\xed\xa0\x80Z", "\xed\xa0\x80z");         /* a surrogate */
+    fold_is("\xf4\x90\x80\x80Q", "\xf4\x90\x80\x80q"); /* beyond U+10FFFF */
+    fold_is("\x80\xbf", "\x80\xbf");
+    fold_is("\xf0\x9f\x98\x80OK", "\xf0\x9f\x98\x80ok"); /* an emoji, four bytes */
+    char out[3];
+    assert_int_equal(nps_casefold("A\0B", 3, out), 3);
+    assert_memory_equal(out, "a\0b", 3);
+}
+
+/* Check one built-in question. */
+static void question_is(int64_t score, const char *lang, const char *want)
+{
+    const char *q = NULL;
+    assert_int_equal(nps_followup_question(score, lang, strlen(lang), &q), NPS_OK);
+    assert_string_equal(q, want);
+}
+
+/* P3: the English questions for every score, R2's boundaries included. */
+TEST(test_p3_questions_english)
+{
+    const char *d = "We are sorry to hear that. What went wrong, and what could we do better?";
+    const char *p = "Thank you! What would make it a 10 for you?";
+    const char *m = "Thank you! What do you value most about us?";
+    for (int s = 0; s <= 10; s++)
+        question_is(s, "en", s <= 6 ? d : s <= 8 ? p : m);
+    question_is(6, "EN", d);
+    question_is(9, "En", m);
+}
+
+/* P3: the other languages: every question is there, the passive one asks
+ * for a 10 in every language, the three differ, none is the English text. */
+TEST(test_p3_questions_languages)
+{
+    static const char *const langs[] = {"en", "zh", "pl", "th", "de", "es", "fr", "ja"};
+    const char *english[3];
+    for (int c = 0; c < 3; c++)
+        assert_int_equal(nps_followup_question(c == 0   ? 3
+                                               : c == 1 ? 7
+                                                        : 10,
+                                               "en", 2, &english[c]),
+                         NPS_OK);
+    for (size_t k = 0; k < sizeof langs / sizeof langs[0]; k++) {
+        const char *q[3];
+        for (int c = 0; c < 3; c++) {
+            assert_int_equal(nps_followup_question(c == 0   ? 0
+                                                   : c == 1 ? 8
+                                                            : 9,
+                                                   langs[k], 2, &q[c]),
+                             NPS_OK);
+            assert_true(strlen(q[c]) > 10 && strlen(q[c]) < NPS_QUESTION_MAX);
+            if (k > 0)
+                assert_string_not_equal(q[c], english[c]);
+        }
+        assert_non_null(strstr(q[1], "10"));
+        assert_string_not_equal(q[0], q[1]);
+        assert_string_not_equal(q[1], q[2]);
+        assert_string_not_equal(q[0], q[2]);
+    }
+    question_is(2, "pl",
+                "Przykro nam. Co posz\xc5\x82o nie tak i co mo\xc5\xbc"
+                "emy poprawi\xc4\x87?");
+    question_is(7, "de", "Danke! Was w\xc3\xbcrde es f\xc3\xbcr Sie zu einer 10 machen?");
+}
+
+/* P3: a score outside 0..10 or an unknown language is an error. */
+TEST(test_p3_questions_errors)
+{
+    const char *q = "untouched";
+    assert_int_equal(nps_followup_question(11, "en", 2, &q), NPS_E_SCORE_RANGE);
+    assert_int_equal(nps_followup_question(-1, "en", 2, &q), NPS_E_SCORE_RANGE);
+    assert_int_equal(nps_followup_question(5, "xx", 2, &q), NPS_E_LANG);
+    assert_int_equal(nps_followup_question(5, "eng", 3, &q), NPS_E_LANG);
+    assert_int_equal(nps_followup_question(5, "", 0, &q), NPS_E_LANG);
+    assert_string_equal(q, "untouched");
+}
+
+/* Parse a category list; returns the mask or -1 and the offending name. */
+static int categories_of(const char *text, char *bad)
+{
+    unsigned mask = 99;
+    const char *b = NULL;
+    size_t bl = 0;
+    nps_status st = nps_parse_categories(text, strlen(text), &mask, &b, &bl);
+    if (st != NPS_OK) {
+        assert_int_equal(st, NPS_E_CATEGORY);
+        assert_int_equal(mask, 99);
+        assert_true(b >= text && b + bl <= text + strlen(text));
+        memcpy(bad, b, bl);
+        bad[bl] = '\0';
+        return -1;
+    }
+    return (int)mask;
+}
+
+/* P4: names, blanks, case, repeats; the mask bits are 1 << NPS_DETRACTOR etc. */
+TEST(test_p4_categories_parse)
+{
+    char bad[64];
+    assert_int_equal(categories_of("detractor", bad), 1);
+    assert_int_equal(categories_of("passive", bad), 2);
+    assert_int_equal(categories_of("promoter", bad), 4);
+    assert_int_equal(categories_of("detractor,promoter", bad), 5);
+    assert_int_equal(categories_of(" Promoter ,\tDETRACTOR", bad), 5);
+    assert_int_equal(categories_of("promoter,passive,detractor,promoter", bad), 7);
+    assert_int_equal(categories_of("detractors", bad), -1);
+    assert_string_equal(bad, "detractors");
+    assert_int_equal(categories_of("detractor, foe ,promoter", bad), -1);
+    assert_string_equal(bad, "foe");
+    assert_int_equal(categories_of("", bad), -1);
+    assert_string_equal(bad, "");
+    assert_int_equal(categories_of("detractor,", bad), -1);
+    assert_string_equal(bad, "");
+    assert_int_equal(categories_of(" , promoter", bad), -1);
+    assert_string_equal(bad, "");
+    assert_int_equal(categories_of("detractor;promoter", bad), -1);
+    assert_string_equal(bad, "detractor;promoter");
+}
+
+/* P4: the canonical list is in category order; names and their order agree
+ * with nps_category_label()'s English labels. */
+TEST(test_p4_categories_text)
+{
+    static const char *const want[8] = {
+        "",         "detractor",          "passive",          "detractor,passive",
+        "promoter", "detractor,promoter", "passive,promoter", "detractor,passive,promoter"};
+    for (unsigned m = 0; m < 8; m++) {
+        char buf[NPS_CATEGORIES_MAX];
+        nps_categories_text(m, buf, sizeof buf);
+        assert_string_equal(buf, want[m]);
+    }
+    char small[12];
+    nps_categories_text(7, small, sizeof small);
+    assert_string_equal(small, "detractor,p");
+    for (int c = 0; c < 3; c++) {
+        const char *label;
+        assert_int_equal(nps_category_label(c == 0 ? 0 : c == 1 ? 7 : 9, "en", 2, &label), NPS_OK);
+        assert_string_equal(nps_category_name(c), label);
+    }
+    assert_string_equal(nps_category_name(3), "");
+    assert_string_equal(nps_category_name(-1), "");
+}
+
+/* A column of a table, rendered for a message: both names quoted and cut
+ * as nps_render_text() cuts them. */
+TEST(test_render_column)
+{
+    char buf[NPS_COLUMN_VALUE_MAX];
+    nps_render_column("scor", 4, "responses", 9, buf, sizeof buf);
+    assert_string_equal(buf, "'scor' in table 'responses'");
+    nps_render_column("it's", 4, "", 0, buf, sizeof buf);
+    assert_string_equal(buf, "'it''s' in table ''");
+    char longname[60];
+    memset(longname, 'x', sizeof longname);
+    nps_render_column(longname, sizeof longname, longname, sizeof longname, buf, sizeof buf);
+    assert_string_equal(buf, "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' in table "
+                             "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'");
+    char msg[NPS_MESSAGE_MAX];
+    nps_message(msg, sizeof msg, NPS_E_NO_COLUMN, "nps_alert_on", buf);
+    assert_true(strlen(msg) + 1 < sizeof msg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3308,6 +3760,18 @@ int main(void)
         /* last: they once reached undefined behaviour in the core */
         cmocka_unit_test(test_format_double_small_buffer),
         cmocka_unit_test(test_r10_add_at_row_cap),
+        cmocka_unit_test(test_p1_sample_key_vectors),
+        cmocka_unit_test(test_p1_sample_key_separator),
+        cmocka_unit_test(test_p1_sample_key_share_and_order),
+        cmocka_unit_test(test_p2_casefold_every_code_point),
+        cmocka_unit_test(test_p2_casefold_words),
+        cmocka_unit_test(test_p2_casefold_bad_utf8),
+        cmocka_unit_test(test_p3_questions_english),
+        cmocka_unit_test(test_p3_questions_languages),
+        cmocka_unit_test(test_p3_questions_errors),
+        cmocka_unit_test(test_p4_categories_parse),
+        cmocka_unit_test(test_p4_categories_text),
+        cmocka_unit_test(test_render_column),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
