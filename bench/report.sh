@@ -137,8 +137,13 @@ END {
     for (i = 1; i <= nk; i++) {
         split(keys[i], kk, SUBSEP); e = kk[1]; g = kk[2]; q = kk[3]
         if (e != laste) {
-            if (e == "pg") printf "PostgreSQL %s, jit = off, max_parallel_workers_per_gather = 0 unless said, shared_buffers = %s; psql \\timing\n", pg_version, shared_buffers
-            else printf "SQLite %s, sqlite3 shell .timer (wall time)\n", sqlite_version
+            if (e == "pg") {
+                printf "PostgreSQL %s: jit = off; max_parallel_workers_per_gather = 0 unless said; shared_buffers = %s\n", pg_version, shared_buffers
+                print "  time: psql \\timing (round trip over the Unix socket, planning included; every query returns one row)"
+            } else {
+                printf "SQLite %s: default settings\n", sqlite_version
+                print "  time: sqlite3 shell .timer, real (wall) time in ms steps; every query returns one row"
+            }
             laste = e; lastg = ""
         }
         if (g != lastg) { printf "  %s\n", group_title(g); lastg = g }
@@ -162,8 +167,14 @@ END {
             printf "%s,%s,%d,%d,%d,%s\n", e, fn, groups, per, mem[e, fn, per], batches[e, fn, per] > mcsv
         }
     }
-    if ("pg" in mem_engine) print "    PostgreSQL: HashAggregate \"Memory Usage\" (work_mem = 2GB, batches: " batches["pg", "nps", 10] ")"
-    if ("sqlite" in mem_engine) print "    SQLite: sqlite3_status(SQLITE_STATUS_MEMORY_USED) peak; SQLite groups by sorting, one group at a time"
+    if ("pg" in mem_engine) {
+        print "    PostgreSQL: HashAggregate \"Memory Usage\" (work_mem = 2GB, batches: " batches["pg", "nps", 10] "); both totals hold the"
+        print "      same keys and a bucket array sized by the planner'"'"'s guess of groups, so nps - count is the states alone"
+    }
+    if ("sqlite" in mem_engine) {
+        print "    SQLite: peak of sqlite3_status(SQLITE_STATUS_MEMORY_USED), one process per query; SQLite sorts, then"
+        print "      aggregates one group at a time, so one state is live at a time whatever the number of groups"
+    }
     printf "    state size: core nps_state %d B in memory", size["core", "state_in_memory"]
     if (("sqlite", "state_stored") in size) printf "; SQLite blob %d B", size["sqlite", "state_stored"]
     if (("pg", "state_stored") in size) printf "; PostgreSQL nps_state %d B (pg_column_size)", size["pg", "state_stored"]
