@@ -15,6 +15,7 @@ groups=$3
 timed=$4
 psql=(psql -X -q -At -v ON_ERROR_STOP=1)
 
+# Start a timed step of the progress lines; done_step ends it.
 step() {
     printf '  %-44s' "$1"
     SECONDS=0

@@ -16,7 +16,8 @@ groups=$5
 strict=$6
 counts=$7
 
-info() { # key: a value bench/pg.sh recorded, or empty
+# The value bench/pg.sh recorded under a key in pg.info, or nothing.
+info() {
     [ -f "$out/pg.info" ] && awk -v k="$1" '$1 == k { print $2 }' "$out/pg.info" || true
 }
 sqlite_version=$(sqlite3 -batch :memory: 'SELECT sqlite_version();')

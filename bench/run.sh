@@ -18,7 +18,9 @@
 # them alike; the table shows the median and the range of the runs and the
 # ratio of medians to the group's first query.  The answers are checked
 # against counts the generator computes itself: a wrong answer always fails.
-# Writes build/bench/results.csv, targets.csv, memory.csv and chart.svg.
+# Writes build/bench/results.csv, targets.csv, memory.csv, chart.svg and
+# chart.png; bench/queries.txt holds the queries, bench/pg.sh the PostgreSQL
+# half, bench/report.sh the checks, the table and the targets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +31,7 @@ strict=${BENCH_STRICT:-0}
 out=build/bench
 ext=build/nps.so
 
+# Stop with a message.
 die() {
     echo "bench: $*" >&2
     exit 1
@@ -55,6 +58,7 @@ win=$((rows < 1000000 ? rows : 1000000))             # rows of the sliding-windo
 groups=$((rows / 10 < 1000000 ? rows / 10 : 1000000)) # groups of the memory test
 start=$(date +%s)
 
+# Start a timed step of the progress lines; done_step ends it.
 step() {
     printf '  %-44s' "$1"
     SECONDS=0
@@ -73,7 +77,7 @@ cflags=(-std=c11 -Wall -Wextra -Werror -O2)
 if [ ! -x "$out/gen" ] || [ bench/gen.c -nt "$out/gen" ]; then
     ${CC:-cc} "${cflags[@]}" -o "$out/gen" bench/gen.c
 fi
-# sizeof(nps_state) of the core: the state SQLite keeps per group in memory.
+# sizeof(nps_state) of the core: the state each group keeps in memory.
 printf '#include <stdio.h>\n#include "nps.h"\nint main(void)\n{\n    printf("%%zu\\n", sizeof(nps_state));\n    return 0;\n}\n' >"$out/state_size.c"
 ${CC:-cc} "${cflags[@]}" -Icore -Ibuild -o "$out/state_size" "$out/state_size.c"
 core_state_bytes=$("$out/state_size")
@@ -99,6 +103,7 @@ fi
 read -r -a counts <<<"$("$out/gen" "$rows" --counts)"
 
 # --- the timed script of one engine, from bench/queries.txt -------------------
+# Write the engine's timed script: per group, every run of every query in turn.
 timed_script() { # engine
     awk -F'|' -v engine="$1" -v reps="$reps" -v grouped_reps="$grouped_reps" -v win="$win" '
         /^#/ || NF < 6 { next }
