@@ -2,7 +2,7 @@
 # The PostgreSQL half of the benchmark; bench/run.sh runs it inside
 # pg_virtualenv (PGHOST, PGPORT, PGUSER, PGDATABASE point at a throw-away
 # server).  Usage: bench/pg.sh OUT ROWS GROUPS TIMED_SQL
-#   loads the rows of bench/gen.c, builds the daily rollup, runs TIMED_SQL
+#   loads the rows of bench/gen.c (build/bench/gen), builds the daily rollup, runs TIMED_SQL
 #   (written by run.sh from bench/queries.txt) in one psql session, and
 #   measures the memory of a GROUP BY with GROUPS groups.  Writes OUT/pg.out
 #   (psql's output of the timed queries), OUT/pg.memory and OUT/pg.info.
@@ -35,7 +35,7 @@ CREATE TABLE t (
     score smallint
 );
 SQL
-"$out/gen" "$rows" | "${psql[@]}" -c "COPY t FROM STDIN (FORMAT csv)"
+build/bench/gen "$rows" | "${psql[@]}" -c "COPY t FROM STDIN (FORMAT csv)"
 "${psql[@]}" <<'SQL'
 ALTER TABLE t ADD PRIMARY KEY (id);
 VACUUM (FREEZE, ANALYZE) t;

@@ -19,7 +19,8 @@
 # ratio of medians to the group's first query.  The answers are checked
 # against counts the generator computes itself: a wrong answer always fails.
 # Writes build/bench/results.csv, targets.csv, memory.csv, chart.svg and
-# chart.png; bench/queries.txt holds the queries, bench/pg.sh the PostgreSQL
+# chart.png (build/bench/rows-N/ for a size other than the default; the SQLite
+# database of each size stays in build/bench for the next run); bench/queries.txt holds the queries, bench/pg.sh the PostgreSQL
 # half, bench/report.sh the checks, the table and the targets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,6 +57,10 @@ done
 
 win=$((rows < 1000000 ? rows : 1000000))             # rows of the sliding-window queries
 groups=$((rows / 10 < 1000000 ? rows / 10 : 1000000)) # groups of the memory test
+# What a run measured goes to build/bench at the default size, and to
+# build/bench/rows-N otherwise, so a quick run never replaces the real one.
+res=$out
+[ "$rows" -eq 10000000 ] || res=$out/rows-$rows
 start=$(date +%s)
 
 # Start a timed step of the progress lines; done_step ends it.
@@ -72,7 +77,7 @@ deps=(build sqlite bench)
 [ "$use_pg" -eq 1 ] && deps+=(pg)
 scripts/deps.sh "${deps[@]}"
 make --no-print-directory -s "$ext"
-mkdir -p "$out"
+mkdir -p "$out" "$res"
 cflags=(-std=c11 -Wall -Wextra -Werror -O2)
 if [ ! -x "$out/gen" ] || [ bench/gen.c -nt "$out/gen" ]; then
     ${CC:-cc} "${cflags[@]}" -o "$out/gen" bench/gen.c
@@ -151,11 +156,11 @@ parse_timed() { # engine < output
 }
 
 echo "nps benchmark: $rows rows; $reps timed runs per query ($grouped_reps for GROUP BY segment / month); window over $win rows; memory with $groups groups"
-rm -f "$out"/pg.out "$out"/pg.memory "$out"/pg.info "$out"/pg.log "$out"/pg.sql
-: >"$out/raw.tsv"
-: >"$out/memory.tsv"
-: >"$out/sizes.tsv"
-printf 'core\tstate_in_memory\t%s\n' "$core_state_bytes" >>"$out/sizes.tsv"
+rm -f "$res"/pg.out "$res"/pg.memory "$res"/pg.info "$res"/pg.log "$res"/pg.sql
+: >"$res/raw.tsv"
+: >"$res/memory.tsv"
+: >"$res/sizes.tsv"
+printf 'core\tstate_in_memory\t%s\n' "$core_state_bytes" >>"$res/sizes.tsv"
 
 # --- SQLite -------------------------------------------------------------------
 if [ "$use_sqlite" -eq 1 ]; then
@@ -191,9 +196,9 @@ SQL
         echo "SELECT count(*) FROM t;"
         echo "SELECT count(score) FROM t;"
         timed_script sqlite
-    } >"$out/sqlite.sql"
-    "${sqlite[@]}" "$db" <"$out/sqlite.sql" >"$out/sqlite.out"
-    parse_timed sqlite <"$out/sqlite.out" >>"$out/raw.tsv"
+    } >"$res/sqlite.sql"
+    "${sqlite[@]}" "$db" <"$res/sqlite.sql" >"$res/sqlite.out"
+    parse_timed sqlite <"$res/sqlite.out" >>"$res/raw.tsv"
     done_step
 
     # Peak memory (sqlite3_status SQLITE_STATUS_MEMORY_USED, the shell's
@@ -209,31 +214,30 @@ SELECT count(*), sum(x) FROM (SELECT id % $groups AS g, $fn(score) AS x FROM t W
 SQL
             )
             [ -n "$peak" ] || die "sqlite: no 'Memory Used' line from .stats"
-            printf 'sqlite %s %s %s %s -\n' "$fn" "$groups" "$((groups * per))" "$peak" >>"$out/memory.tsv"
+            printf 'sqlite %s %s %s %s -\n' "$fn" "$groups" "$((groups * per))" "$peak" >>"$res/memory.tsv"
         done
     done
     printf 'sqlite\tstate_stored\t%s\n' \
-        "$("${sqlite[@]}" "$db" ".load ./$ext" "SELECT length(nps_state(score)) FROM t WHERE id <= 1000;")" >>"$out/sizes.tsv"
+        "$("${sqlite[@]}" "$db" ".load ./$ext" "SELECT length(nps_state(score)) FROM t WHERE id <= 1000;")" >>"$res/sizes.tsv"
     done_step
 fi
 
 # --- PostgreSQL -----------------------------------------------------------------
 if [ "$use_pg" -eq 1 ]; then
-    timed_script pg >"$out/pg.sql"
-    rm -f "$out/pg.out" "$out/pg.memory" "$out/pg.info"
+    timed_script pg >"$res/pg.sql"
     export PGCLIENTENCODING=UTF8
-    if ! pg_virtualenv "${venv_opts[@]}" bench/pg.sh "$out" "$rows" "$groups" "$out/pg.sql" >"$out/pg.log" 2>&1; then
-        cat "$out/pg.log" >&2
+    if ! pg_virtualenv "${venv_opts[@]}" bench/pg.sh "$res" "$rows" "$groups" "$res/pg.sql" >"$res/pg.log" 2>&1; then
+        cat "$res/pg.log" >&2
         die "the PostgreSQL part failed"
     fi
-    grep -E '^  postgresql:' "$out/pg.log" || true
-    parse_timed pg <"$out/pg.out" >>"$out/raw.tsv"
-    cat "$out/pg.memory" >>"$out/memory.tsv"
-    printf 'pg\tstate_stored\t%s\n' "$(awk '$1 == "state_bytes" { print $2 }' "$out/pg.info")" >>"$out/sizes.tsv"
+    grep -E '^  postgresql:' "$res/pg.log" || true
+    parse_timed pg <"$res/pg.out" >>"$res/raw.tsv"
+    cat "$res/pg.memory" >>"$res/memory.tsv"
+    printf 'pg\tstate_stored\t%s\n' "$(awk '$1 == "state_bytes" { print $2 }' "$res/pg.info")" >>"$res/sizes.tsv"
 fi
 
 # --- answers, table, targets, chart -----------------------------------------------
 status=0
-bench/report.sh "$out" "$rows" "$reps" "$win" "$groups" "$strict" "${counts[*]}" || status=$?
+bench/report.sh "$res" "$rows" "$reps" "$win" "$groups" "$strict" "${counts[*]}" || status=$?
 echo "bench: done in $(($(date +%s) - start)) s"
 exit "$status"
