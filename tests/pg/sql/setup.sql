@@ -29,10 +29,22 @@ WHERE a.aggcombinefn = 0 OR a.aggminvtransfn = 0 OR a.aggmtransfn = 0 OR a.aggmf
    OR a.aggmtranstype <> 'nps_state'::regtype OR a.aggtranstype <> 'nps_state'::regtype
    OR m.proparallel <> 's';
 
--- Every function is immutable, strict and parallel safe.
-SELECT oid::regprocedure AS unmarked_function
+-- The programme's scalars: sampling key, case folding, follow-up questions, alerts.
+SELECT oid::regprocedure AS programme_function, prorettype::regtype AS returns
+FROM member_procs JOIN pg_proc USING (oid)
+WHERE member_procs.proname IN ('nps_sample_key', 'nps_casefold', 'nps_followup_question',
+                               'nps_alert_on', 'nps_alert_off', 'nps_alert_notify')
+ORDER BY oid::regprocedure::text;
+
+-- Every function is immutable, strict and parallel safe, except the
+-- programme's that are not pure: nps_followup_question reads an optional
+-- override table (stable, parallel restricted); nps_alert_on and
+-- nps_alert_off change the schema and report NULL arguments themselves, and
+-- nps_alert_notify is their trigger function (volatile, parallel unsafe).
+SELECT oid::regprocedure AS not_pure, provolatile, proisstrict, proparallel
 FROM member_procs
-WHERE prokind = 'f' AND (provolatile <> 'i' OR NOT proisstrict OR proparallel <> 's');
+WHERE prokind = 'f' AND (provolatile <> 'i' OR NOT proisstrict OR proparallel <> 's')
+ORDER BY oid::regprocedure::text;
 
 -- Every function, aggregate, the type and the casts carry a comment.
 SELECT oid::regprocedure AS uncommented FROM member_procs
