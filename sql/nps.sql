@@ -373,7 +373,8 @@ COMMENT ON FUNCTION nps_alert_off(text) IS
 -- limit (< 8000 bytes): {"table", "schema", "key", "score", "category",
 -- "row"[, "truncated": true]}.  When it would be longer, the row's largest
 -- value is shortened (a string, ending in '…') or dropped, again until it
--- fits.  It calls nothing of the extension by name, so it works whatever the
+-- fits; an empty row still too long (a huge key) loses the key as well.
+-- It calls nothing of the extension by name, so it works whatever the
 -- search_path of the session that writes the row.
 CREATE FUNCTION nps_alert_notify() RETURNS trigger LANGUAGE plpgsql AS $f$
 DECLARE
@@ -389,6 +390,9 @@ DECLARE
     cut boolean := false;
     big record;
     shorter text;
+    text_value text;
+    keep integer;
+    limit_bytes integer;
     over integer;
     at timestamp;
 BEGIN
@@ -439,10 +443,25 @@ BEGIN
             key_json := 'null'; -- an empty row and still too long: a huge key goes too
             CONTINUE;
         END IF;
+        -- A string keeps the share of its characters that fits (so that
+        -- multi-byte text is not cut more than needed), less the characters
+        -- of any bytes still over (each at least one byte).  A string that
+        -- would keep fewer than 8 characters, or any other value, is dropped.
         shorter := NULL;
-        IF json_typeof(big.value) = 'string' AND char_length(big.value #>> '{}') > over + 3 THEN
-            shorter := to_json(left(big.value #>> '{}', char_length(big.value #>> '{}') - over - 3)
-                               || '…')::text;
+        IF json_typeof(big.value) = 'string' THEN
+            text_value := big.value #>> '{}';
+            limit_bytes := octet_length(big.value::text) - over;
+            keep := (char_length(text_value)::bigint * (limit_bytes - 5)
+                     / octet_length(big.value::text))::integer;
+            LOOP
+                EXIT WHEN keep < 8;
+                shorter := to_json(left(text_value, keep) || '…')::text;
+                EXIT WHEN octet_length(shorter) <= limit_bytes;
+                keep := keep - (octet_length(shorter) - limit_bytes);
+            END LOOP;
+            IF keep < 8 THEN
+                shorter := NULL;
+            END IF;
         END IF;
         SELECT '{' || coalesce(string_agg(to_json(e.key)::text || ':'
                                           || CASE WHEN e.key = big.key THEN shorter ELSE e.value::text END,
