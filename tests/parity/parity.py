@@ -8,7 +8,10 @@ Checks, each counted once in the closing "N passed, M failed":
   * every query of queries.sql gives the same rows in both engines;
   * the states of each engine, exported as hex and loaded into the other,
     give the same results there (states.sql) as the engine's own states;
-  * every bad input of errors.sql gives the same error text in both.
+  * every bad input of errors.sql gives the same error text in both;
+  * every query of programme.sql gives the same rows in both, over the
+    programme's fixture (tests/programme/fixture.sql) after the programme's
+    schema script (sql/programme/<engine>.sql).
 
 Printing.  PostgreSQL prints float8 with extra_float_digits = 0, i.e. %.15g:
 15 significant digits.  SQLite 3.40's shell prints a REAL with %!.15g: the
@@ -202,6 +205,25 @@ def main():
         check(ok, 'error: %s' % sq, '  sqlite: %s\n  pg:     %s' % (s_msg, p_msg))
         if ok:
             print('same error: %s' % s_msg)
+
+    # 4. The programme: schema, fixture and queries, in a database of its own.
+    pdb = 'nps_parity_programme'
+    subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'SET client_min_messages = warning',
+                    '-c', 'DROP DATABASE IF EXISTS %s' % pdb, '-c', 'CREATE DATABASE %s' % pdb], check=True)
+    pfixture = open(os.path.join(HERE, '..', 'programme', 'fixture.sql'), encoding='utf-8').read()
+    pqueries = statements(os.path.join(HERE, 'programme.sql'))
+    s_out, s_err = run_sqlite(ext, '.read sql/programme/sqlite.sql\n' + pfixture + marked(pqueries, 'programme '))
+    p_out, p_err = run_pg(pdb, 'SET client_min_messages = warning;\nCREATE EXTENSION nps;\n'
+                          '\\i sql/programme/pg.sql\n' + pfixture + marked(pqueries, 'programme '))
+    check(not s_err, 'sqlite3 ran the programme queries without error', s_err)
+    check(not p_err, 'psql ran the programme queries without error', p_err)
+    s_blocks, p_blocks = blocks(normalise(s_out)), blocks(normalise(p_out))
+    for i, q in enumerate(pqueries, 1):
+        if not q.startswith('SELECT'):
+            continue
+        compare('programme %d: %s' % (i, q.splitlines()[0][:90]), s_blocks.get('programme %d' % i, []),
+                p_blocks.get('programme %d' % i, []), 'sqlite', 'pg')
+    subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'DROP DATABASE %s' % pdb], check=True)
 
     subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'DROP DATABASE %s' % db], check=True)
     print('%d passed, %d failed' % (passed, failed))

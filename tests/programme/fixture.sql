@@ -69,23 +69,26 @@ INSERT INTO nps_responses (id, contact_id, responded_at, campaign, channel, scor
     (11, NULL, '2026-05-16 11:00:00', NULL, 'web', NULL, 'bug in the export', 'en'),
     (12, 'c10', '2026-04-02 10:00:00', 'relationship', 'web', 9, 'Fast SUPPORT', 'en');
 
--- Seven follow-ups.  Week of Monday 2026-05-11: f1 contacted after 6 h and
--- closed (informed), f2 contacted after 26 h (late), f3 never contacted
--- (overdue), f4 a promoter's thank-you (not a detractor).  Week of Monday
--- 2026-05-18: f5 contacted after 2 h and resolved, f7 contacted after 5 h
--- before its own due time (11:00 <= 12:00), f6 still open and not yet due.
-INSERT INTO nps_followups (id, source_table, response_key, contact_id, score, responded_at, due_at,
-                           status, owner, contacted_at, resolved_at, informed_at) VALUES
-    (1, 'nps_responses', '1', 'c1', 3, '2026-05-11 09:00:00', NULL, 'informed', 'ana',
+-- Seven follow-ups, f1..f7 in the order given: their ids are generated, as
+-- PostgreSQL's identity column and SQLite's rowid both number them 1..7 (an
+-- explicit id would leave PostgreSQL's sequence behind).  Week of Monday
+-- 2026-05-11: f1 contacted after 6 h and closed (informed), f2 contacted
+-- after 26 h (late), f3 never contacted (overdue), f4 a promoter's
+-- thank-you (not a detractor).  Week of Monday 2026-05-18: f5 contacted
+-- after 2 h and resolved, f7 contacted after 5 h before its own due time
+-- (11:00 <= 12:00), f6 still open and not yet due.
+INSERT INTO nps_followups (source_table, response_key, contact_id, score, responded_at, due_at, status,
+                           owner, contacted_at, resolved_at, informed_at) VALUES
+    ('nps_responses', '1', 'c1', 3, '2026-05-11 09:00:00', NULL, 'informed', 'ana',
      '2026-05-11 15:00:00', '2026-05-12 10:00:00', '2026-05-13 10:00:00'),
-    (2, 'nps_responses', '3', 'c3', 6, '2026-05-13 08:30:00', NULL, 'contacted', 'ana',
+    ('nps_responses', '3', 'c3', 6, '2026-05-13 08:30:00', NULL, 'contacted', 'ana',
      '2026-05-14 10:30:00', NULL, NULL),
-    (3, NULL, NULL, 'c9', 5, '2026-05-15 20:00:00', NULL, 'open', NULL, NULL, NULL, NULL),
-    (4, 'nps_responses', '4', 'c4', 10, '2026-05-14 15:00:00', NULL, 'open', 'ben', NULL, NULL, NULL),
-    (5, 'nps_responses', '5', 'c5', 0, '2026-05-18 07:00:00', NULL, 'resolved', 'ben',
+    (NULL, NULL, 'c9', 5, '2026-05-15 20:00:00', NULL, 'open', NULL, NULL, NULL, NULL),
+    ('nps_responses', '4', 'c4', 10, '2026-05-14 15:00:00', NULL, 'open', 'ben', NULL, NULL, NULL),
+    ('nps_responses', '5', 'c5', 0, '2026-05-18 07:00:00', NULL, 'resolved', 'ben',
      '2026-05-18 09:00:00', '2026-05-19 09:00:00', NULL),
-    (6, 'nps_responses', '7', 'c7', 2, '2026-05-20 09:00:00', NULL, 'open', NULL, NULL, NULL, NULL),
-    (7, NULL, NULL, 'c10', 4, '2026-05-19 06:00:00', '2026-05-19 12:00:00', 'contacted', 'ana',
+    ('nps_responses', '7', 'c7', 2, '2026-05-20 09:00:00', NULL, 'open', NULL, NULL, NULL, NULL),
+    (NULL, NULL, 'c10', 4, '2026-05-19 06:00:00', '2026-05-19 12:00:00', 'contacted', 'ana',
      '2026-05-19 11:00:00', NULL, NULL);
 
 -- Referral asks: c2 long ago (2025-10-01, before the cutoff), c4 recently.

@@ -27,14 +27,14 @@ SELECT week, detractors, contacted, within_sla, overdue, pending,
 FROM nps_followup_weekly ORDER BY week;
 
 -- The loop: each status stamps its time (now) when not given, and the steps
--- it passes; a time given explicitly is kept.
+-- it passes; a time given explicitly is kept.  New follow-ups are f8..f10.
 UPDATE nps_followups SET status = 'contacted' WHERE id = 3;
 UPDATE nps_followups SET status = 'informed' WHERE id = 6;
 UPDATE nps_followups SET status = 'resolved', resolved_at = '2026-05-20 10:00:00' WHERE id = 2;
-INSERT INTO nps_followups (id, score, responded_at, status) VALUES (8, 1, '2026-05-20 11:00:00', 'contacted');
-INSERT INTO nps_followups (id, score, responded_at, status, contacted_at, resolved_at)
-VALUES (9, 6, '2026-05-19 11:00:00', 'resolved', '2026-05-19 12:00:00', '2026-05-19 13:00:00');
-INSERT INTO nps_followups (id, score, responded_at) VALUES (10, 7, '2026-05-20 11:30:00');
+INSERT INTO nps_followups (score, responded_at, status) VALUES (1, '2026-05-20 11:00:00', 'contacted');
+INSERT INTO nps_followups (score, responded_at, status, contacted_at, resolved_at)
+VALUES (6, '2026-05-19 11:00:00', 'resolved', '2026-05-19 12:00:00', '2026-05-19 13:00:00');
+INSERT INTO nps_followups (score, responded_at) VALUES (7, '2026-05-20 11:30:00');
 SELECT id, status, contacted_at, resolved_at, informed_at FROM nps_followups
 WHERE id IN (2, 3, 6, 8, 9, 10) ORDER BY id;
 
@@ -62,6 +62,6 @@ SELECT week, within_sla, CAST(round(pct_within_sla * 100) AS integer) AS pct_x10
 
 -- Refused: an unknown status, a score outside 0..10, no response time.
 UPDATE nps_followups SET status = 'closed' WHERE id = 4;
-INSERT INTO nps_followups (id, score, responded_at) VALUES (11, 11, '2026-05-20 11:00:00');
-INSERT INTO nps_followups (id, score) VALUES (12, 3);
+INSERT INTO nps_followups (score, responded_at) VALUES (11, '2026-05-20 11:00:00');
+INSERT INTO nps_followups (score) VALUES (3);
 SELECT count(*) AS followups, count(CASE WHEN status = 'open' THEN 1 END) AS still_open FROM nps_followups;
