@@ -301,11 +301,11 @@ for i in "${!series[@]}"; do
     offset=$(awk -v i="$i" -v n="${#series[@]}" 'BEGIN { printf "%.4f", (i - (n - 1) / 2) / (n + 1) }')
     [ -n "$plot" ] && plot="$plot, "
     plot="$plot\"$out/chart.dat\" using $col:xtic(1) title \"$title\" linecolor rgb \"$color\""
-    plot="$plot, \"\" using (\$0 + $offset):$col:(sprintf(\"%.2f\", \$$col)) with labels offset 0,0.7 font \",10\" notitle"
+    plot="$plot, \"\" using (\$0 + $offset):$col:(sprintf(\"%.2f\", \$$col)) with labels offset 0,0.7 font \",9\" notitle"
 done
 if command -v gnuplot >/dev/null && [ -n "$plot" ]; then
     gnuplot <<GP
-set terminal svg size 960,560 dynamic noenhanced font "Helvetica,13" background rgb "white"
+set terminal svg size 1100,560 dynamic noenhanced font "Helvetica,13" background rgb "white"
 set output "$out/chart.svg"
 set title "nps benchmark: time as a multiple of the same query with count(score)\n$rows rows, medians (GROUP BY and window rows compare with count(score) grouped or windowed alike)"
 set datafile separator "\t"
@@ -324,7 +324,7 @@ set xtics rotate by -30 scale 0 nomirror
 set key top right
 set arrow from graph 0, first 1 to graph 1, first 1 nohead dashtype 2 linecolor rgb "#555555"
 plot $plot
-set terminal pngcairo size 960,560 noenhanced font "Helvetica,11" background rgb "white"
+set terminal pngcairo size 1100,560 noenhanced font "Helvetica,11" background rgb "white"
 set output "$out/chart.png"
 replot
 GP
