@@ -2,10 +2,15 @@
  * gen.c -- a deterministic sample NPS programme for `make demo`.
  *
  * Writes SQL to stdout: a `responses` table (about 20,000 survey answers over
- * the 24 months 2024-12-01 .. 2026-11-30) and an `invitations` table (about
- * 2.5 times as many survey invitations).  A fixed-seed generator makes the
- * output byte-identical on every run and every machine: only integer and
- * IEEE double arithmetic (+, -, *, /, comparisons) is used, no libm.
+ * the 24 months 2024-12-01 .. 2026-11-30), an `invitations` table (about
+ * 2.5 times as many survey invitations), a `contacts` table (language,
+ * consent to referral asks, survey opt-out) and `cx_log`, the customer
+ * experience team's log of how it followed up each detractor (first contact,
+ * resolution, customer informed) up to 2026-12-01 09:00.  A fixed-seed
+ * generator makes the output byte-identical on every run and every machine:
+ * only integer and IEEE double arithmetic (+, -, *, /, comparisons) is used,
+ * no libm.  The contacts' flags and the log draw from a second stream, so
+ * the responses and invitations are those of the first two tables alone.
  *
  * The data tells a story the report can show:
  *  - a support platform outage from 2025-09-04 to 2025-09-22 pulls the
@@ -13,7 +18,9 @@
  *  - APAC starts far behind and improves steadily over the two years;
  *  - SMS is the weakest channel, in-app the strongest;
  *  - enterprise customers score higher than free-plan users;
- *  - "Middle East" is a new market with few responses.
+ *  - "Middle East" is a new market with few responses;
+ *  - the team first contacts most detractors within a day, but during the
+ *    outage it falls behind: the 24-hour follow-up SLA slips.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -32,6 +39,10 @@
 #define OUTAGE_LAST 295  /* 2025-09-22 */
 #define LAUNCH_FIRST 455 /* 2026-03-01: feature launch survey opens */
 #define LAUNCH_LAST 546  /* 2026-05-31 */
+/* "Now" of the follow-up log: 2026-12-01 09:00, in seconds since 2024-12-01. */
+#define LOG_NOW ((long)NDAYS * 86400 + 9 * 3600)
+/* Seed of the second stream (contacts' flags and the follow-up log). */
+#define SEED2 0x5eed2026
 
 /* splitmix64 state: the whole programme draws from one stream. */
 typedef struct rng {
@@ -350,6 +361,92 @@ static int by_long(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static const char *const agents[] = {"ana", "ben", "chen", "dora"};
+
+/* Seconds from an event to the team's next step, drawn from a mix of a fast,
+ * a slow and a very slow share (percent), each uniform over its hours. */
+static long draw_hours(rng *r, int fast, int slow, const int hours[4])
+{
+    int u = rng_below(r, 100);
+    int lo = u < fast ? hours[0] : u < fast + slow ? hours[1] : hours[2];
+    int hi = u < fast ? hours[1] : u < fast + slow ? hours[2] : hours[3];
+    return (long)lo * 3600 + rng_below(r, (hi - lo) * 3600);
+}
+
+/* Print the contacts with their flags, drawn from the second stream. */
+static void put_contacts(rng *r2, const contact *contacts, int n)
+{
+    printf("CREATE TABLE contacts (\n"
+           "    contact_id TEXT PRIMARY KEY,\n"
+           "    region TEXT NOT NULL,\n"
+           "    plan TEXT NOT NULL,\n"
+           "    lang TEXT NOT NULL,\n"
+           "    referral_consent INTEGER NOT NULL,\n"
+           "    opted_out INTEGER NOT NULL\n"
+           ");\n");
+    for (int i = 0; i < n; i++) {
+        if (i % 500 == 0)
+            printf("INSERT INTO contacts VALUES\n");
+        int consent = rng_below(r2, 100) < 35, out = rng_below(r2, 100) < 3;
+        printf("('C%06d','%s','%s','%s',%d,%d)%s\n", i + 1, region_name[contacts[i].region],
+               plan_name[contacts[i].plan], lang_code[contacts[i].lang], consent, out,
+               i % 500 == 499 || i == n - 1 ? ";" : ",");
+    }
+}
+
+/* Print a time, or NULL when the step did not happen by LOG_NOW. */
+static void put_step(int happened, long t)
+{
+    if (happened && t <= LOG_NOW)
+        put_time(t);
+    else
+        printf("NULL");
+}
+
+/* Print the team's follow-up log of the detractors: first contact, resolution
+ * and customer informed, each some hours after the step before; slower and
+ * patchier while the outage floods the queue; nothing after LOG_NOW. */
+static void put_cx_log(rng *r2, const response *answers, int n)
+{
+    static const int normal[4] = {1, 20, 30, 96}, outage[4] = {1, 20, 48, 168};
+    static const int resolve[4] = {1, 24, 72, 240}, inform[4] = {1, 8, 24, 72};
+    int total = 0, k = 0;
+    for (int i = 0; i < n; i++)
+        total += answers[i].score >= 0 && answers[i].score <= 6;
+    printf("CREATE TABLE cx_log (\n"
+           "    response_id INTEGER PRIMARY KEY REFERENCES responses(id),\n"
+           "    agent TEXT NOT NULL,\n"
+           "    contacted_at TEXT,\n"
+           "    resolved_at TEXT,\n"
+           "    informed_at TEXT\n"
+           ");\n");
+    for (int i = 0; i < n; i++) {
+        const response *a = &answers[i];
+        if (a->score < 0 || a->score > 6)
+            continue;
+        int day = (int)(a->answered / 86400);
+        int busy = day >= OUTAGE_FIRST && day <= OUTAGE_LAST + 7;
+        const char *agent = agents[rng_below(r2, 4)];
+        int reached = rng_below(r2, 100) < (busy ? 85 : 95);
+        int resolved = reached && rng_below(r2, 100) < 85;
+        int informed = resolved && rng_below(r2, 100) < 90;
+        long t1 = a->answered +
+                  (busy ? draw_hours(r2, 40, 30, outage) : draw_hours(r2, 80, 12, normal));
+        long t2 = t1 + draw_hours(r2, 60, 30, resolve);
+        long t3 = t2 + draw_hours(r2, 70, 25, inform);
+        if (k % 500 == 0)
+            printf("INSERT INTO cx_log VALUES\n");
+        printf("(%d,'%s',", i + 1, agent);
+        put_step(reached, t1);
+        printf(",");
+        put_step(resolved && t1 <= LOG_NOW, t2);
+        printf(",");
+        put_step(informed && t2 <= LOG_NOW, t3);
+        k++;
+        printf(")%s\n", k % 500 == 0 || k == total ? ";" : ",");
+    }
+}
+
 /* Build contacts and invitations, answer some, print everything as SQL.
  * An optional argument replaces the seed (to explore other samples). */
 int main(int argc, char **argv)
@@ -475,6 +572,9 @@ int main(int argc, char **argv)
         }
         printf(")%s\n", i % 500 == 499 || i == nanswers - 1 ? ";" : ",");
     }
+    rng r2 = {SEED2};
+    put_contacts(&r2, contacts, NCONTACTS);
+    put_cx_log(&r2, answers, nanswers);
     printf("CREATE INDEX responses_at ON responses (responded_at);\nCOMMIT;\n");
     return 0;
 }

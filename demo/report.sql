@@ -264,3 +264,96 @@ SELECT printf('%s %2d %-9s %s: %s', lang, score, nps_category(score), nps_catego
 FROM c
 WHERE k = 1
 ORDER BY lang;
+
+------------------------------------------------------------------------------
+-- The programme around the scores (sql/programme/sqlite.sql, set up on this
+-- database by demo/programme.sql): alerts, the follow-up queue and its SLA,
+-- survey cooldown and sampling, response rates, themes, referral asks.
+SELECT '';
+SELECT printf('== Running the programme (as of %s; follow-up SLA %d h, survey cooldown %d days) ==',
+              now, followup_sla_hours, survey_cooldown_days)
+FROM nps_config;
+
+-- Alerts, tried on three answers that arrive this morning and then rolled
+-- back, so the sample data stays as it is.
+BEGIN;
+SELECT printf('alerts on: %s', nps_alert_on('responses', 'score', 'nps_alert', 'detractor,promoter'));
+WITH pending AS (
+    SELECT i.id, i.contact_id, i.campaign, i.channel,
+           row_number() OVER (ORDER BY i.id) AS k
+    FROM invitations AS i
+    WHERE i.sent_at >= '2026-11-30 12:00'
+      AND NOT EXISTS (SELECT 1 FROM responses AS r WHERE r.invitation_id = i.id)
+    ORDER BY i.id
+    LIMIT 3
+)
+INSERT INTO responses (invitation_id, contact_id, responded_at, region, channel, plan, campaign,
+                       score, weight, lang, comment, topic)
+SELECT p.id, p.contact_id, '2026-12-01 08:5' || p.k || ':00', c.region, p.channel, c.plan,
+       p.campaign, CASE p.k WHEN 1 THEN 3 WHEN 2 THEN 10 ELSE 8 END, 1.0, c.lang, NULL, NULL
+FROM pending AS p JOIN contacts AS c ON c.contact_id = p.contact_id;
+SELECT printf('  queued #%d: %-9s score %2d, responses row %d, %s', id, category, score, row_id,
+              created_at)
+FROM nps_alert ORDER BY id;
+SELECT printf('  follow-ups opened: %d (detractor and promoter; the passive raised no alert)',
+              count(*))
+FROM nps_followups WHERE responded_at = (SELECT now FROM nps_config);
+ROLLBACK;
+
+SELECT '';
+SELECT printf('follow-up queue: %,d open (%,d to contact, %,d to resolve, %,d to inform), %,d past the SLA',
+              count(*), count(CASE WHEN next_step = 'contact' THEN 1 END),
+              count(CASE WHEN next_step = 'resolve' THEN 1 END),
+              count(CASE WHEN next_step = 'inform' THEN 1 END), sum(sla_breached))
+FROM nps_followup_queue;
+SELECT '  next to contact, oldest first (last 3 days):';
+SELECT printf('  #%-5d %-9s %2d  %s  %-8s due %s%s', id, category, score, contact_id,
+              coalesce(owner, ''), due_at, CASE WHEN sla_breached THEN '  LATE' ELSE '' END)
+FROM nps_followup_queue
+WHERE next_step = 'contact' AND responded_at >= datetime((SELECT now FROM nps_config), '-3 days')
+LIMIT 5;
+SELECT printf('  first question for #%d, in %s: %s', q.id, c.lang, nps_followup_question(q.score, c.lang))
+FROM nps_followup_queue AS q JOIN nps_contacts AS c ON c.contact_id = q.contact_id
+WHERE q.next_step = 'contact' AND q.responded_at >= datetime((SELECT now FROM nps_config), '-3 days')
+LIMIT 1;
+SELECT '';
+SELECT 'detractors followed up within the SLA, by week (the outage of September 2025, and lately):';
+SELECT printf('  %-10s %9s %9s %8s %8s %13s', 'week of', 'detractor', 'contacted', 'in SLA', '% in SLA',
+              'median hours');
+SELECT printf('  %-10s %9d %9d %8d %7.1f%% %13.1f', week, detractors, contacted, within_sla,
+              pct_within_sla, median_hours_to_contact)
+FROM nps_followup_weekly
+WHERE week BETWEEN '2025-08-25' AND '2025-10-06' OR week >= '2026-11-09';
+
+SELECT '';
+SELECT printf('survey cooldown: %,d of %,d contacts may be surveyed (not opted out, not invited in %d days)',
+              count(*), (SELECT count(*) FROM nps_contacts), (SELECT survey_cooldown_days FROM nps_config))
+FROM nps_survey_eligible;
+SELECT printf('  a sample of 500 (ORDER BY sample_key LIMIT 500): %s, ...; a 10%% share: %,d',
+              (SELECT group_concat(contact_id, ', ') FROM
+                  (SELECT contact_id FROM nps_survey_eligible ORDER BY sample_key LIMIT 3)),
+              count(*))
+FROM nps_survey_eligible WHERE sample_key % 100 < 10;
+
+SELECT '';
+SELECT printf('response rates (B2B reference %.0f%%, B2C target %.0f%%):', b2b_reference, b2c_target)
+FROM nps_response_rates LIMIT 1;
+SELECT printf('  %-22s %8s %8s %7s', 'campaign', 'invited', 'answered', 'rate');
+SELECT printf('  %-22s %,8d %,8d %6.1f%%  %s', coalesce(campaign, 'all campaigns'), invitations,
+              responses, response_rate,
+              CASE WHEN response_rate >= b2c_target THEN 'meets the B2C target'
+                   ELSE printf('%.1f points below the B2C target', b2c_target - response_rate) END)
+FROM nps_response_rates WHERE channel IS NULL;
+
+SELECT '';
+SELECT 'what detractors complain about most (themes of their comments):';
+SELECT printf('  %-12s %,6d detractors   theme NPS %+6.1f over %,d mentions', theme, detractors, nps,
+              mentions)
+FROM nps_theme_summary WHERE detractors > 0 ORDER BY detractors DESC LIMIT 4;
+
+SELECT '';
+SELECT printf('referral asks: %,d promoters consented and were not asked in %d days',
+              count(*), (SELECT referral_cooldown_days FROM nps_config))
+FROM nps_referral_candidates;
+SELECT printf('  the latest: %s', group_concat(printf('%s (%s, %d)', contact_id, lang, score), ', '))
+FROM (SELECT contact_id, lang, score FROM nps_referral_candidates LIMIT 3);

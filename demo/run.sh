@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build the sample NPS programme into build/demo/nps_demo.db and print the
+# Build the sample NPS programme into build/demo/nps_demo.db, set up the
+# programme's tables and views on it (demo/programme.sql) and print the
 # analyst's report (demo/report.sql) with the nps extension loaded into the
 # real sqlite3 shell.  Run from the repository root, after `make sqlite`.
 set -euo pipefail
@@ -23,5 +24,5 @@ rm -f "$db"
 "$gen" | sqlite3 -batch -bail "$db"
 {
     printf '.load %s\n' "$ext"
-    cat demo/report.sql
+    cat demo/programme.sql demo/report.sql
 } | sqlite3 -batch -bail "$db"

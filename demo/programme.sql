@@ -1,0 +1,32 @@
+-- programme.sql -- run the NPS programme on the demo data: read by
+-- demo/run.sh into the sqlite3 shell (the nps extension loaded) before the
+-- report, from the repository root.  The README's "Running an NPS programme"
+-- walks through the same steps.
+--
+-- 1. Map the demo's own tables onto the names the programme reads: views,
+--    so the data stays where it is.
+CREATE VIEW nps_responses AS
+SELECT id, contact_id, responded_at, campaign, channel, score, comment, lang FROM responses;
+CREATE VIEW nps_invitations AS
+SELECT id, contact_id, campaign, channel, sent_at FROM invitations;
+CREATE VIEW nps_contacts AS
+SELECT contact_id, lang, referral_consent, opted_out FROM contacts;
+
+-- 2. The programme's tables and views.
+.read sql/programme/sqlite.sql
+
+-- 3. The report is as of the morning after the last response.
+UPDATE nps_settings SET value = '2026-12-01 09:00:00' WHERE key = 'as_of';
+
+-- 4. The customer experience team kept its own log of detractor follow-ups
+--    (cx_log): bring it into nps_followups, one row per detractor.
+INSERT INTO nps_followups (source_table, response_key, contact_id, score, responded_at, status,
+                           owner, contacted_at, resolved_at, informed_at)
+SELECT 'responses', r.id, r.contact_id, r.score, r.responded_at,
+       CASE WHEN l.informed_at IS NOT NULL THEN 'informed'
+            WHEN l.resolved_at IS NOT NULL THEN 'resolved'
+            WHEN l.contacted_at IS NOT NULL THEN 'contacted'
+            ELSE 'open' END,
+       l.agent, l.contacted_at, l.resolved_at, l.informed_at
+FROM responses AS r JOIN cx_log AS l ON l.response_id = r.id
+ORDER BY r.id;
