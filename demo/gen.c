@@ -430,8 +430,8 @@ static void put_cx_log(rng *r2, const response *answers, int n)
         int reached = rng_below(r2, 100) < (busy ? 85 : 95);
         int resolved = reached && rng_below(r2, 100) < 85;
         int informed = resolved && rng_below(r2, 100) < 90;
-        long t1 = a->answered +
-                  (busy ? draw_hours(r2, 40, 30, outage) : draw_hours(r2, 80, 12, normal));
+        long t1 =
+            a->answered + (busy ? draw_hours(r2, 40, 30, outage) : draw_hours(r2, 80, 12, normal));
         long t2 = t1 + draw_hours(r2, 60, 30, resolve);
         long t3 = t2 + draw_hours(r2, 70, 25, inform);
         if (k % 500 == 0)
