@@ -51,7 +51,7 @@ demo: deps-build
 
 check: deps-check
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory check-core check-sqlite check-sanitize check-valgrind check-pg check-parity
+	@$(MAKE) --no-print-directory check-core check-sqlite check-sanitize check-valgrind check-pg check-parity check-bench
 	@echo "make check: all suites passed"
 
 check-core: $(BUILD)/test_core
@@ -67,6 +67,11 @@ check-pg: $(BUILD)/nps_version.h
 	tests/pg/run.sh
 check-parity: $(BUILD)/nps.so
 	tests/parity/run.sh
+check-bench: $(BUILD)/nps.so
+	BENCH_ROWS=100000 BENCH_REPS=3 bench/run.sh
+
+bench: deps-check
+	bench/run.sh
 
 clean:
 	rm -rf $(BUILD)
