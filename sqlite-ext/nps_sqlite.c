@@ -517,7 +517,7 @@ static void fn_question(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     if (any_null(argc, argv))
         return;
     nps_status st = score_of(argv[0], sqlite3_value_type(argv[0]), &score);
-    if (st == NPS_OK && score > 10u)
+    if (st == NPS_OK && (uint64_t)score > 10u)
         st = NPS_E_SCORE_RANGE;
     if (st != NPS_OK) {
         fail(ctx, st, argv[0]);

@@ -57,6 +57,9 @@ SELECT nps_followup_question(3) AS override, nps_followup_question(3, 'En') AS a
        nps_followup_question(10, 'IT') AS new_language, nps_followup_question(8, 'de') AS null_question,
        nps_followup_question(9) AS built_in;
 SELECT nps_followup_question(3, 'it');
+-- A score outside 0..10 is an error before any override is looked up.
+SELECT nps_followup_question(-1);
+SELECT nps_followup_question(11, 'en');
 -- An override table without the needed columns is an error that says so.
 DROP TABLE nps_followup_questions;
 CREATE TABLE nps_followup_questions (category TEXT, language TEXT, text TEXT);
