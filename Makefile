@@ -14,7 +14,7 @@ CORE_HDR := $(wildcard core/*.h) $(BUILD)/nps_version.h
 SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 
 .PHONY: all sqlite pg demo check deps-build deps-check check-core check-sqlite \
-        check-sanitize check-valgrind check-pg check-parity check-bench bench clean format
+        check-sanitize check-valgrind check-pg check-parity check-programme check-bench bench clean format
 
 all: sqlite $(BUILD)/test_core $(if $(HAVE_PG),pg)
 
@@ -51,7 +51,7 @@ demo: deps-build
 
 check: deps-check
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory check-core check-sqlite check-sanitize check-valgrind check-pg check-parity check-bench
+	@$(MAKE) --no-print-directory check-core check-sqlite check-sanitize check-valgrind check-pg check-parity check-programme check-bench
 	@echo "make check: all suites passed"
 
 check-core: $(BUILD)/test_core
@@ -67,6 +67,8 @@ check-pg: $(BUILD)/nps_version.h
 	tests/pg/run.sh
 check-parity: $(BUILD)/nps.so
 	tests/parity/run.sh
+check-programme: $(BUILD)/nps.so
+	tests/programme/run.sh $(BUILD)/nps.so
 check-bench: $(BUILD)/nps.so
 	BENCH_ROWS=100000 BENCH_REPS=3 bench/run.sh
 
