@@ -199,7 +199,9 @@ static inline PgNpsState *trans_state(FunctionCallInfo fcinfo)
     PgNpsState *s = (PgNpsState *)PG_GETARG_POINTER(0);
     PgNpsState *copy;
 
-    if (likely(AggCheckCallContext(fcinfo, NULL)))
+    /* AggCheckCallContext()'s test, inlined: it runs on every row */
+    if (likely(fcinfo->context != NULL &&
+               (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
         return s;
     copy = (PgNpsState *)palloc(sizeof *copy);
     memcpy(copy, s, sizeof *copy);
