@@ -181,134 +181,903 @@ COMMENT ON FUNCTION nps_state_add_confidence(nps_state, nps_state, double precis
 COMMENT ON FUNCTION nps_state_remove_confidence(nps_state, nps_state, double precision) IS
     'inverse transition of the aggregates that take a confidence, over states: take a merged state out again';
 
-DO $$
-DECLARE
-    t record;
-BEGIN
-    FOR t IN SELECT * FROM (VALUES
-        ('smallint', 'int2'), ('integer', 'int4'), ('bigint', 'int8'),
-        ('numeric', 'numeric'), ('double precision', 'float8')) AS v(sqltype, c)
-    LOOP
-        EXECUTE format($f$
-            CREATE FUNCTION nps_state_add(nps_state, %1$s) RETURNS nps_state
-                AS 'MODULE_PATHNAME', 'nps_state_add_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-            CREATE FUNCTION nps_state_remove(nps_state, %1$s) RETURNS nps_state
-                AS 'MODULE_PATHNAME', 'nps_state_remove_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-            CREATE FUNCTION nps_state_add(nps_state, %1$s, double precision) RETURNS nps_state
-                AS 'MODULE_PATHNAME', 'nps_state_add_weighted_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-            CREATE FUNCTION nps_state_remove(nps_state, %1$s, double precision) RETURNS nps_state
-                AS 'MODULE_PATHNAME', 'nps_state_remove_weighted_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-            CREATE FUNCTION nps_state_add_confidence(nps_state, %1$s, double precision) RETURNS nps_state
-                AS 'MODULE_PATHNAME', 'nps_state_add_confidence_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-            CREATE FUNCTION nps_state_remove_confidence(nps_state, %1$s, double precision) RETURNS nps_state
-                AS 'MODULE_PATHNAME', 'nps_state_remove_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-            COMMENT ON FUNCTION nps_state_add(nps_state, %1$s) IS
-                'transition function of the aggregates over %1$s scores: count one score 0..10';
-            COMMENT ON FUNCTION nps_state_remove(nps_state, %1$s) IS
-                'inverse transition of the aggregates over %1$s scores: take one score out again';
-            COMMENT ON FUNCTION nps_state_add(nps_state, %1$s, double precision) IS
-                'transition function of the weighted aggregates over %1$s scores: count one score with its weight';
-            COMMENT ON FUNCTION nps_state_remove(nps_state, %1$s, double precision) IS
-                'inverse transition of the weighted aggregates over %1$s scores: take one weighted score out again';
-            COMMENT ON FUNCTION nps_state_add_confidence(nps_state, %1$s, double precision) IS
-                'transition of the aggregates that take a confidence, over %1$s scores: count one score, keep the confidence';
-            COMMENT ON FUNCTION nps_state_remove_confidence(nps_state, %1$s, double precision) IS
-                'inverse transition of the aggregates that take a confidence, over %1$s scores: take one score out again';
-            $f$, t.sqltype, t.c);
-    END LOOP;
-END
-$$;
+-- smallint scores
+CREATE FUNCTION nps_state_add(nps_state, smallint) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_add_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove(nps_state, smallint) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_remove_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_add(nps_state, smallint, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_add_weighted_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove(nps_state, smallint, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_remove_weighted_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_add_confidence(nps_state, smallint, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_add_confidence_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove_confidence(nps_state, smallint, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_remove_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_state_add(nps_state, smallint) IS
+    'transition function of the aggregates over smallint scores: count one score 0..10';
+COMMENT ON FUNCTION nps_state_remove(nps_state, smallint) IS
+    'inverse transition of the aggregates over smallint scores: take one score out again';
+COMMENT ON FUNCTION nps_state_add(nps_state, smallint, double precision) IS
+    'transition function of the weighted aggregates over smallint scores: count one score with its weight';
+COMMENT ON FUNCTION nps_state_remove(nps_state, smallint, double precision) IS
+    'inverse transition of the weighted aggregates over smallint scores: take one weighted score out again';
+COMMENT ON FUNCTION nps_state_add_confidence(nps_state, smallint, double precision) IS
+    'transition of the aggregates that take a confidence, over smallint scores: count one score, keep the confidence';
+COMMENT ON FUNCTION nps_state_remove_confidence(nps_state, smallint, double precision) IS
+    'inverse transition of the aggregates that take a confidence, over smallint scores: take one score out again';
+
+-- integer scores
+CREATE FUNCTION nps_state_add(nps_state, integer) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_add_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove(nps_state, integer) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_remove_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_add(nps_state, integer, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_add_weighted_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove(nps_state, integer, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_remove_weighted_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_add_confidence(nps_state, integer, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_add_confidence_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove_confidence(nps_state, integer, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_remove_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_state_add(nps_state, integer) IS
+    'transition function of the aggregates over integer scores: count one score 0..10';
+COMMENT ON FUNCTION nps_state_remove(nps_state, integer) IS
+    'inverse transition of the aggregates over integer scores: take one score out again';
+COMMENT ON FUNCTION nps_state_add(nps_state, integer, double precision) IS
+    'transition function of the weighted aggregates over integer scores: count one score with its weight';
+COMMENT ON FUNCTION nps_state_remove(nps_state, integer, double precision) IS
+    'inverse transition of the weighted aggregates over integer scores: take one weighted score out again';
+COMMENT ON FUNCTION nps_state_add_confidence(nps_state, integer, double precision) IS
+    'transition of the aggregates that take a confidence, over integer scores: count one score, keep the confidence';
+COMMENT ON FUNCTION nps_state_remove_confidence(nps_state, integer, double precision) IS
+    'inverse transition of the aggregates that take a confidence, over integer scores: take one score out again';
+
+-- bigint scores
+CREATE FUNCTION nps_state_add(nps_state, bigint) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_add_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove(nps_state, bigint) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_remove_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_add(nps_state, bigint, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_add_weighted_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove(nps_state, bigint, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_remove_weighted_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_add_confidence(nps_state, bigint, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_add_confidence_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove_confidence(nps_state, bigint, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_remove_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_state_add(nps_state, bigint) IS
+    'transition function of the aggregates over bigint scores: count one score 0..10';
+COMMENT ON FUNCTION nps_state_remove(nps_state, bigint) IS
+    'inverse transition of the aggregates over bigint scores: take one score out again';
+COMMENT ON FUNCTION nps_state_add(nps_state, bigint, double precision) IS
+    'transition function of the weighted aggregates over bigint scores: count one score with its weight';
+COMMENT ON FUNCTION nps_state_remove(nps_state, bigint, double precision) IS
+    'inverse transition of the weighted aggregates over bigint scores: take one weighted score out again';
+COMMENT ON FUNCTION nps_state_add_confidence(nps_state, bigint, double precision) IS
+    'transition of the aggregates that take a confidence, over bigint scores: count one score, keep the confidence';
+COMMENT ON FUNCTION nps_state_remove_confidence(nps_state, bigint, double precision) IS
+    'inverse transition of the aggregates that take a confidence, over bigint scores: take one score out again';
+
+-- numeric scores
+CREATE FUNCTION nps_state_add(nps_state, numeric) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_add_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove(nps_state, numeric) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_remove_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_add(nps_state, numeric, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_add_weighted_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove(nps_state, numeric, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_remove_weighted_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_add_confidence(nps_state, numeric, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_add_confidence_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove_confidence(nps_state, numeric, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_remove_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_state_add(nps_state, numeric) IS
+    'transition function of the aggregates over numeric scores: count one score 0..10';
+COMMENT ON FUNCTION nps_state_remove(nps_state, numeric) IS
+    'inverse transition of the aggregates over numeric scores: take one score out again';
+COMMENT ON FUNCTION nps_state_add(nps_state, numeric, double precision) IS
+    'transition function of the weighted aggregates over numeric scores: count one score with its weight';
+COMMENT ON FUNCTION nps_state_remove(nps_state, numeric, double precision) IS
+    'inverse transition of the weighted aggregates over numeric scores: take one weighted score out again';
+COMMENT ON FUNCTION nps_state_add_confidence(nps_state, numeric, double precision) IS
+    'transition of the aggregates that take a confidence, over numeric scores: count one score, keep the confidence';
+COMMENT ON FUNCTION nps_state_remove_confidence(nps_state, numeric, double precision) IS
+    'inverse transition of the aggregates that take a confidence, over numeric scores: take one score out again';
+
+-- double precision scores
+CREATE FUNCTION nps_state_add(nps_state, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_add_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove(nps_state, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_remove_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_add(nps_state, double precision, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_add_weighted_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove(nps_state, double precision, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_remove_weighted_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_add_confidence(nps_state, double precision, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_add_confidence_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_state_remove_confidence(nps_state, double precision, double precision) RETURNS nps_state
+    AS 'MODULE_PATHNAME', 'nps_state_remove_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_state_add(nps_state, double precision) IS
+    'transition function of the aggregates over double precision scores: count one score 0..10';
+COMMENT ON FUNCTION nps_state_remove(nps_state, double precision) IS
+    'inverse transition of the aggregates over double precision scores: take one score out again';
+COMMENT ON FUNCTION nps_state_add(nps_state, double precision, double precision) IS
+    'transition function of the weighted aggregates over double precision scores: count one score with its weight';
+COMMENT ON FUNCTION nps_state_remove(nps_state, double precision, double precision) IS
+    'inverse transition of the weighted aggregates over double precision scores: take one weighted score out again';
+COMMENT ON FUNCTION nps_state_add_confidence(nps_state, double precision, double precision) IS
+    'transition of the aggregates that take a confidence, over double precision scores: count one score, keep the confidence';
+COMMENT ON FUNCTION nps_state_remove_confidence(nps_state, double precision, double precision) IS
+    'inverse transition of the aggregates that take a confidence, over double precision scores: take one score out again';
 
 -- ---------------------------------------------------------------------------
 -- Aggregates.  Each one is defined for scores of every integer type, numeric
 -- and double precision (whole numbers only), and for nps_state values, which
 -- it merges.  All of them: STRICT transitions (a NULL in any argument skips
 -- the row), the same COMBINEFUNC for parallel plans, and an inverse for
--- window frames that slide in O(1).
---   form 'weighted':   also name(score, weight double precision)
---   form 'confidence': also name(score, confidence double precision)
+-- window frames that slide in O(1).  nps, the shares, nps_stderr and
+-- nps_state also take (score, weight double precision); nps_moe, nps_ci_lower
+-- and nps_ci_upper also take (score, confidence double precision).
 -- ---------------------------------------------------------------------------
 
-DO $$
-DECLARE
-    a record;
-    t text;
-    empty CONSTANT text := 'scores=0,0,0,0,0,0,0,0,0,0,0';
-    plain_add text;
-    plain_remove text;
-BEGIN
-    FOR a IN SELECT * FROM (VALUES
-        ('nps', 'nps_final_nps', NULL, 'weighted',
-         'Net Promoter Score: % promoters (9-10) minus % detractors (0-6), -100..100'),
-        ('promoter_share', 'nps_final_promoter_share', NULL, 'weighted',
-         'percentage of promoters (scores 9-10), 0..100'),
-        ('passive_share', 'nps_final_passive_share', NULL, 'weighted',
-         'percentage of passives (scores 7-8), 0..100'),
-        ('detractor_share', 'nps_final_detractor_share', NULL, 'weighted',
-         'percentage of detractors (scores 0-6), 0..100'),
-        ('nps_stderr', 'nps_final_stderr', NULL, 'weighted',
-         'standard error of the NPS in points: 100 * sqrt((p + d - (p - d)^2) / n); weighted, n is Kish''s effective n'),
-        ('nps_state', 'nps_final_state', NULL, 'weighted',
-         'mergeable state of the scores (NULL over no rows)'),
-        ('nps_summary', 'nps_final_summary', NULL, NULL,
-         'JSON summary: n, the three counts and shares, nps, stderr, moe95, the 95% interval and the 11 score counts'),
-        ('nps_moe', 'nps_final_moe', 'nps_final_moe_confidence', 'confidence',
-         'margin of error of the NPS in points, z * stderr (Wald), at a confidence 0 < c < 1 (0.95 by default)'),
-        ('nps_ci_lower', 'nps_final_ci_lower', 'nps_final_ci_lower_confidence', 'confidence',
-         'lower bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default)'),
-        ('nps_ci_upper', 'nps_final_ci_upper', 'nps_final_ci_upper_confidence', 'confidence',
-         'upper bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default)'))
-        AS v(name, final, final_confidence, form, description)
-    LOOP
-        FOREACH t IN ARRAY ARRAY['smallint', 'integer', 'bigint', 'numeric', 'double precision', 'nps_state']
-        LOOP
-            IF t = 'nps_state' THEN
-                plain_add := 'nps_state_merge';
-                plain_remove := 'nps_state_unmerge';
-            ELSE
-                plain_add := 'nps_state_add';
-                plain_remove := 'nps_state_remove';
-            END IF;
-            EXECUTE format($f$
-                CREATE AGGREGATE %1$I(%2$s) (
-                    SFUNC = %3$s, STYPE = nps_state, INITCOND = %4$L, FINALFUNC = %5$s,
-                    COMBINEFUNC = nps_state_merge,
-                    MSFUNC = %3$s, MINVFUNC = %6$s, MSTYPE = nps_state, MINITCOND = %4$L,
-                    MFINALFUNC = %5$s,
-                    PARALLEL = SAFE);
-                COMMENT ON AGGREGATE %1$I(%2$s) IS %7$L;
-                $f$, a.name, t, plain_add, empty, a.final, plain_remove,
-                a.description || CASE WHEN t = 'nps_state' THEN '; merges nps_state values'
-                                      ELSE format('; %s scores 0..10, NULL skipped', t) END);
-            IF a.form = 'weighted' THEN
-                EXECUTE format($f$
-                    CREATE AGGREGATE %1$I(%2$s, double precision) (
-                        SFUNC = nps_state_add, STYPE = nps_state, INITCOND = %3$L, FINALFUNC = %4$s,
-                        COMBINEFUNC = nps_state_merge,
-                        MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state,
-                        MINITCOND = %3$L, MFINALFUNC = %4$s,
-                        PARALLEL = SAFE);
-                    COMMENT ON AGGREGATE %1$I(%2$s, double precision) IS %5$L;
-                    $f$, a.name, t, empty, a.final,
-                    a.description || CASE WHEN t = 'nps_state' THEN '; a weight with a state is an error'
-                                          ELSE format('; weighted %s scores 0..10, weight finite and >= 0, NULL weight skips the row', t) END);
-            ELSIF a.form = 'confidence' THEN
-                EXECUTE format($f$
-                    CREATE AGGREGATE %1$I(%2$s, double precision) (
-                        SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = %3$L,
-                        FINALFUNC = %4$s, COMBINEFUNC = nps_state_merge,
-                        MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
-                        MSTYPE = nps_state, MINITCOND = %3$L, MFINALFUNC = %4$s,
-                        PARALLEL = SAFE);
-                    COMMENT ON AGGREGATE %1$I(%2$s, double precision) IS %5$L;
-                    $f$, a.name, t, empty, a.final_confidence,
-                    a.description || CASE WHEN t = 'nps_state' THEN '; merges nps_state values at the given confidence'
-                                          ELSE format('; %s scores 0..10 at the given confidence, one per group', t) END);
-            END IF;
-        END LOOP;
-    END LOOP;
-END
-$$;
+-- nps
+CREATE AGGREGATE nps(smallint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_nps,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_nps,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps(smallint) IS 'Net Promoter Score: % promoters (9-10) minus % detractors (0-6), -100..100; smallint scores 0..10, NULL skipped';
+CREATE AGGREGATE nps(smallint, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_nps,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_nps,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps(smallint, double precision) IS 'Net Promoter Score: % promoters (9-10) minus % detractors (0-6), -100..100; weighted smallint scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE nps(integer) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_nps,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_nps,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps(integer) IS 'Net Promoter Score: % promoters (9-10) minus % detractors (0-6), -100..100; integer scores 0..10, NULL skipped';
+CREATE AGGREGATE nps(integer, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_nps,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_nps,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps(integer, double precision) IS 'Net Promoter Score: % promoters (9-10) minus % detractors (0-6), -100..100; weighted integer scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE nps(bigint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_nps,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_nps,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps(bigint) IS 'Net Promoter Score: % promoters (9-10) minus % detractors (0-6), -100..100; bigint scores 0..10, NULL skipped';
+CREATE AGGREGATE nps(bigint, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_nps,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_nps,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps(bigint, double precision) IS 'Net Promoter Score: % promoters (9-10) minus % detractors (0-6), -100..100; weighted bigint scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE nps(numeric) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_nps,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_nps,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps(numeric) IS 'Net Promoter Score: % promoters (9-10) minus % detractors (0-6), -100..100; numeric scores 0..10, NULL skipped';
+CREATE AGGREGATE nps(numeric, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_nps,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_nps,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps(numeric, double precision) IS 'Net Promoter Score: % promoters (9-10) minus % detractors (0-6), -100..100; weighted numeric scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE nps(double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_nps,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_nps,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps(double precision) IS 'Net Promoter Score: % promoters (9-10) minus % detractors (0-6), -100..100; double precision scores 0..10, NULL skipped';
+CREATE AGGREGATE nps(double precision, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_nps,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_nps,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps(double precision, double precision) IS 'Net Promoter Score: % promoters (9-10) minus % detractors (0-6), -100..100; weighted double precision scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE nps(nps_state) (
+    SFUNC = nps_state_merge, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_nps,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_merge, MINVFUNC = nps_state_unmerge, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_nps,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps(nps_state) IS 'Net Promoter Score: % promoters (9-10) minus % detractors (0-6), -100..100; merges nps_state values';
+CREATE AGGREGATE nps(nps_state, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_nps,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_nps,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps(nps_state, double precision) IS 'Net Promoter Score: % promoters (9-10) minus % detractors (0-6), -100..100; a weight with a state is an error';
+
+-- promoter_share
+CREATE AGGREGATE promoter_share(smallint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_promoter_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_promoter_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE promoter_share(smallint) IS 'percentage of promoters (scores 9-10), 0..100; smallint scores 0..10, NULL skipped';
+CREATE AGGREGATE promoter_share(smallint, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_promoter_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_promoter_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE promoter_share(smallint, double precision) IS 'percentage of promoters (scores 9-10), 0..100; weighted smallint scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE promoter_share(integer) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_promoter_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_promoter_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE promoter_share(integer) IS 'percentage of promoters (scores 9-10), 0..100; integer scores 0..10, NULL skipped';
+CREATE AGGREGATE promoter_share(integer, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_promoter_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_promoter_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE promoter_share(integer, double precision) IS 'percentage of promoters (scores 9-10), 0..100; weighted integer scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE promoter_share(bigint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_promoter_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_promoter_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE promoter_share(bigint) IS 'percentage of promoters (scores 9-10), 0..100; bigint scores 0..10, NULL skipped';
+CREATE AGGREGATE promoter_share(bigint, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_promoter_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_promoter_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE promoter_share(bigint, double precision) IS 'percentage of promoters (scores 9-10), 0..100; weighted bigint scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE promoter_share(numeric) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_promoter_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_promoter_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE promoter_share(numeric) IS 'percentage of promoters (scores 9-10), 0..100; numeric scores 0..10, NULL skipped';
+CREATE AGGREGATE promoter_share(numeric, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_promoter_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_promoter_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE promoter_share(numeric, double precision) IS 'percentage of promoters (scores 9-10), 0..100; weighted numeric scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE promoter_share(double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_promoter_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_promoter_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE promoter_share(double precision) IS 'percentage of promoters (scores 9-10), 0..100; double precision scores 0..10, NULL skipped';
+CREATE AGGREGATE promoter_share(double precision, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_promoter_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_promoter_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE promoter_share(double precision, double precision) IS 'percentage of promoters (scores 9-10), 0..100; weighted double precision scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE promoter_share(nps_state) (
+    SFUNC = nps_state_merge, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_promoter_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_merge, MINVFUNC = nps_state_unmerge, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_promoter_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE promoter_share(nps_state) IS 'percentage of promoters (scores 9-10), 0..100; merges nps_state values';
+CREATE AGGREGATE promoter_share(nps_state, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_promoter_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_promoter_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE promoter_share(nps_state, double precision) IS 'percentage of promoters (scores 9-10), 0..100; a weight with a state is an error';
+
+-- passive_share
+CREATE AGGREGATE passive_share(smallint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_passive_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_passive_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE passive_share(smallint) IS 'percentage of passives (scores 7-8), 0..100; smallint scores 0..10, NULL skipped';
+CREATE AGGREGATE passive_share(smallint, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_passive_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_passive_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE passive_share(smallint, double precision) IS 'percentage of passives (scores 7-8), 0..100; weighted smallint scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE passive_share(integer) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_passive_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_passive_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE passive_share(integer) IS 'percentage of passives (scores 7-8), 0..100; integer scores 0..10, NULL skipped';
+CREATE AGGREGATE passive_share(integer, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_passive_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_passive_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE passive_share(integer, double precision) IS 'percentage of passives (scores 7-8), 0..100; weighted integer scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE passive_share(bigint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_passive_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_passive_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE passive_share(bigint) IS 'percentage of passives (scores 7-8), 0..100; bigint scores 0..10, NULL skipped';
+CREATE AGGREGATE passive_share(bigint, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_passive_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_passive_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE passive_share(bigint, double precision) IS 'percentage of passives (scores 7-8), 0..100; weighted bigint scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE passive_share(numeric) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_passive_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_passive_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE passive_share(numeric) IS 'percentage of passives (scores 7-8), 0..100; numeric scores 0..10, NULL skipped';
+CREATE AGGREGATE passive_share(numeric, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_passive_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_passive_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE passive_share(numeric, double precision) IS 'percentage of passives (scores 7-8), 0..100; weighted numeric scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE passive_share(double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_passive_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_passive_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE passive_share(double precision) IS 'percentage of passives (scores 7-8), 0..100; double precision scores 0..10, NULL skipped';
+CREATE AGGREGATE passive_share(double precision, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_passive_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_passive_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE passive_share(double precision, double precision) IS 'percentage of passives (scores 7-8), 0..100; weighted double precision scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE passive_share(nps_state) (
+    SFUNC = nps_state_merge, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_passive_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_merge, MINVFUNC = nps_state_unmerge, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_passive_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE passive_share(nps_state) IS 'percentage of passives (scores 7-8), 0..100; merges nps_state values';
+CREATE AGGREGATE passive_share(nps_state, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_passive_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_passive_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE passive_share(nps_state, double precision) IS 'percentage of passives (scores 7-8), 0..100; a weight with a state is an error';
+
+-- detractor_share
+CREATE AGGREGATE detractor_share(smallint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_detractor_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_detractor_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE detractor_share(smallint) IS 'percentage of detractors (scores 0-6), 0..100; smallint scores 0..10, NULL skipped';
+CREATE AGGREGATE detractor_share(smallint, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_detractor_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_detractor_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE detractor_share(smallint, double precision) IS 'percentage of detractors (scores 0-6), 0..100; weighted smallint scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE detractor_share(integer) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_detractor_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_detractor_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE detractor_share(integer) IS 'percentage of detractors (scores 0-6), 0..100; integer scores 0..10, NULL skipped';
+CREATE AGGREGATE detractor_share(integer, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_detractor_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_detractor_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE detractor_share(integer, double precision) IS 'percentage of detractors (scores 0-6), 0..100; weighted integer scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE detractor_share(bigint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_detractor_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_detractor_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE detractor_share(bigint) IS 'percentage of detractors (scores 0-6), 0..100; bigint scores 0..10, NULL skipped';
+CREATE AGGREGATE detractor_share(bigint, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_detractor_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_detractor_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE detractor_share(bigint, double precision) IS 'percentage of detractors (scores 0-6), 0..100; weighted bigint scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE detractor_share(numeric) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_detractor_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_detractor_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE detractor_share(numeric) IS 'percentage of detractors (scores 0-6), 0..100; numeric scores 0..10, NULL skipped';
+CREATE AGGREGATE detractor_share(numeric, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_detractor_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_detractor_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE detractor_share(numeric, double precision) IS 'percentage of detractors (scores 0-6), 0..100; weighted numeric scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE detractor_share(double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_detractor_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_detractor_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE detractor_share(double precision) IS 'percentage of detractors (scores 0-6), 0..100; double precision scores 0..10, NULL skipped';
+CREATE AGGREGATE detractor_share(double precision, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_detractor_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_detractor_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE detractor_share(double precision, double precision) IS 'percentage of detractors (scores 0-6), 0..100; weighted double precision scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE detractor_share(nps_state) (
+    SFUNC = nps_state_merge, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_detractor_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_merge, MINVFUNC = nps_state_unmerge, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_detractor_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE detractor_share(nps_state) IS 'percentage of detractors (scores 0-6), 0..100; merges nps_state values';
+CREATE AGGREGATE detractor_share(nps_state, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_detractor_share,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_detractor_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE detractor_share(nps_state, double precision) IS 'percentage of detractors (scores 0-6), 0..100; a weight with a state is an error';
+
+-- nps_stderr
+CREATE AGGREGATE nps_stderr(smallint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_stderr,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_stderr,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_stderr(smallint) IS 'standard error of the NPS in points: 100 * sqrt((p + d - (p - d)^2) / n); weighted, n is Kish''s effective n; smallint scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_stderr(smallint, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_stderr,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_stderr,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_stderr(smallint, double precision) IS 'standard error of the NPS in points: 100 * sqrt((p + d - (p - d)^2) / n); weighted, n is Kish''s effective n; weighted smallint scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE nps_stderr(integer) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_stderr,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_stderr,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_stderr(integer) IS 'standard error of the NPS in points: 100 * sqrt((p + d - (p - d)^2) / n); weighted, n is Kish''s effective n; integer scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_stderr(integer, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_stderr,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_stderr,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_stderr(integer, double precision) IS 'standard error of the NPS in points: 100 * sqrt((p + d - (p - d)^2) / n); weighted, n is Kish''s effective n; weighted integer scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE nps_stderr(bigint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_stderr,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_stderr,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_stderr(bigint) IS 'standard error of the NPS in points: 100 * sqrt((p + d - (p - d)^2) / n); weighted, n is Kish''s effective n; bigint scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_stderr(bigint, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_stderr,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_stderr,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_stderr(bigint, double precision) IS 'standard error of the NPS in points: 100 * sqrt((p + d - (p - d)^2) / n); weighted, n is Kish''s effective n; weighted bigint scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE nps_stderr(numeric) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_stderr,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_stderr,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_stderr(numeric) IS 'standard error of the NPS in points: 100 * sqrt((p + d - (p - d)^2) / n); weighted, n is Kish''s effective n; numeric scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_stderr(numeric, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_stderr,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_stderr,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_stderr(numeric, double precision) IS 'standard error of the NPS in points: 100 * sqrt((p + d - (p - d)^2) / n); weighted, n is Kish''s effective n; weighted numeric scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE nps_stderr(double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_stderr,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_stderr,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_stderr(double precision) IS 'standard error of the NPS in points: 100 * sqrt((p + d - (p - d)^2) / n); weighted, n is Kish''s effective n; double precision scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_stderr(double precision, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_stderr,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_stderr,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_stderr(double precision, double precision) IS 'standard error of the NPS in points: 100 * sqrt((p + d - (p - d)^2) / n); weighted, n is Kish''s effective n; weighted double precision scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE nps_stderr(nps_state) (
+    SFUNC = nps_state_merge, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_stderr,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_merge, MINVFUNC = nps_state_unmerge, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_stderr,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_stderr(nps_state) IS 'standard error of the NPS in points: 100 * sqrt((p + d - (p - d)^2) / n); weighted, n is Kish''s effective n; merges nps_state values';
+CREATE AGGREGATE nps_stderr(nps_state, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_stderr,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_stderr,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_stderr(nps_state, double precision) IS 'standard error of the NPS in points: 100 * sqrt((p + d - (p - d)^2) / n); weighted, n is Kish''s effective n; a weight with a state is an error';
+
+-- nps_state
+CREATE AGGREGATE nps_state(smallint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_state,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_state(smallint) IS 'mergeable state of the scores (NULL over no rows); smallint scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_state(smallint, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_state,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_state(smallint, double precision) IS 'mergeable state of the scores (NULL over no rows); weighted smallint scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE nps_state(integer) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_state,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_state(integer) IS 'mergeable state of the scores (NULL over no rows); integer scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_state(integer, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_state,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_state(integer, double precision) IS 'mergeable state of the scores (NULL over no rows); weighted integer scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE nps_state(bigint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_state,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_state(bigint) IS 'mergeable state of the scores (NULL over no rows); bigint scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_state(bigint, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_state,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_state(bigint, double precision) IS 'mergeable state of the scores (NULL over no rows); weighted bigint scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE nps_state(numeric) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_state,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_state(numeric) IS 'mergeable state of the scores (NULL over no rows); numeric scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_state(numeric, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_state,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_state(numeric, double precision) IS 'mergeable state of the scores (NULL over no rows); weighted numeric scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE nps_state(double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_state,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_state(double precision) IS 'mergeable state of the scores (NULL over no rows); double precision scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_state(double precision, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_state,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_state(double precision, double precision) IS 'mergeable state of the scores (NULL over no rows); weighted double precision scores 0..10, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE nps_state(nps_state) (
+    SFUNC = nps_state_merge, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_state,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_merge, MINVFUNC = nps_state_unmerge, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_state(nps_state) IS 'mergeable state of the scores (NULL over no rows); merges nps_state values';
+CREATE AGGREGATE nps_state(nps_state, double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_state,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    MFINALFUNC = nps_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_state(nps_state, double precision) IS 'mergeable state of the scores (NULL over no rows); a weight with a state is an error';
+
+-- nps_summary
+CREATE AGGREGATE nps_summary(smallint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_summary,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_summary(smallint) IS 'JSON summary: n, the three counts and shares, nps, stderr, moe95, the 95% interval and the 11 score counts; smallint scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_summary(integer) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_summary,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_summary(integer) IS 'JSON summary: n, the three counts and shares, nps, stderr, moe95, the 95% interval and the 11 score counts; integer scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_summary(bigint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_summary,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_summary(bigint) IS 'JSON summary: n, the three counts and shares, nps, stderr, moe95, the 95% interval and the 11 score counts; bigint scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_summary(numeric) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_summary,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_summary(numeric) IS 'JSON summary: n, the three counts and shares, nps, stderr, moe95, the 95% interval and the 11 score counts; numeric scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_summary(double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_summary,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_summary(double precision) IS 'JSON summary: n, the three counts and shares, nps, stderr, moe95, the 95% interval and the 11 score counts; double precision scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_summary(nps_state) (
+    SFUNC = nps_state_merge, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_summary,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_merge, MINVFUNC = nps_state_unmerge, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_summary(nps_state) IS 'JSON summary: n, the three counts and shares, nps, stderr, moe95, the 95% interval and the 11 score counts; merges nps_state values';
+
+-- nps_moe
+CREATE AGGREGATE nps_moe(smallint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_moe,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_moe(smallint) IS 'margin of error of the NPS in points, z * stderr (Wald), at a confidence 0 < c < 1 (0.95 by default); smallint scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_moe(smallint, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_moe_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_moe_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_moe(smallint, double precision) IS 'margin of error of the NPS in points, z * stderr (Wald), at a confidence 0 < c < 1 (0.95 by default); smallint scores 0..10 at the given confidence, one per group';
+CREATE AGGREGATE nps_moe(integer) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_moe,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_moe(integer) IS 'margin of error of the NPS in points, z * stderr (Wald), at a confidence 0 < c < 1 (0.95 by default); integer scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_moe(integer, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_moe_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_moe_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_moe(integer, double precision) IS 'margin of error of the NPS in points, z * stderr (Wald), at a confidence 0 < c < 1 (0.95 by default); integer scores 0..10 at the given confidence, one per group';
+CREATE AGGREGATE nps_moe(bigint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_moe,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_moe(bigint) IS 'margin of error of the NPS in points, z * stderr (Wald), at a confidence 0 < c < 1 (0.95 by default); bigint scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_moe(bigint, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_moe_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_moe_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_moe(bigint, double precision) IS 'margin of error of the NPS in points, z * stderr (Wald), at a confidence 0 < c < 1 (0.95 by default); bigint scores 0..10 at the given confidence, one per group';
+CREATE AGGREGATE nps_moe(numeric) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_moe,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_moe(numeric) IS 'margin of error of the NPS in points, z * stderr (Wald), at a confidence 0 < c < 1 (0.95 by default); numeric scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_moe(numeric, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_moe_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_moe_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_moe(numeric, double precision) IS 'margin of error of the NPS in points, z * stderr (Wald), at a confidence 0 < c < 1 (0.95 by default); numeric scores 0..10 at the given confidence, one per group';
+CREATE AGGREGATE nps_moe(double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_moe,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_moe(double precision) IS 'margin of error of the NPS in points, z * stderr (Wald), at a confidence 0 < c < 1 (0.95 by default); double precision scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_moe(double precision, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_moe_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_moe_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_moe(double precision, double precision) IS 'margin of error of the NPS in points, z * stderr (Wald), at a confidence 0 < c < 1 (0.95 by default); double precision scores 0..10 at the given confidence, one per group';
+CREATE AGGREGATE nps_moe(nps_state) (
+    SFUNC = nps_state_merge, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_moe,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_merge, MINVFUNC = nps_state_unmerge, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_moe(nps_state) IS 'margin of error of the NPS in points, z * stderr (Wald), at a confidence 0 < c < 1 (0.95 by default); merges nps_state values';
+CREATE AGGREGATE nps_moe(nps_state, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_moe_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_moe_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_moe(nps_state, double precision) IS 'margin of error of the NPS in points, z * stderr (Wald), at a confidence 0 < c < 1 (0.95 by default); merges nps_state values at the given confidence';
+
+-- nps_ci_lower
+CREATE AGGREGATE nps_ci_lower(smallint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_ci_lower,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_lower(smallint) IS 'lower bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); smallint scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_ci_lower(smallint, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_ci_lower_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_lower_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_lower(smallint, double precision) IS 'lower bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); smallint scores 0..10 at the given confidence, one per group';
+CREATE AGGREGATE nps_ci_lower(integer) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_ci_lower,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_lower(integer) IS 'lower bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); integer scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_ci_lower(integer, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_ci_lower_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_lower_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_lower(integer, double precision) IS 'lower bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); integer scores 0..10 at the given confidence, one per group';
+CREATE AGGREGATE nps_ci_lower(bigint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_ci_lower,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_lower(bigint) IS 'lower bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); bigint scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_ci_lower(bigint, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_ci_lower_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_lower_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_lower(bigint, double precision) IS 'lower bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); bigint scores 0..10 at the given confidence, one per group';
+CREATE AGGREGATE nps_ci_lower(numeric) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_ci_lower,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_lower(numeric) IS 'lower bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); numeric scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_ci_lower(numeric, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_ci_lower_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_lower_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_lower(numeric, double precision) IS 'lower bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); numeric scores 0..10 at the given confidence, one per group';
+CREATE AGGREGATE nps_ci_lower(double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_ci_lower,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_lower(double precision) IS 'lower bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); double precision scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_ci_lower(double precision, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_ci_lower_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_lower_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_lower(double precision, double precision) IS 'lower bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); double precision scores 0..10 at the given confidence, one per group';
+CREATE AGGREGATE nps_ci_lower(nps_state) (
+    SFUNC = nps_state_merge, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_ci_lower,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_merge, MINVFUNC = nps_state_unmerge, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_lower(nps_state) IS 'lower bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); merges nps_state values';
+CREATE AGGREGATE nps_ci_lower(nps_state, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_ci_lower_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_lower_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_lower(nps_state, double precision) IS 'lower bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); merges nps_state values at the given confidence';
+
+-- nps_ci_upper
+CREATE AGGREGATE nps_ci_upper(smallint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_ci_upper,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_upper(smallint) IS 'upper bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); smallint scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_ci_upper(smallint, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_ci_upper_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_upper_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_upper(smallint, double precision) IS 'upper bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); smallint scores 0..10 at the given confidence, one per group';
+CREATE AGGREGATE nps_ci_upper(integer) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_ci_upper,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_upper(integer) IS 'upper bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); integer scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_ci_upper(integer, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_ci_upper_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_upper_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_upper(integer, double precision) IS 'upper bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); integer scores 0..10 at the given confidence, one per group';
+CREATE AGGREGATE nps_ci_upper(bigint) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_ci_upper,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_upper(bigint) IS 'upper bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); bigint scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_ci_upper(bigint, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_ci_upper_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_upper_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_upper(bigint, double precision) IS 'upper bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); bigint scores 0..10 at the given confidence, one per group';
+CREATE AGGREGATE nps_ci_upper(numeric) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_ci_upper,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_upper(numeric) IS 'upper bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); numeric scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_ci_upper(numeric, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_ci_upper_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_upper_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_upper(numeric, double precision) IS 'upper bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); numeric scores 0..10 at the given confidence, one per group';
+CREATE AGGREGATE nps_ci_upper(double precision) (
+    SFUNC = nps_state_add, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_ci_upper,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add, MINVFUNC = nps_state_remove, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_upper(double precision) IS 'upper bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); double precision scores 0..10, NULL skipped';
+CREATE AGGREGATE nps_ci_upper(double precision, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_ci_upper_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_upper_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_upper(double precision, double precision) IS 'upper bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); double precision scores 0..10 at the given confidence, one per group';
+CREATE AGGREGATE nps_ci_upper(nps_state) (
+    SFUNC = nps_state_merge, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', FINALFUNC = nps_final_ci_upper,
+    COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_merge, MINVFUNC = nps_state_unmerge, MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_upper(nps_state) IS 'upper bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); merges nps_state values';
+CREATE AGGREGATE nps_ci_upper(nps_state, double precision) (
+    SFUNC = nps_state_add_confidence, STYPE = nps_state, INITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0',
+    FINALFUNC = nps_final_ci_upper_confidence, COMBINEFUNC = nps_state_merge,
+    MSFUNC = nps_state_add_confidence, MINVFUNC = nps_state_remove_confidence,
+    MSTYPE = nps_state, MINITCOND = 'scores=0,0,0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_final_ci_upper_confidence,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_ci_upper(nps_state, double precision) IS 'upper bound of the adjusted-Wald interval of the NPS, at a confidence 0 < c < 1 (0.95 by default); merges nps_state values at the given confidence';
 
 -- ---------------------------------------------------------------------------
 -- The programme toolkit: sampling keys, case folding, follow-up questions and
@@ -330,27 +1099,50 @@ CREATE FUNCTION nps_casefold(text) RETURNS text
 COMMENT ON FUNCTION nps_casefold(text) IS
     'text with the upper-case letters of Latin, Greek and Cyrillic scripts (and full-width Latin) in lower case, independent of the locale; the same in SQLite';
 
-DO $$
-DECLARE
-    t record;
-BEGIN
-    FOR t IN SELECT * FROM (VALUES
-        ('smallint', 'int2'), ('integer', 'int4'), ('bigint', 'int8'),
-        ('numeric', 'numeric'), ('double precision', 'float8')) AS v(sqltype, c)
-    LOOP
-        EXECUTE format($f$
-            CREATE FUNCTION nps_followup_question(%1$s) RETURNS text
-                AS 'MODULE_PATHNAME', 'nps_followup_question_%2$s' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
-            CREATE FUNCTION nps_followup_question(%1$s, text) RETURNS text
-                AS 'MODULE_PATHNAME', 'nps_followup_question_%2$s' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
-            COMMENT ON FUNCTION nps_followup_question(%1$s) IS
-                'follow-up question for the category of a score 0..10, in English; nps_followup_questions(category, lang, question) overrides it when that table exists';
-            COMMENT ON FUNCTION nps_followup_question(%1$s, text) IS
-                'follow-up question for the category of a score 0..10 in a language (en, zh, pl, th, de, es, fr, ja); nps_followup_questions(category, lang, question) overrides it when that table exists';
-            $f$, t.sqltype, t.c);
-    END LOOP;
-END
-$$;
+CREATE FUNCTION nps_followup_question(smallint) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_followup_question_int2' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+CREATE FUNCTION nps_followup_question(smallint, text) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_followup_question_int2' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+COMMENT ON FUNCTION nps_followup_question(smallint) IS
+    'follow-up question for the category of a score 0..10, in English; nps_followup_questions(category, lang, question) overrides it when that table exists';
+COMMENT ON FUNCTION nps_followup_question(smallint, text) IS
+    'follow-up question for the category of a score 0..10 in a language (en, zh, pl, th, de, es, fr, ja); nps_followup_questions(category, lang, question) overrides it when that table exists';
+
+CREATE FUNCTION nps_followup_question(integer) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_followup_question_int4' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+CREATE FUNCTION nps_followup_question(integer, text) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_followup_question_int4' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+COMMENT ON FUNCTION nps_followup_question(integer) IS
+    'follow-up question for the category of a score 0..10, in English; nps_followup_questions(category, lang, question) overrides it when that table exists';
+COMMENT ON FUNCTION nps_followup_question(integer, text) IS
+    'follow-up question for the category of a score 0..10 in a language (en, zh, pl, th, de, es, fr, ja); nps_followup_questions(category, lang, question) overrides it when that table exists';
+
+CREATE FUNCTION nps_followup_question(bigint) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_followup_question_int8' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+CREATE FUNCTION nps_followup_question(bigint, text) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_followup_question_int8' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+COMMENT ON FUNCTION nps_followup_question(bigint) IS
+    'follow-up question for the category of a score 0..10, in English; nps_followup_questions(category, lang, question) overrides it when that table exists';
+COMMENT ON FUNCTION nps_followup_question(bigint, text) IS
+    'follow-up question for the category of a score 0..10 in a language (en, zh, pl, th, de, es, fr, ja); nps_followup_questions(category, lang, question) overrides it when that table exists';
+
+CREATE FUNCTION nps_followup_question(numeric) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_followup_question_numeric' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+CREATE FUNCTION nps_followup_question(numeric, text) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_followup_question_numeric' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+COMMENT ON FUNCTION nps_followup_question(numeric) IS
+    'follow-up question for the category of a score 0..10, in English; nps_followup_questions(category, lang, question) overrides it when that table exists';
+COMMENT ON FUNCTION nps_followup_question(numeric, text) IS
+    'follow-up question for the category of a score 0..10 in a language (en, zh, pl, th, de, es, fr, ja); nps_followup_questions(category, lang, question) overrides it when that table exists';
+
+CREATE FUNCTION nps_followup_question(double precision) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_followup_question_float8' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+CREATE FUNCTION nps_followup_question(double precision, text) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_followup_question_float8' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+COMMENT ON FUNCTION nps_followup_question(double precision) IS
+    'follow-up question for the category of a score 0..10, in English; nps_followup_questions(category, lang, question) overrides it when that table exists';
+COMMENT ON FUNCTION nps_followup_question(double precision, text) IS
+    'follow-up question for the category of a score 0..10 in a language (en, zh, pl, th, de, es, fr, ja); nps_followup_questions(category, lang, question) overrides it when that table exists';
 
 CREATE FUNCTION nps_alert_on(table_name text, column_name text, channel text DEFAULT 'nps_alert',
                              categories text DEFAULT 'detractor') RETURNS text
