@@ -88,7 +88,8 @@ function target(name, e, value, op, limit, shown,   ok, res) {
     if (value == "") { res = "SKIP"; shown = "not measured" }
     else {
         ok = op == "<=" ? value <= limit : value >= limit
-        res = ok ? "PASS" : "FAIL"
+        # below the default size a miss is not a verdict: the targets are set for 10M rows
+        res = ok ? "PASS" : (rows < 10000000 ? "miss" : "FAIL")
         if (!ok) missed++
     }
     printf "%s  %-11s %s: %s (target %s %s)\n", res, engine_name(e), name, shown, op, limit
