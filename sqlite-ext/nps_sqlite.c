@@ -358,28 +358,43 @@ static int any_null(int argc, sqlite3_value **argv)
     return 0;
 }
 
+/* Read the arguments of nps_category and nps_followup_question: a score 0..10
+ * and a language ('en' when absent).  0 when the call already has its result:
+ * NULL for a NULL argument, or an error. */
+static int score_and_lang(sqlite3_context *ctx, int argc, sqlite3_value **argv, int64_t *score,
+                          const char **lang, int *lang_len)
+{
+    if (any_null(argc, argv))
+        return 0;
+    nps_status st = score_of(argv[0], sqlite3_value_type(argv[0]), score);
+    if (st == NPS_OK && (uint64_t)*score > 10u)
+        st = NPS_E_SCORE_RANGE;
+    if (st != NPS_OK) {
+        fail(ctx, st, argv[0]);
+        return 0;
+    }
+    *lang = "en";
+    *lang_len = 2;
+    if (argc == 2) {
+        *lang = (const char *)sqlite3_value_text(argv[1]);
+        if (*lang == NULL) {
+            sqlite3_result_error_nomem(ctx);
+            return 0;
+        }
+        *lang_len = sqlite3_value_bytes(argv[1]);
+    }
+    return 1;
+}
+
 /* nps_category(score [, lang]): the category's label, English by default (R2). */
 static void fn_category(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    const char *lang = "en", *label;
-    size_t lang_len = 2;
+    const char *lang, *label;
+    int lang_len;
     int64_t score;
-    if (any_null(argc, argv))
+    if (!score_and_lang(ctx, argc, argv, &score, &lang, &lang_len))
         return;
-    nps_status st = score_of(argv[0], sqlite3_value_type(argv[0]), &score);
-    if (st != NPS_OK) {
-        fail(ctx, st, argv[0]);
-        return;
-    }
-    if (argc == 2) {
-        lang = (const char *)sqlite3_value_text(argv[1]);
-        if (lang == NULL) {
-            sqlite3_result_error_nomem(ctx);
-            return;
-        }
-        lang_len = (size_t)sqlite3_value_bytes(argv[1]);
-    }
-    st = nps_category_label(score, lang, lang_len, &label);
+    nps_status st = nps_category_label(score, lang, (size_t)lang_len, &label);
     if (st == NPS_OK)
         sqlite3_result_text(ctx, label, -1, SQLITE_STATIC);
     else
@@ -511,29 +526,14 @@ static int override_question(sqlite3_context *ctx, int category, const char *lan
  * (P3), from nps_followup_questions when it has one, else built in. */
 static void fn_question(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    const char *lang = "en", *question;
-    int lang_len = 2;
+    const char *lang, *question;
+    int lang_len;
     int64_t score;
-    if (any_null(argc, argv))
+    if (!score_and_lang(ctx, argc, argv, &score, &lang, &lang_len))
         return;
-    nps_status st = score_of(argv[0], sqlite3_value_type(argv[0]), &score);
-    if (st == NPS_OK && (uint64_t)score > 10u)
-        st = NPS_E_SCORE_RANGE;
-    if (st != NPS_OK) {
-        fail(ctx, st, argv[0]);
-        return;
-    }
-    if (argc == 2) {
-        lang = (const char *)sqlite3_value_text(argv[1]);
-        if (lang == NULL) {
-            sqlite3_result_error_nomem(ctx);
-            return;
-        }
-        lang_len = sqlite3_value_bytes(argv[1]);
-    }
     if (override_question(ctx, nps_category_of(score), lang, lang_len) != 0)
         return;
-    st = nps_followup_question(score, lang, (size_t)lang_len, &question);
+    nps_status st = nps_followup_question(score, lang, (size_t)lang_len, &question);
     if (st == NPS_OK)
         sqlite3_result_text(ctx, question, -1, SQLITE_STATIC);
     else
