@@ -52,7 +52,12 @@
 
 PG_MODULE_MAGIC;
 
-/* The SQL type nps_state; its size is INTERNALLENGTH in sql/nps.sql. */
+/*
+ * The SQL type nps_state; its size is INTERNALLENGTH in sql/nps.sql.  This
+ * struct is also how PostgreSQL stores the type in tables, so its layout is a
+ * stored format: it never changes, or states stored by an older release would
+ * stop reading.  A richer state would be a new type with a cast from this one.
+ */
 typedef struct PgNpsState {
     nps_state core;
     double confidence; /* 0: not set; else 0 < confidence < 1 */
