@@ -324,8 +324,8 @@ nps_status nps_score_from_text(const char *text, size_t len, int64_t *score)
 }
 
 /* Effective weight and squared weight per category: unweighted rows weigh 1. */
-static void category_weights(const nps_state *s, double w[NPS_NCATEGORIES],
-                             double q[NPS_NCATEGORIES])
+static double category_weights(const nps_state *s, double w[NPS_NCATEGORIES],
+                               double q[NPS_NCATEGORIES])
 {
     double rows[NPS_NCATEGORIES] = {0.0, 0.0, 0.0};
     for (int i = 0; i < NPS_NSCORES; i++)
@@ -335,6 +335,7 @@ static void category_weights(const nps_state *s, double w[NPS_NCATEGORIES],
         w[c] = plain + s->wsum[c];
         q[c] = plain + s->wsq[c];
     }
+    return rows[0] + rows[1] + rows[2];
 }
 
 /* Proportions and effective n of a state; NPS_EMPTY when the weight is 0 (R5, R7). */
@@ -348,7 +349,7 @@ typedef struct {
 static nps_status shape_of(const nps_state *s, nps_shape *sh)
 {
     double q[NPS_NCATEGORIES];
-    category_weights(s, sh->w, q);
+    double rows = category_weights(s, sh->w, q);
     sh->total = sh->w[0] + sh->w[1] + sh->w[2];
     double qt = q[0] + q[1] + q[2];
     if (!(sh->total > 0.0))
@@ -356,9 +357,6 @@ static nps_status shape_of(const nps_state *s, nps_shape *sh)
     /* Kish's n lies in 1..rows; sums left approximate by sliding-window
      * removals (or forged) cannot push it outside.  Weights so small that
      * their squares underflow leave no effective n. */
-    double rows = 0.0;
-    for (int i = 0; i < NPS_NSCORES; i++)
-        rows += (double)s->count[i];
     sh->n = qt > 0.0 ? fmin(rows, fmax(1.0, sh->total * (sh->total / qt))) : 0.0;
     sh->p = sh->w[NPS_PROMOTER] / sh->total;
     sh->d = sh->w[NPS_DETRACTOR] / sh->total;
@@ -757,54 +755,50 @@ void nps_state_to_text(const nps_state *s, char *buf, size_t cap)
     }
 }
 
-/* Parse "name=" followed by n comma-separated integers; advances *p. */
-static int parse_ints(const char **p, const char *name, int64_t *v, int n)
+/* Read one non-negative integer at *q into ((int64_t *)v)[i]; advances *q. */
+static int read_int(const char **q, void *v, int i)
 {
-    size_t nl = strlen(name);
-    if (strncmp(*p, name, nl) != 0)
+    if (**q < '0' || **q > '9')
         return 0;
-    const char *q = *p + nl;
-    for (int i = 0; i < n; i++) {
-        if (i && *q++ != ',')
+    int64_t x = 0;
+    for (; **q >= '0' && **q <= '9'; (*q)++)
+        if (__builtin_mul_overflow(x, 10, &x) || __builtin_add_overflow(x, **q - '0', &x))
             return 0;
-        if (*q < '0' || *q > '9')
-            return 0;
-        int64_t x = 0;
-        for (; *q >= '0' && *q <= '9'; q++)
-            if (__builtin_mul_overflow(x, 10, &x) || __builtin_add_overflow(x, *q - '0', &x))
-                return 0;
-        v[i] = x;
-    }
-    *p = q;
+    ((int64_t *)v)[i] = x;
     return 1;
 }
 
-/* Parse "name=" followed by n comma-separated doubles; advances *p. */
-static int parse_doubles(const char **p, const char *name, double *v, int n)
+/* Read one double at *q into ((double *)v)[i]; advances *q. */
+static int read_double(const char **q, void *v, int i)
+{
+    char num[40];
+    size_t k = 0;
+    while (k < sizeof num - 1 && ((**q >= '0' && **q <= '9') || **q == '.' || **q == 'e' ||
+                                  **q == 'E' || **q == '+' || **q == '-'))
+        num[k++] = *(*q)++;
+    num[k] = '\0';
+    /* strtod reads the locale's decimal point; the text form always has '.'. */
+    const char *point = localeconv()->decimal_point;
+    char *dot = strchr(num, '.');
+    if (dot != NULL && point != NULL && point[0] != '\0' && point[1] == '\0')
+        *dot = point[0];
+    char *end;
+    ((double *)v)[i] = strtod(num, &end);
+    return k > 0 && *end == '\0';
+}
+
+/* Parse "name=" followed by n comma-separated items, each read by read_one
+ * into v; advances *p. */
+static int parse_list(const char **p, const char *name, int n,
+                      int (*read_one)(const char **, void *, int), void *v)
 {
     size_t nl = strlen(name);
     if (strncmp(*p, name, nl) != 0)
         return 0;
     const char *q = *p + nl;
-    for (int i = 0; i < n; i++) {
-        if (i && *q++ != ',')
+    for (int i = 0; i < n; i++)
+        if ((i && *q++ != ',') || !read_one(&q, v, i))
             return 0;
-        char num[40];
-        size_t k = 0;
-        while (k < sizeof num - 1 && ((*q >= '0' && *q <= '9') || *q == '.' || *q == 'e' ||
-                                      *q == 'E' || *q == '+' || *q == '-'))
-            num[k++] = *q++;
-        num[k] = '\0';
-        /* strtod reads the locale's decimal point; the text form always has '.'. */
-        const char *point = localeconv()->decimal_point;
-        char *dot = strchr(num, '.');
-        if (dot != NULL && point != NULL && point[0] != '\0' && point[1] == '\0')
-            *dot = point[0];
-        char *end;
-        v[i] = strtod(num, &end);
-        if (k == 0 || *end != '\0')
-            return 0;
-    }
     *p = q;
     return 1;
 }
@@ -816,12 +810,12 @@ nps_status nps_state_from_text(const char *text, nps_state *out)
     const char *p = text;
     while (is_blank(*p))
         p++;
-    if (!parse_ints(&p, "scores=", s.count, NPS_NSCORES))
+    if (!parse_list(&p, "scores=", NPS_NSCORES, read_int, s.count))
         return NPS_E_STATE_TEXT;
     if (*p == ' ' && p[1] == 'w') {
-        if (!parse_ints(&p, " weighted=", s.weighted, NPS_NCATEGORIES) ||
-            !parse_doubles(&p, " wsum=", s.wsum, NPS_NCATEGORIES) ||
-            !parse_doubles(&p, " wsq=", s.wsq, NPS_NCATEGORIES))
+        if (!parse_list(&p, " weighted=", NPS_NCATEGORIES, read_int, s.weighted) ||
+            !parse_list(&p, " wsum=", NPS_NCATEGORIES, read_double, s.wsum) ||
+            !parse_list(&p, " wsq=", NPS_NCATEGORIES, read_double, s.wsq))
             return NPS_E_STATE_TEXT;
     }
     while (is_blank(*p))

@@ -682,8 +682,6 @@ static Datum followup_question(FunctionCallInfo fcinfo, int64 score)
     text *custom;
     nps_status st;
 
-    if (score < 0 || score > 10)
-        raise_int(fcinfo, NPS_E_SCORE_RANGE, score);
     custom = override_question(nps_category_of(score), lang);
     if (custom != NULL)
         PG_RETURN_TEXT_P(custom);
