@@ -26,6 +26,10 @@ make --no-print-directory -s pg >/dev/null || die "building pg-ext failed"
 
 venv_opts=(-t -i "--locale=C --encoding=UTF8")
 if [ "$(id -u)" -eq 0 ]; then
+    # One system-wide install at a time: runs from several checkouts of the
+    # project wait for each other instead of replacing each other's library.
+    exec 9>/tmp/nps-pg-install.lock
+    flock 9
     make --no-print-directory -s -C pg-ext install >/dev/null || die "make -C pg-ext install failed"
 elif grep -q extension_destdir "$("$PG_CONFIG" --sharedir)/postgresql.conf.sample" 2>/dev/null; then
     make --no-print-directory -s -C pg-ext install DESTDIR="$install_dir" >/dev/null ||
