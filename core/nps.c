@@ -17,25 +17,30 @@ static const struct {
     [NPS_E_SCORE_RANGE] = {"%s: score %s is outside 0..10", "22003"},
     [NPS_E_SCORE_FRACTION] = {"%s: score %s is not a whole number", "22023"},
     [NPS_E_SCORE_TEXT] = {"%s: score %s is not a number", "22023"},
-    [NPS_E_SCORE_TYPE] = {"%s: %s is neither a score 0..10 nor an nps_state", "22023"},
+    [NPS_E_SCORE_TYPE] = {"%s: takes a score 0..10, got %s", "22023"},
     [NPS_E_WEIGHT] = {"%s: weight %s is not a finite number >= 0", "22023"},
     [NPS_E_WEIGHT_STATE] = {"%s: a weight cannot be applied to an nps_state", "22023"},
     [NPS_E_CONFIDENCE] = {"%s: confidence %s is outside (0, 1)", "22003"},
-    [NPS_E_CONFIDENCE_VARIES] = {"%s: confidence %s differs from an earlier row of the group",
-                                 "22023"},
+    [NPS_E_WEIGHT_SQUARE] = {"%s: weight %s is too large: its square overflows (weights up to "
+                             "1e154 are accepted)",
+                             "22003"},
+    [NPS_E_INEXACT] = {"%s: cannot slide this window frame exactly: its weights span more than "
+                       "about 1e20; aggregate each frame without sliding, or rescale the weights",
+                       "22003"},
+    [NPS_E_SCALAR_STATE] = {"%s: takes a score 0..10, got an nps_state", "22023"},
     [NPS_E_NOT_NUMBER] = {"%s: %s is not a number", "22023"},
     [NPS_E_NOT_STATE] = {"%s: %s is not an nps_state", "22023"},
     [NPS_E_BAND] = {"%s: nps %s is outside -100..100", "22003"},
     [NPS_E_LANG] = {"%s: unknown language %s (known: en, zh, pl, th, de, es, fr, ja)", "22023"},
-    [NPS_E_STATE_LENGTH] = {"%s: invalid nps_state: %s bytes, expected 172", "22023"},
+    [NPS_E_STATE_LENGTH] = {"%s: invalid nps_state: %s bytes, expected 100 or 412", "22023"},
     [NPS_E_STATE_MAGIC] = {"%s: invalid nps_state: not an nps_state value", "22023"},
     [NPS_E_STATE_VERSION] =
-        {"%s: invalid nps_state: unknown format version or flags (this build reads version 1)",
+        {"%s: invalid nps_state: unknown format version or flags (this build reads version 2)",
          "22023"},
     [NPS_E_STATE_CHECKSUM] = {"%s: invalid nps_state: checksum mismatch (corrupted)", "22023"},
     [NPS_E_STATE_VALUE] = {"%s: invalid nps_state: inconsistent counts or sums", "22023"},
     [NPS_E_STATE_TEXT] = {"%s: invalid nps_state text %s", "22023"},
-    [NPS_E_OVERFLOW] = {"%s: count or sum of weights overflows", "22003"},
+    [NPS_E_OVERFLOW] = {"%s: too many rows: a state holds at most 2^62", "22003"},
     [NPS_E_REMOVE] = {"%s: cannot remove a row the state does not hold", "22023"},
     [NPS_E_CATEGORY] = {"%s: unknown category %s (known: detractor, passive, promoter)", "22023"},
     [NPS_E_NO_TABLE] = {"%s: no table %s", "42P01"},
@@ -118,16 +123,18 @@ nps_status nps_add_weighted(nps_state *s, int64_t score, double weight)
 {
     if (nps_check_weight(weight) != NPS_OK)
         return NPS_E_WEIGHT;
+    if (!isfinite(weight * weight))
+        return NPS_E_WEIGHT_SQUARE;
     if ((uint64_t)score > 10u)
         return NPS_E_SCORE_RANGE;
-    int c = nps_category_of(score);
-    double sum = s->wsum[c] + weight, sq = s->wsq[c] + weight * weight;
-    if (!isfinite(sum) || !isfinite(sq))
+    if (s->rows >= NPS_MAX_ROWS)
         return NPS_E_OVERFLOW;
+    int c = nps_category_of(score);
+    nps_sum_add(&s->wsum[c], weight, 1);
+    nps_sum_add_square(&s->wsq[c], weight, 1);
     s->count[score]++;
+    s->rows++;
     s->weighted[c]++;
-    s->wsum[c] = sum;
-    s->wsq[c] = sq;
     return NPS_OK;
 }
 
@@ -150,33 +157,41 @@ nps_status nps_remove(nps_state *s, int64_t score)
     if (s->weighted[nps_category_of(score)] > 0 && plain_rows(s, nps_category_of(score)) <= 0)
         return NPS_E_REMOVE;
     s->count[score]--;
+    s->rows--;
     return NPS_OK;
 }
 
-/* a - b for a sum of weights that held b, never below 0.  Floating-point sums
- * cannot tell a weight absorbed by rounding from one never added, so only the
- * row counts decide what a state holds. */
-static double take_out(double a, double b)
+/* Once no weighted row of a category remains, its sums are exactly 0 again. */
+static void clear_sums(nps_state *s, int c)
 {
-    double rest = a - b;
-    return rest > 0.0 ? rest : 0.0;
+    memset(&s->wsum[c], 0, sizeof s->wsum[c]);
+    memset(&s->wsq[c], 0, sizeof s->wsq[c]);
 }
 
 nps_status nps_remove_weighted(nps_state *s, int64_t score, double weight)
 {
     if (nps_check_weight(weight) != NPS_OK)
         return NPS_E_WEIGHT;
+    if (!isfinite(weight * weight))
+        return NPS_E_WEIGHT_SQUARE;
     if ((uint64_t)score > 10u)
         return NPS_E_SCORE_RANGE;
     int c = nps_category_of(score);
     if (s->count[score] <= 0 || s->weighted[c] <= 0)
         return NPS_E_REMOVE;
-    double sum = take_out(s->wsum[c], weight), sq = take_out(s->wsq[c], weight * weight);
-    s->count[score]--;
-    if (--s->weighted[c] == 0)
-        sum = sq = 0.0;
-    s->wsum[c] = sum;
-    s->wsq[c] = sq;
+    nps_state t = *s;
+    t.count[score]--;
+    t.rows--;
+    if (--t.weighted[c] == 0) {
+        clear_sums(&t, c);
+    } else {
+        if (t.wsum[c].inexact || t.wsq[c].inexact)
+            return NPS_E_INEXACT;
+        if (nps_sum_add(&t.wsum[c], weight, -1) != NPS_OK ||
+            nps_sum_add_square(&t.wsq[c], weight, -1) != NPS_OK)
+            return NPS_E_REMOVE;
+    }
+    *s = t;
     return NPS_OK;
 }
 
@@ -186,17 +201,16 @@ nps_status nps_merge(nps_state *dst, const nps_state *src)
     for (int i = 0; i < NPS_NSCORES; i++)
         if (__builtin_add_overflow(t.count[i], src->count[i], &t.count[i]))
             return NPS_E_OVERFLOW;
+    if (__builtin_add_overflow(t.rows, src->rows, &t.rows) || t.rows > NPS_MAX_ROWS)
+        return NPS_E_OVERFLOW;
     for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        if (src->weighted[c] == 0)
+            continue;
         if (__builtin_add_overflow(t.weighted[c], src->weighted[c], &t.weighted[c]))
             return NPS_E_OVERFLOW;
-        t.wsum[c] += src->wsum[c];
-        t.wsq[c] += src->wsq[c];
-        if (!isfinite(t.wsum[c]) || !isfinite(t.wsq[c]))
-            return NPS_E_OVERFLOW;
+        nps_sum_merge(&t.wsum[c], &src->wsum[c], 1);
+        nps_sum_merge(&t.wsq[c], &src->wsq[c], 1);
     }
-    int64_t rows = nps_rows(&t);
-    if (rows < 0 || rows > NPS_MAX_ROWS)
-        return NPS_E_OVERFLOW;
     *dst = t;
     return NPS_OK;
 }
@@ -209,28 +223,28 @@ nps_status nps_unmerge(nps_state *dst, const nps_state *src)
             return NPS_E_REMOVE;
         t.count[i] -= src->count[i];
     }
+    t.rows -= src->rows;
     for (int c = 0; c < NPS_NCATEGORIES; c++) {
         if (src->weighted[c] > t.weighted[c])
             return NPS_E_REMOVE;
+        if (src->weighted[c] == 0)
+            continue;
         t.weighted[c] -= src->weighted[c];
-        t.wsum[c] = take_out(t.wsum[c], src->wsum[c]);
-        t.wsq[c] = take_out(t.wsq[c], src->wsq[c]);
+        if (t.weighted[c] == 0) {
+            clear_sums(&t, c);
+            continue;
+        }
+        if (t.wsum[c].inexact || t.wsq[c].inexact || src->wsum[c].inexact || src->wsq[c].inexact)
+            return NPS_E_INEXACT;
+        if (nps_sum_merge(&t.wsum[c], &src->wsum[c], -1) != NPS_OK ||
+            nps_sum_merge(&t.wsq[c], &src->wsq[c], -1) != NPS_OK)
+            return NPS_E_REMOVE;
+    }
+    for (int c = 0; c < NPS_NCATEGORIES; c++)
         if (plain_rows(&t, c) < 0)
             return NPS_E_REMOVE;
-        if (t.weighted[c] == 0)
-            t.wsum[c] = t.wsq[c] = 0.0;
-    }
     *dst = t;
     return NPS_OK;
-}
-
-int64_t nps_rows(const nps_state *s)
-{
-    int64_t n = 0;
-    for (int i = 0; i < NPS_NSCORES; i++)
-        if (__builtin_add_overflow(n, s->count[i], &n))
-            return -1;
-    return n;
 }
 
 nps_status nps_score_from_double(double v, int64_t *score)
@@ -258,6 +272,8 @@ nps_status nps_score_from_text(const char *text, size_t len, int64_t *score)
         i++;
     while (end > i && is_blank(text[end - 1]))
         end--;
+    if (i == end)
+        return NPS_EMPTY; /* a skipped answer */
     int negative = 0;
     if (i < end && (text[i] == '+' || text[i] == '-'))
         negative = text[i++] == '-';
@@ -323,43 +339,69 @@ nps_status nps_score_from_text(const char *text, size_t len, int64_t *score)
     return NPS_OK;
 }
 
-/* Effective weight and squared weight per category: unweighted rows weigh 1. */
-static double category_weights(const nps_state *s, double w[NPS_NCATEGORIES],
-                               double q[NPS_NCATEGORIES])
+/* Weight and squared weight per category, unweighted rows weighing 1, all
+ * divided by one power of two (2^E for weights, 2^2E for squares) chosen
+ * so that the largest weight is about 1: the results are ratios, so they
+ * come out the same at any scale, and nothing overflows or underflows. */
+static void category_weights(const nps_state *s, double w[NPS_NCATEGORIES],
+                             double q[NPS_NCATEGORIES])
 {
-    double rows[NPS_NCATEGORIES] = {0.0, 0.0, 0.0};
+    int64_t rows[NPS_NCATEGORIES] = {0, 0, 0};
     for (int i = 0; i < NPS_NSCORES; i++)
-        rows[nps_category_of(i)] += (double)s->count[i];
-    for (int c = 0; c < NPS_NCATEGORIES; c++) {
-        double plain = rows[c] - (double)s->weighted[c];
-        w[c] = plain + s->wsum[c];
-        q[c] = plain + s->wsq[c];
+        rows[nps_category_of(i)] += s->count[i];
+    if ((s->weighted[0] | s->weighted[1] | s->weighted[2]) == 0) {
+        for (int c = 0; c < NPS_NCATEGORIES; c++)
+            w[c] = q[c] = (double)rows[c]; /* every row weighs 1 */
+        return;
     }
-    return rows[0] + rows[1] + rows[2];
+    double plain[NPS_NCATEGORIES];
+    int top = INT32_MIN;
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        plain[c] = (double)(rows[c] - s->weighted[c]);
+        if (plain[c] > 0.0 && ilogb(plain[c]) > top)
+            top = ilogb(plain[c]);
+        int e = nps_sum_exponent(&s->wsum[c]);
+        if (e > top)
+            top = e;
+    }
+    if (top == INT32_MIN)
+        top = 0;
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        int32_t e;
+        double d = nps_sum_scaled(&s->wsum[c], &e);
+        w[c] = ldexp(plain[c], -top) + ldexp(d, (int)fmax(fmin((double)e - top, 4096), -4096));
+        d = nps_sum_scaled(&s->wsq[c], &e);
+        q[c] = ldexp(plain[c], -2 * top) +
+               ldexp(d, (int)fmax(fmin((double)e - 2.0 * top, 4096), -4096));
+    }
 }
 
 /* Proportions and effective n of a state; NPS_EMPTY when the weight is 0 (R5, R7). */
 typedef struct {
-    double w[NPS_NCATEGORIES]; /* weight per category */
-    double total;              /* sum of weights */
+    double w[NPS_NCATEGORIES]; /* weight per category, scaled */
+    double total;              /* sum of weights, scaled */
     double n;                  /* Kish effective n; the row count when unweighted */
     double p, d;               /* promoter and detractor proportions */
 } nps_shape;
 
+/* x kept inside lo..hi (a NaN becomes lo). */
+static double clamp(double x, double lo, double hi)
+{
+    return x > hi ? hi : x >= lo ? x : lo;
+}
+
 static nps_status shape_of(const nps_state *s, nps_shape *sh)
 {
     double q[NPS_NCATEGORIES];
-    double rows = category_weights(s, sh->w, q);
+    category_weights(s, sh->w, q);
     sh->total = sh->w[0] + sh->w[1] + sh->w[2];
     double qt = q[0] + q[1] + q[2];
-    if (!(sh->total > 0.0))
+    if (!(sh->total > 0.0) || !(qt > 0.0))
         return NPS_EMPTY;
-    /* Kish's n lies in 1..rows; sums left approximate by sliding-window
-     * removals (or forged) cannot push it outside.  Weights so small that
-     * their squares underflow leave no effective n. */
-    sh->n = qt > 0.0 ? fmin(rows, fmax(1.0, sh->total * (sh->total / qt))) : 0.0;
-    sh->p = sh->w[NPS_PROMOTER] / sh->total;
-    sh->d = sh->w[NPS_DETRACTOR] / sh->total;
+    /* Kish's n lies in 1..rows (exact sums; the bounds only absorb rounding) */
+    sh->n = clamp(sh->total * (sh->total / qt), 1.0, (double)nps_rows(s));
+    sh->p = clamp(sh->w[NPS_PROMOTER] / sh->total, 0.0, 1.0);
+    sh->d = clamp(sh->w[NPS_DETRACTOR] / sh->total, 0.0, 1.0 - sh->p);
     return NPS_OK;
 }
 
@@ -386,8 +428,7 @@ static double adjusted_wald(const nps_shape *sh, double z, double sign)
         n += adjust[c];
     }
     double p = a[NPS_PROMOTER] / n, d = a[NPS_DETRACTOR] / n;
-    double bound = 100.0 * ((p - d) + sign * z * sqrt(variance(p, d) / n));
-    return bound < -100.0 ? -100.0 : bound > 100.0 ? 100.0 : bound;
+    return clamp(100.0 * ((p - d) + sign * z * sqrt(variance(p, d) / n)), -100.0, 100.0);
 }
 
 nps_status nps_compute(const nps_state *s, nps_measure m, double confidence, double *out)
@@ -407,12 +448,13 @@ nps_status nps_compute(const nps_state *s, nps_measure m, double confidence, dou
         double total = w[0] + w[1] + w[2];
         if (!(total > 0.0))
             return NPS_EMPTY;
-        double part = m == NPS_M_NPS ? w[NPS_PROMOTER] - w[NPS_DETRACTOR] : w[share_of[m]];
-        *out = 100.0 * part / total;
+        if (m == NPS_M_NPS)
+            *out = clamp(100.0 * (w[NPS_PROMOTER] - w[NPS_DETRACTOR]) / total, -100.0, 100.0);
+        else
+            *out = clamp(100.0 * w[share_of[m]] / total, 0.0, 100.0);
         return NPS_OK;
     }
-    if (shape_of(s, &sh) != NPS_OK || (z != 0.0 && !(sh.n > 0.0)) ||
-        (m == NPS_M_STDERR && !(sh.n > 0.0)))
+    if (shape_of(s, &sh) != NPS_OK)
         return NPS_EMPTY;
     switch (m) {
     case NPS_M_STDERR:
@@ -467,6 +509,14 @@ nps_status nps_summary_json(const nps_state *s, char *buf, size_t cap)
                                   "\"detractors\":%lld",
                                   (long long)nps_rows(s), (long long)cat[NPS_PROMOTER],
                                   (long long)cat[NPS_PASSIVE], (long long)cat[NPS_DETRACTOR]);
+    nps_shape sh;
+    if ((s->weighted[0] | s->weighted[1] | s->weighted[2]) != 0 && shape_of(s, &sh) == NPS_OK &&
+        len < cap) {
+        /* the counts above are rows; what follows is weighted, on Kish's n */
+        char num[32];
+        nps_format_double(sh.n, num, sizeof num);
+        len += (size_t)snprintf(buf + len, cap - len, ",\"weighted\":true,\"effective_n\":%s", num);
+    }
     for (size_t k = 0; k < sizeof keys / sizeof keys[0] && len < cap; k++) {
         char num[32] = "null"; /* a measure without a value (R5) */
         if (nps_compute(s, measures[k], NPS_DEFAULT_CONFIDENCE, &v) == NPS_OK)
@@ -627,71 +677,132 @@ static uint64_t get_u64(const uint8_t *p)
     return v;
 }
 
-static void put_f64(uint8_t *p, double d)
-{
-    uint64_t v;
-    memcpy(&v, &d, sizeof v);
-    put_u64(p, v);
-}
-
-static double get_f64(const uint8_t *p)
-{
-    uint64_t v = get_u64(p);
-    double d;
-    memcpy(&d, &v, sizeof d);
-    return d;
-}
-
-/* Layout of format version 1, byte offsets. */
+/* Layout of format version 2, byte offsets. */
 enum {
     OFF_MAGIC = 0,     /* "nps" */
-    OFF_VERSION = 3,   /* 1 */
-    OFF_FLAGS = 4,     /* 4 bytes, all 0 in version 1 */
+    OFF_VERSION = 3,   /* 2 */
+    OFF_FLAGS = 4,     /* uint32: NPS_STATE_FLAG_WEIGHTED, the other bits 0 */
     OFF_COUNT = 8,     /* 11 x int64: rows per score */
-    OFF_WEIGHTED = 96, /* 3 x int64: weighted rows per category */
-    OFF_WSUM = 120,    /* 3 x double */
-    OFF_WSQ = 144,     /* 3 x double */
-    OFF_CRC = 168      /* CRC-32 of bytes 0..167 */
+    OFF_WEIGHTED = 96, /* when weighted: 3 x int64, weighted rows per category */
+    OFF_SUMS = 120,    /* then wsum[0..2], wsq[0..2]: int32 exp, uint32 inexact, limbs */
+    SUM_BYTES = 8 + NPS_SUM_LIMBS * 8
 };
 
-void nps_encode(const nps_state *s, uint8_t out[NPS_STATE_BYTES])
+/* Lowest and highest binary exponent a sum of a state may reach: weights
+ * whose squares are finite, at most 2^62 of them. */
+#define SUM_EXP_MIN (-2 * 1074 - 64)
+#define SUM_EXP_MAX (1024 + 64)
+
+static void put_u32(uint8_t *p, uint32_t v)
 {
-    memset(out, 0, NPS_STATE_BYTES);
-    memcpy(out + OFF_MAGIC, "nps", 3);
-    out[OFF_VERSION] = NPS_STATE_VERSION;
-    for (int i = 0; i < NPS_NSCORES; i++)
-        put_u64(out + OFF_COUNT + 8 * i, (uint64_t)s->count[i]);
-    for (int c = 0; c < NPS_NCATEGORIES; c++) {
-        put_u64(out + OFF_WEIGHTED + 8 * c, (uint64_t)s->weighted[c]);
-        put_f64(out + OFF_WSUM + 8 * c, s->wsum[c]);
-        put_f64(out + OFF_WSQ + 8 * c, s->wsq[c]);
-    }
-    uint32_t crc = crc32_ieee(out, OFF_CRC);
     for (int i = 0; i < 4; i++)
-        out[OFF_CRC + i] = (uint8_t)(crc >> (8 * i));
+        p[i] = (uint8_t)(v >> (8 * i));
 }
 
-/* Range checks a decoded or parsed state must pass before use (R11). */
-static nps_status check_state(const nps_state *s)
+static uint32_t get_u32(const uint8_t *p)
 {
-    int64_t rows[NPS_NCATEGORIES] = {0, 0, 0};
+    uint32_t v = 0;
+    for (int i = 0; i < 4; i++)
+        v |= (uint32_t)p[i] << (8 * i);
+    return v;
+}
+
+/* True when a state carries any weighted row. */
+static int is_weighted(const nps_state *s)
+{
+    return (s->weighted[0] | s->weighted[1] | s->weighted[2]) != 0;
+}
+
+/* The sum as written: canonical (R11). */
+static nps_sum canonical(const nps_sum *x)
+{
+    nps_sum t = *x;
+    nps_sum_canonical(&t);
+    return t;
+}
+
+size_t nps_encode(const nps_state *s, uint8_t out[NPS_STATE_BYTES])
+{
+    int weighted = is_weighted(s);
+    size_t len = weighted ? NPS_STATE_BYTES : NPS_STATE_BYTES_PLAIN;
+    memset(out, 0, len);
+    memcpy(out + OFF_MAGIC, "nps", 3);
+    out[OFF_VERSION] = NPS_STATE_VERSION;
+    put_u32(out + OFF_FLAGS, weighted ? NPS_STATE_FLAG_WEIGHTED : 0u);
     for (int i = 0; i < NPS_NSCORES; i++)
-        if (s->count[i] < 0 || __builtin_add_overflow(rows[nps_category_of(i)], s->count[i],
-                                                      &rows[nps_category_of(i)]))
+        put_u64(out + OFF_COUNT + 8 * i, (uint64_t)s->count[i]);
+    if (weighted) {
+        for (int c = 0; c < NPS_NCATEGORIES; c++)
+            put_u64(out + OFF_WEIGHTED + 8 * c, (uint64_t)s->weighted[c]);
+        for (int k = 0; k < 2 * NPS_NCATEGORIES; k++) {
+            nps_sum x = canonical(k < NPS_NCATEGORIES ? &s->wsum[k] : &s->wsq[k - 3]);
+            uint8_t *p = out + OFF_SUMS + SUM_BYTES * k;
+            put_u32(p, (uint32_t)x.exp);
+            put_u32(p + 4, x.inexact);
+            for (int i = 0; i < NPS_SUM_LIMBS; i++)
+                put_u64(p + 8 + 8 * i, x.limb[i]);
+        }
+    }
+    uint32_t crc = crc32_ieee(out, len - 4);
+    put_u32(out + len - 4, crc);
+    return len;
+}
+
+/* S^2 / Q of two sums, scale-free; 0 when Q is 0. */
+static double square_ratio(const nps_sum *sum, const nps_sum *sq)
+{
+    int32_t es, eq;
+    double ds = nps_sum_scaled(sum, &es), dq = nps_sum_scaled(sq, &eq);
+    if (dq == 0.0)
+        return 0.0;
+    return ldexp(ds * ds / dq, (int)fmax(fmin(2.0 * es - eq, 4096), -4096));
+}
+
+/* Checks a decoded or parsed state must pass before use (R11): counts within
+ * the row limit, sums in range and possible for their counts. */
+static nps_status check_state(nps_state *s)
+{
+    int64_t rows[NPS_NCATEGORIES] = {0, 0, 0}, total = 0;
+    for (int i = 0; i < NPS_NSCORES; i++)
+        if (s->count[i] < 0 ||
+            __builtin_add_overflow(rows[nps_category_of(i)], s->count[i],
+                                   &rows[nps_category_of(i)]) ||
+            __builtin_add_overflow(total, s->count[i], &total))
             return NPS_E_STATE_VALUE;
-    int64_t total = nps_rows(s);
-    if (total < 0 || total > NPS_MAX_ROWS)
+    if (total > NPS_MAX_ROWS)
         return NPS_E_STATE_VALUE;
     for (int c = 0; c < NPS_NCATEGORIES; c++) {
-        double sum = s->wsum[c], sq = s->wsq[c];
+        const nps_sum *sum = &s->wsum[c], *sq = &s->wsq[c];
         if (s->weighted[c] < 0 || s->weighted[c] > rows[c])
             return NPS_E_STATE_VALUE;
-        if (!isfinite(sum) || !isfinite(sq) || sum < 0.0 || sq < 0.0)
+        for (int k = 0; k < 2; k++) {
+            const nps_sum *x = k ? sq : sum;
+            if (x->inexact > 1 || x->exp < SUM_EXP_MIN || x->exp > SUM_EXP_MAX)
+                return NPS_E_STATE_VALUE;
+        }
+        if (nps_sum_exponent(sum) >= 512 + 63 || nps_sum_exponent(sq) >= 1024 + 63)
             return NPS_E_STATE_VALUE;
-        if (s->weighted[c] == 0 && (sum != 0.0 || sq != 0.0))
+        if (s->weighted[c] == 0 && (!nps_sum_is_zero(sum) || !nps_sum_is_zero(sq) ||
+                                    sum->inexact || sq->inexact))
+            return NPS_E_STATE_VALUE;
+        if (nps_sum_is_zero(sum) != nps_sum_is_zero(sq))
+            return NPS_E_STATE_VALUE;
+        if (nps_sum_is_zero(sum))
+            continue;
+        /* weights w >= 0: sum w^2 <= (sum w)^2 <= k * sum w^2 (Cauchy-Schwarz) */
+        double r = square_ratio(sum, sq);
+        if (!(r >= 1.0 - 1e-12) || !(r <= (double)s->weighted[c] * (1.0 + 1e-12)))
             return NPS_E_STATE_VALUE;
     }
+    s->rows = total;
     return NPS_OK;
+}
+
+/* True when a sum is in its canonical form (R11). */
+static int is_canonical(const nps_sum *x)
+{
+    nps_sum t = canonical(x);
+    return memcmp(&t, x, sizeof t) == 0;
 }
 
 nps_status nps_decode(const uint8_t *buf, size_t len, nps_state *out)
@@ -702,22 +813,33 @@ nps_status nps_decode(const uint8_t *buf, size_t len, nps_state *out)
         return NPS_E_STATE_MAGIC;
     if (buf[OFF_VERSION] != NPS_STATE_VERSION)
         return NPS_E_STATE_VERSION;
-    if (len != NPS_STATE_BYTES)
-        return NPS_E_STATE_LENGTH;
-    uint32_t crc = 0;
-    for (int i = 0; i < 4; i++)
-        crc |= (uint32_t)buf[OFF_CRC + i] << (8 * i);
-    if (crc != crc32_ieee(buf, OFF_CRC))
-        return NPS_E_STATE_CHECKSUM;
-    if (buf[OFF_FLAGS] | buf[OFF_FLAGS + 1] | buf[OFF_FLAGS + 2] | buf[OFF_FLAGS + 3])
+    uint32_t flags = get_u32(buf + OFF_FLAGS);
+    if (flags & ~NPS_STATE_FLAG_WEIGHTED)
         return NPS_E_STATE_VERSION;
+    int weighted = (flags & NPS_STATE_FLAG_WEIGHTED) != 0;
+    if (len != (weighted ? NPS_STATE_BYTES : NPS_STATE_BYTES_PLAIN))
+        return NPS_E_STATE_LENGTH;
+    if (get_u32(buf + len - 4) != crc32_ieee(buf, len - 4))
+        return NPS_E_STATE_CHECKSUM;
     nps_state s;
+    nps_state_init(&s);
     for (int i = 0; i < NPS_NSCORES; i++)
         s.count[i] = (int64_t)get_u64(buf + OFF_COUNT + 8 * i);
-    for (int c = 0; c < NPS_NCATEGORIES; c++) {
-        s.weighted[c] = (int64_t)get_u64(buf + OFF_WEIGHTED + 8 * c);
-        s.wsum[c] = get_f64(buf + OFF_WSUM + 8 * c);
-        s.wsq[c] = get_f64(buf + OFF_WSQ + 8 * c);
+    if (weighted) {
+        for (int c = 0; c < NPS_NCATEGORIES; c++)
+            s.weighted[c] = (int64_t)get_u64(buf + OFF_WEIGHTED + 8 * c);
+        if (!is_weighted(&s))
+            return NPS_E_STATE_VALUE;
+        for (int k = 0; k < 2 * NPS_NCATEGORIES; k++) {
+            nps_sum *x = k < NPS_NCATEGORIES ? &s.wsum[k] : &s.wsq[k - 3];
+            const uint8_t *p = buf + OFF_SUMS + SUM_BYTES * k;
+            x->exp = (int32_t)get_u32(p);
+            x->inexact = get_u32(p + 4);
+            for (int i = 0; i < NPS_SUM_LIMBS; i++)
+                x->limb[i] = get_u64(p + 8 + 8 * i);
+            if (!is_canonical(x))
+                return NPS_E_STATE_VALUE;
+        }
     }
     nps_status st = check_state(&s);
     if (st == NPS_OK)
@@ -733,13 +855,34 @@ static size_t put_ints(char *buf, size_t cap, size_t len, const char *name, cons
     return len;
 }
 
-/* Append "name=a,b,c" of n doubles in shortest round-trip form. */
-static size_t put_doubles(char *buf, size_t cap, size_t len, const char *name, const double *v,
-                          int n)
+/* A sum as text: the shortest decimal when it is exactly a double, else
+ * 0x<hex digits>p<binary exponent>, exact; '~' first when it is inexact. */
+static void format_sum(const nps_sum *x, char *buf, size_t cap)
+{
+    nps_sum t = canonical(x);
+    size_t len = (size_t)snprintf(buf, cap, "%s", t.inexact ? "~" : "");
+    int top = NPS_SUM_LIMBS - 1;
+    while (top > 0 && t.limb[top] == 0)
+        top--;
+    if (top == 0 && t.limb[0] < (UINT64_C(1) << 53) && t.exp >= -1074 &&
+        t.exp + 64 - __builtin_clzll(t.limb[0] | 1) <= 1024) {
+        nps_format_double(ldexp((double)t.limb[0], t.exp), buf + len, cap - len);
+        return;
+    }
+    len += (size_t)snprintf(buf + len, cap - len, "0x%llx", (unsigned long long)t.limb[top]);
+    for (int i = top - 1; i >= 0 && len < cap; i--)
+        len += (size_t)snprintf(buf + len, cap - len, "%016llx", (unsigned long long)t.limb[i]);
+    if (len < cap)
+        snprintf(buf + len, cap - len, "p%d", (int)t.exp);
+}
+
+/* Append "name=a,b,c" of n sums. */
+static size_t put_sums(char *buf, size_t cap, size_t len, const char *name, const nps_sum *v,
+                       int n)
 {
     for (int i = 0; i < n && len < cap; i++) {
-        char num[32];
-        nps_format_double(v[i], num, sizeof num);
+        char num[NPS_SUM_LIMBS * 16 + 32];
+        format_sum(&v[i], num, sizeof num);
         len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? "," : name, num);
     }
     return len;
@@ -748,10 +891,10 @@ static size_t put_doubles(char *buf, size_t cap, size_t len, const char *name, c
 void nps_state_to_text(const nps_state *s, char *buf, size_t cap)
 {
     size_t len = put_ints(buf, cap, 0, "scores=", s->count, NPS_NSCORES);
-    if (s->weighted[0] | s->weighted[1] | s->weighted[2]) {
+    if (is_weighted(s)) {
         len = put_ints(buf, cap, len, " weighted=", s->weighted, NPS_NCATEGORIES);
-        len = put_doubles(buf, cap, len, " wsum=", s->wsum, NPS_NCATEGORIES);
-        put_doubles(buf, cap, len, " wsq=", s->wsq, NPS_NCATEGORIES);
+        len = put_sums(buf, cap, len, " wsum=", s->wsum, NPS_NCATEGORIES);
+        put_sums(buf, cap, len, " wsq=", s->wsq, NPS_NCATEGORIES);
     }
 }
 
@@ -768,9 +911,55 @@ static int read_int(const char **q, void *v, int i)
     return 1;
 }
 
-/* Read one double at *q into ((double *)v)[i]; advances *q. */
-static int read_double(const char **q, void *v, int i)
+/* Value of a hex digit, or -1. */
+static int hex_digit(char c)
 {
+    return c >= '0' && c <= '9' ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+}
+
+/* Read the hex form of a sum, 0x<digits>p<exponent>, at *q into x. */
+static int read_hex_sum(const char **q, nps_sum *x)
+{
+    const char *p = *q + 2;
+    int digits = 0;
+    for (; hex_digit(*p) >= 0; p++, digits++) {
+        if (x->limb[NPS_SUM_LIMBS - 1] >> 60)
+            return 0; /* more digits than a sum holds */
+        for (int i = NPS_SUM_LIMBS - 1; i > 0; i--)
+            x->limb[i] = (x->limb[i] << 4) | (x->limb[i - 1] >> 60);
+        x->limb[0] = (x->limb[0] << 4) | (uint64_t)hex_digit(*p);
+    }
+    if (digits == 0 || *p++ != 'p')
+        return 0;
+    int negative = *p == '-';
+    if (*p == '-' || *p == '+')
+        p++;
+    if (*p < '0' || *p > '9')
+        return 0;
+    long e = 0;
+    for (; *p >= '0' && *p <= '9'; p++)
+        if ((e = e * 10 + (*p - '0')) > 100000)
+            return 0;
+    x->exp = (int32_t)(negative ? -e : e);
+    *q = p;
+    return 1;
+}
+
+/* Read one sum at *q into ((nps_sum *)v)[i]: a decimal number, or the exact
+ * hex form, '~' first when inexact; advances *q. */
+static int read_sum(const char **q, void *v, int i)
+{
+    nps_sum *x = &((nps_sum *)v)[i];
+    memset(x, 0, sizeof *x);
+    if (**q == '~') {
+        x->inexact = 1;
+        (*q)++;
+    }
+    if ((*q)[0] == '0' && ((*q)[1] == 'x' || (*q)[1] == 'X'))
+        return read_hex_sum(q, x);
     char num[40];
     size_t k = 0;
     while (k < sizeof num - 1 && ((**q >= '0' && **q <= '9') || **q == '.' || **q == 'e' ||
@@ -783,8 +972,11 @@ static int read_double(const char **q, void *v, int i)
     if (dot != NULL && point != NULL && point[0] != '\0' && point[1] == '\0')
         *dot = point[0];
     char *end;
-    ((double *)v)[i] = strtod(num, &end);
-    return k > 0 && *end == '\0';
+    double d = strtod(num, &end);
+    if (k == 0 || *end != '\0' || !isfinite(d) || d < 0.0)
+        return 0;
+    nps_sum_add(x, d, 1);
+    return 1;
 }
 
 /* Parse "name=" followed by n comma-separated items, each read by read_one
@@ -814,13 +1006,19 @@ nps_status nps_state_from_text(const char *text, nps_state *out)
         return NPS_E_STATE_TEXT;
     if (*p == ' ' && p[1] == 'w') {
         if (!parse_list(&p, " weighted=", NPS_NCATEGORIES, read_int, s.weighted) ||
-            !parse_list(&p, " wsum=", NPS_NCATEGORIES, read_double, s.wsum) ||
-            !parse_list(&p, " wsq=", NPS_NCATEGORIES, read_double, s.wsq))
+            !parse_list(&p, " wsum=", NPS_NCATEGORIES, read_sum, s.wsum) ||
+            !parse_list(&p, " wsq=", NPS_NCATEGORIES, read_sum, s.wsq))
             return NPS_E_STATE_TEXT;
     }
     while (is_blank(*p))
         p++;
-    if (*p != '\0' || check_state(&s) != NPS_OK)
+    if (*p != '\0')
+        return NPS_E_STATE_TEXT;
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        nps_sum_canonical(&s.wsum[c]);
+        nps_sum_canonical(&s.wsq[c]);
+    }
+    if (check_state(&s) != NPS_OK)
         return NPS_E_STATE_TEXT;
     *out = s;
     return NPS_OK;
@@ -898,6 +1096,15 @@ void nps_render_text(const char *text, size_t len, char *buf, size_t cap)
             buf[out++] = '.';
     buf[out++] = '\'';
     buf[out] = '\0';
+}
+
+void nps_render_number(const char *text, size_t len, char *buf, size_t cap)
+{
+    if (len <= 40) {
+        snprintf(buf, cap, "%.*s", (int)len, text);
+        return;
+    }
+    snprintf(buf, cap, "%.18s...%.18s", text, text + len - 18);
 }
 
 void nps_message(char *buf, size_t cap, nps_status st, const char *fn, const char *value)

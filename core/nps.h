@@ -13,12 +13,16 @@
  *      function and the value; it is never counted as 0 nor dropped.  Text
  *      may carry blanks, a sign, a fraction of zeros and an exponent
  *      ("7", " 9 ", "7.0", "1e1"), read exactly, never through a double.
+ *      Text that is empty or only blanks is a skipped answer, as NULL.
  *  R2  Detractor 0-6, passive 7-8, promoter 9-10.
- *  R3  NPS = % promoters - % detractors, a double in -100..100, never rounded.
+ *  R3  NPS = % promoters - % detractors, a double in -100..100, never rounded;
+ *      every result is kept inside its documented range (a share in 0..100)
+ *      whatever rounding the arithmetic did.
  *  R4  NULL scores are skipped; with a weight, a NULL weight skips the row.
  *      The denominator is the valid rows (weighted: their sum of weights).
  *  R5  Over no valid rows (or a sum of weights of 0) every result is NULL
- *      (status NPS_EMPTY), never 0 and never an error.
+ *      (status NPS_EMPTY), never 0 and never an error.  Results are computed
+ *      scale-free: weights of 1e-300 give the same numbers as weights of 1.
  *  R6  A weight is finite and >= 0.  An unweighted row weighs 1.
  *  R7  Standard error in points: 100 * sqrt((p + d - (p - d)^2) / n), p and d
  *      the promoter and detractor proportions; weighted, n is Kish's
@@ -29,14 +33,23 @@
  *      promoter pseudo-responses to n, then Wald; clipped to -100..100.
  *  R10 A state holds the count of each score and, per category, the number
  *      of explicitly weighted rows and their sums of weights and squared
- *      weights.  Merging is exact for counts and order-independent; removing
- *      what was added restores the counts exactly.  A state holds at most
- *      NPS_MAX_ROWS rows: decoding, parsing and merging enforce it, so the
- *      per-row adds need no overflow check (passing int64's limit from there
- *      would take 2^62 more rows).
- *  R11 The binary state is NPS_STATE_BYTES long: magic "nps", version,
- *      flags, counts and sums little-endian, CRC-32 last.  Decoding checks
- *      length, magic, version, checksum and ranges before use.
+ *      weights.  The sums are exact (nps_sum: a 320-bit integer times a
+ *      power of two), so merging is exact and order-independent and
+ *      removing what was added restores the state bit for bit, while the
+ *      weights a sum has seen span up to about 1e22 (1e20 and more for the
+ *      squares).  Past that a sum is marked inexact: its value is still
+ *      right to ~1e-80 relative, but nothing can be taken out of it any
+ *      more (NPS_E_INEXACT).  A weight whose square overflows a double is an
+ *      error.  A state holds at most NPS_MAX_ROWS rows: every add, merge,
+ *      decode and parse enforces it, so no function writes a state that it
+ *      would refuse.
+ *  R11 The binary state: magic "nps", version 2, flags, counts, and only
+ *      when some row was weighted the weighted-row counts and the sums, all
+ *      little-endian, CRC-32 last.  Decoding checks length, magic, version,
+ *      flags, checksum, canonical form and consistency before use: counts
+ *      within the row limit, sums possible for their counts
+ *      (wsq <= wsum^2 <= weighted * wsq), so every result is finite and in
+ *      range.  The text form carries the same information.
  *  R12 p-value of two states: z = (nps_a - nps_b) / sqrt(se_a^2 + se_b^2),
  *      two-sided; 1 when both are equal with zero variance, NULL when either
  *      is empty.
@@ -92,7 +105,9 @@ typedef enum nps_status {
     NPS_E_WEIGHT,            /* negative, infinite or NaN weight */
     NPS_E_WEIGHT_STATE,      /* a weight given with a state */
     NPS_E_CONFIDENCE,        /* confidence outside (0, 1) */
-    NPS_E_CONFIDENCE_VARIES, /* confidence not the same on every row of a group */
+    NPS_E_WEIGHT_SQUARE,     /* a weight whose square overflows */
+    NPS_E_INEXACT,           /* taking rows out of a sum that is no longer exact */
+    NPS_E_SCALAR_STATE,      /* a scalar that takes a score given an nps_state */
     NPS_E_NOT_NUMBER,        /* a non-score argument that is not a number */
     NPS_E_NOT_STATE,         /* an argument that should be an nps_state but is not a blob */
     NPS_E_BAND,              /* nps value outside -100..100 */
@@ -115,12 +130,21 @@ typedef enum nps_status {
     NPS_STATUS_COUNT
 } nps_status;
 
-/* Mergeable aggregate state (R10).  Unweighted rows only touch count[]. */
+/* An exact sum of doubles >= 0 (R10): sum of limb[i] * 2^(64 i + exp). */
+#define NPS_SUM_LIMBS 5
+typedef struct nps_sum {
+    uint64_t limb[NPS_SUM_LIMBS];
+    int32_t exp;      /* binary exponent of the lowest bit */
+    uint32_t inexact; /* 1 once a bit had to be dropped */
+} nps_sum;
+
+/* Mergeable aggregate state (R10).  Unweighted rows only touch count[] and rows. */
 typedef struct nps_state {
     int64_t count[NPS_NSCORES];        /* rows per score 0..10 */
+    int64_t rows;                      /* sum of count[] */
     int64_t weighted[NPS_NCATEGORIES]; /* rows that carried a weight */
-    double wsum[NPS_NCATEGORIES];      /* sum of those weights */
-    double wsq[NPS_NCATEGORIES];       /* sum of their squares */
+    nps_sum wsum[NPS_NCATEGORIES];     /* sum of those weights */
+    nps_sum wsq[NPS_NCATEGORIES];      /* sum of their squares */
 } nps_state;
 
 /* What an aggregate's final step computes from a state. */
@@ -135,13 +159,16 @@ typedef enum nps_measure {
     NPS_M_CI_UPPER
 } nps_measure;
 
-/* Binary state: 8 header bytes, 14 int64, 6 doubles, CRC-32 (R11). */
-#define NPS_STATE_VERSION 1
-#define NPS_STATE_BYTES (8 + 14 * 8 + 6 * 8 + 4)
+/* Binary state (R11): 8 header bytes, 11 counts, then when weighted 3
+ * weighted-row counts and 6 sums of 48 bytes; CRC-32 last. */
+#define NPS_STATE_VERSION 2
+#define NPS_STATE_FLAG_WEIGHTED 1u
+#define NPS_STATE_BYTES_PLAIN (8 + 11 * 8 + 4)
+#define NPS_STATE_BYTES (NPS_STATE_BYTES_PLAIN + 3 * 8 + 6 * (8 + NPS_SUM_LIMBS * 8))
 /* Longest text form of a state, NUL included. */
-#define NPS_STATE_TEXT_MAX 640
+#define NPS_STATE_TEXT_MAX 1024
 /* Longest JSON summary, NUL included. */
-#define NPS_SUMMARY_MAX 768
+#define NPS_SUMMARY_MAX 1024
 /* Buffer size that holds any message of nps_message(). */
 #define NPS_MESSAGE_MAX 256
 /* Buffer size for a rendered value (nps_render_*). */
@@ -161,7 +188,10 @@ static inline nps_status nps_add(nps_state *s, int64_t score)
 {
     if ((uint64_t)score > 10u)
         return NPS_E_SCORE_RANGE;
+    if (s->rows >= NPS_MAX_ROWS)
+        return NPS_E_OVERFLOW;
     s->count[score]++;
+    s->rows++;
     return NPS_OK;
 }
 
@@ -177,12 +207,27 @@ nps_status nps_merge(nps_state *dst, const nps_state *src);
 /* Take src, previously merged, back out of dst; dst is unchanged on error. */
 nps_status nps_unmerge(nps_state *dst, const nps_state *src);
 /* Number of rows in a state (all scores, weighted or not). */
-int64_t nps_rows(const nps_state *s);
+static inline int64_t nps_rows(const nps_state *s)
+{
+    return s->rows;
+}
+
+/* Exact sums (R10), in sum.c.  sign is +1 to add, -1 to take out. */
+nps_status nps_sum_add(nps_sum *s, double w, int sign);
+nps_status nps_sum_add_square(nps_sum *s, double w, int sign);
+nps_status nps_sum_merge(nps_sum *dst, const nps_sum *src, int sign);
+int nps_sum_is_zero(const nps_sum *s);
+/* The sum as d * 2^exp2, d a double rounded once (no overflow, no underflow). */
+double nps_sum_scaled(const nps_sum *s, int32_t *exp2);
+/* floor(log2(sum)), INT32_MIN for 0. */
+int nps_sum_exponent(const nps_sum *s);
+/* The one form of a value: lowest bit set (exp 0 for 0). */
+void nps_sum_canonical(nps_sum *s);
 
 /* Check a double holding a score: whole and 0..10 (R1). */
 nps_status nps_score_from_double(double v, int64_t *score);
 /* Check text holding a score (R1): blanks, sign, digits, a fraction and an
- * exponent, evaluated exactly in decimal. */
+ * exponent, evaluated exactly in decimal.  NPS_EMPTY for blank text. */
 nps_status nps_score_from_text(const char *text, size_t len, int64_t *score);
 /* Check a weight (R6). */
 nps_status nps_check_weight(double w);
@@ -211,8 +256,9 @@ const char *nps_languages(void);
 /* Band of an NPS value (R13). */
 nps_status nps_band(double value, const char **label);
 
-/* Serialize a state into exactly NPS_STATE_BYTES bytes (R11). */
-void nps_encode(const nps_state *s, uint8_t out[NPS_STATE_BYTES]);
+/* Serialize a state (R11) into out, which holds NPS_STATE_BYTES; returns
+ * the length written. */
+size_t nps_encode(const nps_state *s, uint8_t out[NPS_STATE_BYTES]);
 /* Parse and check a binary state; out is untouched on error (R11). */
 nps_status nps_decode(const uint8_t *buf, size_t len, nps_state *out);
 /* Readable text form that round-trips exactly; buf holds NPS_STATE_TEXT_MAX. */
@@ -223,10 +269,12 @@ nps_status nps_state_from_text(const char *text, nps_state *out);
 /* Shortest text that reads back as the same double (locale-independent). */
 void nps_format_double(double v, char *buf, size_t cap);
 /* Render an offending value for a message: integer, double, quoted text
- * (cut to 40 bytes), or a byte count.  buf holds NPS_VALUE_MAX bytes. */
+ * (cut to 40 bytes), the text of a number (unquoted, its middle cut when
+ * longer than 40 bytes), or a byte count.  buf holds NPS_VALUE_MAX bytes. */
 void nps_render_int(int64_t v, char *buf, size_t cap);
 void nps_render_double(double v, char *buf, size_t cap);
 void nps_render_text(const char *text, size_t len, char *buf, size_t cap);
+void nps_render_number(const char *text, size_t len, char *buf, size_t cap);
 /* The error text for a status: "<fn>: score 11 is outside 0..10". */
 void nps_message(char *buf, size_t cap, nps_status st, const char *fn, const char *value);
 /* SQLSTATE of an error status: "22003" (out of range), "22023" (invalid

@@ -14,6 +14,7 @@
  * drop triggers: SQLITE_DIRECTONLY, so no view, trigger or schema can call
  * them behind the user's back.
  */
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -25,10 +26,14 @@ SQLITE_EXTENSION_INIT1
 
 /* What a registered function does; the aggregate kinds come first. */
 typedef enum nps_kind {
-    NPS_K_MEASURE,  /* aggregate: one number of nps_compute() */
-    NPS_K_STATE,    /* aggregate: the binary nps_state */
-    NPS_K_SUMMARY,  /* aggregate: the JSON summary */
-    NPS_K_CATEGORY, /* scalar: nps_category(score [, lang]) */
+    NPS_K_MEASURE,    /* aggregate: one number of nps_compute() */
+    NPS_K_STATE,      /* aggregate: the binary nps_state */
+    NPS_K_SUMMARY,    /* aggregate: the JSON summary */
+    NPS_K_MEASURE_OF, /* scalar: one number of nps_compute() of one state */
+    NPS_K_SUMMARY_OF, /* scalar: nps_summary_of(state) */
+    NPS_K_ROWS_OF,    /* scalar: nps_rows_of(state) */
+    NPS_K_MERGE,      /* scalar: nps_state_merge(a, b) */
+    NPS_K_CATEGORY,   /* scalar: nps_category(score [, lang]) */
     NPS_K_BAND,     /* scalar: nps_band(nps_value) */
     NPS_K_PVALUE,   /* scalar: nps_pvalue(state_a, state_b) */
     NPS_K_VERSION,  /* scalar: nps_version() */
@@ -54,8 +59,9 @@ typedef struct nps_function {
 #define READS (SQLITE_UTF8)
 #define SCHEMA (SQLITE_UTF8 | SQLITE_DIRECTONLY)
 
-/* Every SQL function, once.  A second aggregate argument is a confidence for
- * the margin of error and the interval, a weight otherwise. */
+/* Every SQL function, once.  The second argument of an aggregate is a
+ * weight; the second argument of a margin or interval _of scalar is a
+ * confidence. */
 static const nps_function functions[] = {
     {"nps", 1, NPS_K_MEASURE, NPS_M_NPS, PURE},
     {"nps", 2, NPS_K_MEASURE, NPS_M_NPS, PURE},
@@ -76,6 +82,21 @@ static const nps_function functions[] = {
     {"nps_state", 1, NPS_K_STATE, NPS_M_NPS, PURE},
     {"nps_state", 2, NPS_K_STATE, NPS_M_NPS, PURE},
     {"nps_summary", 1, NPS_K_SUMMARY, NPS_M_NPS, PURE},
+    {"nps_summary", 2, NPS_K_SUMMARY, NPS_M_NPS, PURE},
+    {"nps_of", 1, NPS_K_MEASURE_OF, NPS_M_NPS, PURE},
+    {"promoter_share_of", 1, NPS_K_MEASURE_OF, NPS_M_PROMOTER_SHARE, PURE},
+    {"passive_share_of", 1, NPS_K_MEASURE_OF, NPS_M_PASSIVE_SHARE, PURE},
+    {"detractor_share_of", 1, NPS_K_MEASURE_OF, NPS_M_DETRACTOR_SHARE, PURE},
+    {"nps_stderr_of", 1, NPS_K_MEASURE_OF, NPS_M_STDERR, PURE},
+    {"nps_moe_of", 1, NPS_K_MEASURE_OF, NPS_M_MOE, PURE},
+    {"nps_moe_of", 2, NPS_K_MEASURE_OF, NPS_M_MOE, PURE},
+    {"nps_ci_lower_of", 1, NPS_K_MEASURE_OF, NPS_M_CI_LOWER, PURE},
+    {"nps_ci_lower_of", 2, NPS_K_MEASURE_OF, NPS_M_CI_LOWER, PURE},
+    {"nps_ci_upper_of", 1, NPS_K_MEASURE_OF, NPS_M_CI_UPPER, PURE},
+    {"nps_ci_upper_of", 2, NPS_K_MEASURE_OF, NPS_M_CI_UPPER, PURE},
+    {"nps_summary_of", 1, NPS_K_SUMMARY_OF, NPS_M_NPS, PURE},
+    {"nps_rows_of", 1, NPS_K_ROWS_OF, NPS_M_NPS, PURE},
+    {"nps_state_merge", 2, NPS_K_MERGE, NPS_M_NPS, PURE},
     {"nps_category", 1, NPS_K_CATEGORY, NPS_M_NPS, PURE},
     {"nps_category", 2, NPS_K_CATEGORY, NPS_M_NPS, PURE},
     {"nps_band", 1, NPS_K_BAND, NPS_M_NPS, PURE},
@@ -94,15 +115,11 @@ static const nps_function functions[] = {
 /* Aggregate context, zeroed by SQLite (a zeroed nps_state holds no rows). */
 typedef struct nps_agg {
     nps_state state;
-    double confidence;  /* the group's confidence, once has_confidence */
-    int has_confidence; /* a non-NULL confidence has been seen */
 } nps_agg;
 
-/* True when a two-argument aggregate's second argument is a confidence (R8, R9). */
-static int takes_confidence(const nps_function *f)
-{
-    return f->measure == NPS_M_MOE || f->measure == NPS_M_CI_LOWER || f->measure == NPS_M_CI_UPPER;
-}
+/* SQLite's subtype of JSON text, so that json() and json_object() embed the
+ * summary as an object. */
+#define JSON_SUBTYPE 74
 
 /* True for the statuses whose message speaks of an nps_state's byte count. */
 static int is_state_error(nps_status st)
@@ -210,23 +227,6 @@ static nps_status number_of(sqlite3_value *v, double *out)
     }
 }
 
-/* Keep the group's confidence: the first non-NULL one, checked (R8); a later,
- * different one is an error. */
-static nps_status keep_confidence(nps_agg *a, double c)
-{
-    double z;
-    if (a->has_confidence && c == a->confidence)
-        return NPS_OK;
-    nps_status st = nps_z_for_confidence(c, &z);
-    if (st != NPS_OK)
-        return st;
-    if (a->has_confidence)
-        return NPS_E_CONFIDENCE_VARIES;
-    a->confidence = c;
-    a->has_confidence = 1;
-    return NPS_OK;
-}
-
 /* Add one row to an aggregate, or take it out again (xInverse): a score, a
  * weighted score, or an nps_state to merge; a NULL in any argument skips it (R4).
  * A lone integer score is the hot path: three API calls and nps_add(). */
@@ -248,8 +248,7 @@ static void agg_row(sqlite3_context *ctx, int argc, sqlite3_value **argv, int re
         return;
     }
 
-    const nps_function *f = sqlite3_user_data(ctx);
-    int weighted = argc == 2 && !takes_confidence(f);
+    int weighted = argc == 2;
     double arg = 0.0;
     if (type == SQLITE_NULL || (argc == 2 && sqlite3_value_type(argv[1]) == SQLITE_NULL))
         return;
@@ -257,12 +256,14 @@ static void agg_row(sqlite3_context *ctx, int argc, sqlite3_value **argv, int re
         fail(ctx, NPS_E_WEIGHT_STATE, argv[1]);
         return;
     }
-    if (argc == 2) {
+    if (weighted) {
         st = number_of(argv[1], &arg);
         if (st != NPS_OK) /* name the argument: "weight 'abc' ..." */
-            st = weighted ? NPS_E_WEIGHT : NPS_E_CONFIDENCE;
-        else if (weighted)
+            st = NPS_E_WEIGHT;
+        else
             st = nps_check_weight(arg);
+        if (st == NPS_OK && !isfinite(arg * arg))
+            st = NPS_E_WEIGHT_SQUARE;
         if (st != NPS_OK) {
             fail(ctx, st, argv[1]);
             return;
@@ -272,13 +273,6 @@ static void agg_row(sqlite3_context *ctx, int argc, sqlite3_value **argv, int re
         sqlite3_result_error_nomem(ctx);
         return;
     }
-    if (argc == 2 && !weighted && !remove) {
-        st = keep_confidence(a, arg);
-        if (st != NPS_OK) {
-            fail(ctx, st, argv[1]);
-            return;
-        }
-    }
     if (type == SQLITE_BLOB) {
         nps_state s;
         st = nps_decode(sqlite3_value_blob(argv[0]), (size_t)sqlite3_value_bytes(argv[0]), &s);
@@ -287,13 +281,17 @@ static void agg_row(sqlite3_context *ctx, int argc, sqlite3_value **argv, int re
     } else {
         int64_t score;
         st = score_of(argv[0], type, &score);
+        if (st == NPS_EMPTY) /* blank text: a skipped answer, as NULL (R1) */
+            return;
         if (st == NPS_OK && weighted)
             st = remove ? nps_remove_weighted(&a->state, score, arg)
                         : nps_add_weighted(&a->state, score, arg);
         else if (st == NPS_OK)
             st = remove ? nps_remove(&a->state, score) : nps_add(&a->state, score);
     }
-    if (st != NPS_OK)
+    if (st == NPS_E_INEXACT || st == NPS_E_OVERFLOW)
+        fail(ctx, st, NULL);
+    else if (st != NPS_OK)
         fail(ctx, st, argv[0]);
 }
 
@@ -309,43 +307,55 @@ static void agg_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     agg_row(ctx, argc, argv, 1);
 }
 
+/* Return a state as its binary form (R11). */
+static void result_state(sqlite3_context *ctx, const nps_state *s)
+{
+    uint8_t blob[NPS_STATE_BYTES];
+    size_t len = nps_encode(s, blob);
+    sqlite3_result_blob(ctx, blob, (int)len, SQLITE_TRANSIENT);
+}
+
+/* Return the JSON summary of a state, marked as JSON; NULL without rows. */
+static void result_summary(sqlite3_context *ctx, const nps_state *s)
+{
+    char json[NPS_SUMMARY_MAX];
+    if (nps_summary_json(s, json, sizeof json) != NPS_OK)
+        return;
+    sqlite3_result_text(ctx, json, -1, SQLITE_TRANSIENT);
+    sqlite3_result_subtype(ctx, JSON_SUBTYPE);
+}
+
+/* Return one measure of a state; NULL without rows (R5). */
+static void result_measure(sqlite3_context *ctx, const nps_state *s, nps_measure m,
+                           double confidence)
+{
+    double v;
+    nps_status st = nps_compute(s, m, confidence, &v);
+    if (st == NPS_OK)
+        sqlite3_result_double(ctx, v);
+    else if (st != NPS_EMPTY)
+        fail(ctx, st, NULL);
+}
+
 /* xFinal and xValue: the function's result from the current state; no valid
  * rows give NULL (R5). */
 static void agg_value(sqlite3_context *ctx)
 {
     const nps_function *f = sqlite3_user_data(ctx);
     const nps_agg *a = sqlite3_aggregate_context(ctx, 0);
-    nps_status st;
     if (a == NULL)
         return;
     switch (f->kind) {
-    case NPS_K_STATE: {
-        uint8_t blob[NPS_STATE_BYTES];
-        if (nps_rows(&a->state) == 0)
-            return;
-        nps_encode(&a->state, blob);
-        sqlite3_result_blob(ctx, blob, (int)sizeof blob, SQLITE_TRANSIENT);
+    case NPS_K_STATE:
+        if (nps_rows(&a->state) > 0)
+            result_state(ctx, &a->state);
         return;
-    }
-    case NPS_K_SUMMARY: {
-        char json[NPS_SUMMARY_MAX];
-        st = nps_summary_json(&a->state, json, sizeof json);
-        if (st == NPS_OK)
-            sqlite3_result_text(ctx, json, -1, SQLITE_TRANSIENT);
-        else if (st != NPS_EMPTY)
-            fail(ctx, st, NULL);
+    case NPS_K_SUMMARY:
+        result_summary(ctx, &a->state);
         return;
-    }
-    default: {
-        double v;
-        st = nps_compute(&a->state, f->measure,
-                         a->has_confidence ? a->confidence : NPS_DEFAULT_CONFIDENCE, &v);
-        if (st == NPS_OK)
-            sqlite3_result_double(ctx, v);
-        else if (st != NPS_EMPTY)
-            fail(ctx, st, NULL);
+    default:
+        result_measure(ctx, &a->state, f->measure, NPS_DEFAULT_CONFIDENCE);
         return;
-    }
     }
 }
 
@@ -367,8 +377,23 @@ static int score_and_lang(sqlite3_context *ctx, int argc, sqlite3_value **argv, 
     if (any_null(argc, argv))
         return 0;
     nps_status st = score_of(argv[0], sqlite3_value_type(argv[0]), score);
+    if (st == NPS_EMPTY) /* blank text: a skipped answer, as NULL (R1) */
+        return 0;
     if (st == NPS_OK && (uint64_t)*score > 10u)
         st = NPS_E_SCORE_RANGE;
+    if (st == NPS_E_SCORE_TYPE) { /* a blob: a state, or some other bytes */
+        nps_state s;
+        if (nps_decode(sqlite3_value_blob(argv[0]), (size_t)sqlite3_value_bytes(argv[0]), &s) ==
+            NPS_OK)
+            st = NPS_E_SCALAR_STATE;
+        else {
+            char value[NPS_VALUE_MAX] = "a blob ";
+            render_blob(sqlite3_value_blob(argv[0]), sqlite3_value_bytes(argv[0]), value + 7,
+                        sizeof value - 7);
+            fail_text(ctx, st, value);
+            return 0;
+        }
+    }
     if (st != NPS_OK) {
         fail(ctx, st, argv[0]);
         return 0;
@@ -417,6 +442,85 @@ static void fn_band(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         fail(ctx, st, argv[0]);
 }
 
+/* Read argument i (0-based) of a scalar that takes states; 0 after failing
+ * ctx with an error that names the argument when there are several. */
+static int state_arg(sqlite3_context *ctx, int argc, sqlite3_value **argv, int i, nps_state *s)
+{
+    nps_status st = NPS_E_NOT_STATE;
+    if (sqlite3_value_type(argv[i]) == SQLITE_BLOB)
+        st = nps_decode(sqlite3_value_blob(argv[i]), (size_t)sqlite3_value_bytes(argv[i]), s);
+    if (st == NPS_OK)
+        return 1;
+    const nps_function *f = sqlite3_user_data(ctx);
+    char fn[NPS_VALUE_MAX], value[NPS_VALUE_MAX], msg[NPS_MESSAGE_MAX];
+    int states = argc > 1 && f->kind != NPS_K_MEASURE_OF;
+    if (states)
+        sqlite3_snprintf((int)sizeof fn, fn, "%s: argument %d", f->name, i + 1);
+    else
+        sqlite3_snprintf((int)sizeof fn, fn, "%s", f->name);
+    render_value(argv[i], st, value);
+    nps_message(msg, sizeof msg, st, fn, value);
+    sqlite3_result_error(ctx, msg, -1);
+    return 0;
+}
+
+/* nps_of(st) and the other _of scalars: the aggregate's result for one
+ * state; the margin and the interval take a confidence (0.95 by default). */
+static void fn_measure_of(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const nps_function *f = sqlite3_user_data(ctx);
+    double confidence = NPS_DEFAULT_CONFIDENCE, z;
+    nps_state s;
+    if (any_null(argc, argv) || !state_arg(ctx, argc, argv, 0, &s))
+        return;
+    if (argc == 2 && (number_of(argv[1], &confidence) != NPS_OK ||
+                      nps_z_for_confidence(confidence, &z) != NPS_OK)) {
+        fail(ctx, NPS_E_CONFIDENCE, argv[1]);
+        return;
+    }
+    result_measure(ctx, &s, f->measure, confidence);
+}
+
+/* nps_summary_of(st): the JSON summary of one state. */
+static void fn_summary_of(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    nps_state s;
+    if (!any_null(argc, argv) && state_arg(ctx, argc, argv, 0, &s))
+        result_summary(ctx, &s);
+}
+
+/* nps_rows_of(st): the number of rows a state holds. */
+static void fn_rows_of(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    nps_state s;
+    if (!any_null(argc, argv) && state_arg(ctx, argc, argv, 0, &s))
+        sqlite3_result_int64(ctx, nps_rows(&s));
+}
+
+/* nps_state_merge(a, b): the merged state; NULL + s = s. */
+static void fn_state_merge(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    nps_state s[2];
+    int have[2];
+    for (int i = 0; i < 2; i++) {
+        have[i] = sqlite3_value_type(argv[i]) != SQLITE_NULL;
+        if (have[i] && !state_arg(ctx, argc, argv, i, &s[i]))
+            return;
+    }
+    if (!have[0] && !have[1])
+        return;
+    if (!have[0])
+        s[0] = s[1];
+    else if (have[1]) {
+        nps_status st = nps_merge(&s[0], &s[1]);
+        if (st != NPS_OK) {
+            fail(ctx, st, NULL);
+            return;
+        }
+    }
+    result_state(ctx, &s[0]);
+}
+
 /* nps_pvalue(state_a, state_b): two-sided p-value that the two NPS differ (R12). */
 static void fn_pvalue(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -424,16 +528,9 @@ static void fn_pvalue(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     double p;
     if (any_null(argc, argv))
         return;
-    for (int i = 0; i < 2; i++) {
-        nps_status st = NPS_E_NOT_STATE;
-        if (sqlite3_value_type(argv[i]) == SQLITE_BLOB)
-            st = nps_decode(sqlite3_value_blob(argv[i]), (size_t)sqlite3_value_bytes(argv[i]),
-                            &s[i]);
-        if (st != NPS_OK) {
-            fail(ctx, st, argv[i]);
+    for (int i = 0; i < 2; i++)
+        if (!state_arg(ctx, argc, argv, i, &s[i]))
             return;
-        }
-    }
     nps_status st = nps_pvalue(&s[0], &s[1], &p);
     if (st == NPS_OK)
         sqlite3_result_double(ctx, p);
@@ -980,6 +1077,14 @@ typedef void (*nps_xfunc)(sqlite3_context *, int, sqlite3_value **);
 static nps_xfunc scalar_of(nps_kind kind)
 {
     switch (kind) {
+    case NPS_K_MEASURE_OF:
+        return fn_measure_of;
+    case NPS_K_SUMMARY_OF:
+        return fn_summary_of;
+    case NPS_K_ROWS_OF:
+        return fn_rows_of;
+    case NPS_K_MERGE:
+        return fn_state_merge;
     case NPS_K_CATEGORY:
         return fn_category;
     case NPS_K_BAND:
