@@ -26,7 +26,14 @@ SELECT nps_category(11);
 SELECT nps_category(-1, 'en');
 SELECT nps_category(7.5);
 SELECT nps_category('abc');
+
+-- A value of the wrong kind: the message says what it got and what it takes.
 SELECT nps_category(x'09');
+SELECT nps_category(nps_state(9));
+SELECT nps_category(nps_state(9, 2), 'pl');
+
+-- R1: text that is empty or only blanks is a skipped answer: NULL, as for NULL.
+SELECT quote(nps_category('')), quote(nps_category('   ')), quote(nps_category(' ', 'zh'));
 
 -- R13: bands at every boundary: negative below 0, good 0 to below 30, great 30
 -- to below 70, excellent 70 and up; NULL gives NULL.
