@@ -37,22 +37,25 @@ SELECT round(nps(s), 3), round(nps_stderr(s), 3) FROM t;
 -- A single category has no spread: the standard error is exactly 0.
 WITH t(s) AS (VALUES (9), (10), (9)) SELECT nps_stderr(s), nps_moe(s) FROM t;
 
--- R8: margin of error = z * stderr (Wald); confidence 0.95 by default, 0.9 and
--- 0.99 on request.  Counts (1,2,3): stderr = 100 * sqrt((5/9) / 6).
+-- R8: margin of error = z * stderr (Wald); the aggregate uses 95%, another
+-- confidence goes through the state: nps_moe_of(nps_state(s), 0.9).  Counts
+-- (1,2,3): stderr = 100 * sqrt((5/9) / 6).
 CREATE TABLE r123(s INTEGER);
 INSERT INTO r123 VALUES (3), (7), (8), (9), (10), (10);
 SELECT abs(nps_moe(s) - 1.9599639845400536 * 100 * sqrt((5.0 / 9) / 6)) < 1e-9, printf('%.10f', nps_moe(s)),
-       nps_moe(s, 0.95) = nps_moe(s),
-       abs(nps_moe(s, 0.9) - 1.6448536269514715 * 100 * sqrt((5.0 / 9) / 6)) < 1e-9, printf('%.10f', nps_moe(s, 0.9)),
-       abs(nps_moe(s, 0.99) - 2.5758293035489 * 100 * sqrt((5.0 / 9) / 6)) < 1e-9, printf('%.10f', nps_moe(s, 0.99))
+       nps_moe_of(nps_state(s), 0.95) = nps_moe(s) AND nps_moe_of(nps_state(s)) = nps_moe(s),
+       abs(nps_moe_of(nps_state(s), 0.9) - 1.6448536269514715 * 100 * sqrt((5.0 / 9) / 6)) < 1e-9, printf('%.10f', nps_moe_of(nps_state(s), 0.9)),
+       abs(nps_moe_of(nps_state(s), 0.99) - 2.5758293035489 * 100 * sqrt((5.0 / 9) / 6)) < 1e-9, printf('%.10f', nps_moe_of(nps_state(s), 0.99))
 FROM r123;
 
--- A confidence given as numeric text is a number; the first non-NULL confidence
--- of a group is kept, the same one repeated is fine, and a NULL confidence skips
--- its row as a NULL score does (the row with score 3 below is not counted).
-SELECT printf('%.10f', nps_moe(s, '0.9')), nps_moe(s, '0.9') = nps_moe(s, 0.9) FROM r123;
+-- A confidence given as numeric text is a number.  The second argument of the
+-- aggregate is a weight: nps_moe(s, 0.9) weighs every row 0.9, and equal weights
+-- give Kish's n = n, so it is the unweighted 95% margin; a NULL weight skips its
+-- row (the row with score 3 below is not counted: p = 3/5, d = 0, n = 5).
+SELECT printf('%.10f', nps_moe_of(nps_state(s), '0.9')), nps_moe_of(nps_state(s), '0.9') = nps_moe_of(nps_state(s), 0.9),
+       abs(nps_moe(s, 0.9) - nps_moe(s)) < 1e-12 FROM r123;
 SELECT printf('%.10f', nps_moe(s, CASE WHEN s = 3 THEN NULL ELSE 0.9 END)),
-       abs(nps_moe(s, CASE WHEN s = 3 THEN NULL ELSE 0.9 END) - 1.6448536269514715 * 100 * sqrt((0.6 - 0.36) / 5)) < 1e-9
+       abs(nps_moe(s, CASE WHEN s = 3 THEN NULL ELSE 0.9 END) - 1.9599639845400536 * 100 * sqrt((0.6 - 0.36) / 5)) < 1e-9
 FROM r123;
 
 -- R9: adjusted-Wald interval.  Add 0.75 detractor, 1.5 passive and 0.75 promoter
@@ -63,12 +66,13 @@ SELECT 'nps_ci_lower(s)', abs(nps_ci_lower(s) - 100 * ((3.75 - 1.75) / 9 - 1.959
        printf('%.10f', nps_ci_lower(s)) FROM r123;
 SELECT 'nps_ci_upper(s)', abs(nps_ci_upper(s) - 100 * ((3.75 - 1.75) / 9 + 1.9599639845400536 * sqrt(((3.75 + 1.75) / 9 - power(2.0 / 9, 2)) / 9))) < 1e-9,
        printf('%.10f', nps_ci_upper(s)) FROM r123;
-SELECT 'nps_ci_lower(s, 0.9)', abs(nps_ci_lower(s, 0.9) - 100 * ((3.75 - 1.75) / 9 - 1.6448536269514715 * sqrt(((3.75 + 1.75) / 9 - power(2.0 / 9, 2)) / 9))) < 1e-9,
-       printf('%.10f', nps_ci_lower(s, 0.9)) FROM r123;
-SELECT 'nps_ci_upper(s, 0.99)', abs(nps_ci_upper(s, 0.99) - 100 * ((3.75 - 1.75) / 9 + 2.5758293035489 * sqrt(((3.75 + 1.75) / 9 - power(2.0 / 9, 2)) / 9))) < 1e-9,
-       printf('%.10f', nps_ci_upper(s, 0.99)) FROM r123;
+SELECT 'nps_ci_lower_of(st, 0.9)', abs(nps_ci_lower_of(nps_state(s), 0.9) - 100 * ((3.75 - 1.75) / 9 - 1.6448536269514715 * sqrt(((3.75 + 1.75) / 9 - power(2.0 / 9, 2)) / 9))) < 1e-9,
+       printf('%.10f', nps_ci_lower_of(nps_state(s), 0.9)) FROM r123;
+SELECT 'nps_ci_upper_of(st, 0.99)', abs(nps_ci_upper_of(nps_state(s), 0.99) - 100 * ((3.75 - 1.75) / 9 + 2.5758293035489 * sqrt(((3.75 + 1.75) / 9 - power(2.0 / 9, 2)) / 9))) < 1e-9,
+       printf('%.10f', nps_ci_upper_of(nps_state(s), 0.99)) FROM r123;
 SELECT nps_ci_lower(s) < nps(s), nps(s) < nps_ci_upper(s),
-       nps_ci_upper(s, 0.99) - nps_ci_lower(s, 0.99) > nps_ci_upper(s, 0.9) - nps_ci_lower(s, 0.9)
+       nps_ci_upper_of(nps_state(s), 0.99) - nps_ci_lower_of(nps_state(s), 0.99) >
+       nps_ci_upper_of(nps_state(s), 0.9) - nps_ci_lower_of(nps_state(s), 0.9)
 FROM r123;
 
 -- The interval is clipped to -100..100: 1000 promoters give an upper bound above
