@@ -58,7 +58,8 @@ SELECT 'shrink', id, printf('%.10f', v) FROM (SELECT id, nps(score) OVER (ORDER 
 WHERE id IN (1, 2, 10, 17, 150, 300) ORDER BY id;
 
 -- The other aggregates over a sliding frame of 10 rows: the shares, stderr (R7),
--- margin of error at 0.9 (R8) and the adjusted-Wald bounds (R9) recomputed from
+-- margin of error at 0.9 through the frame's state (R8) and the adjusted-Wald
+-- bounds (R9) recomputed from
 -- counts P, D, n of the frame; z(0.9) = 1.6448536269514715, z(0.95) = 1.9599639845400536.
 CREATE TABLE wc AS
 SELECT id, (SELECT sum(x.score >= 9) FROM w AS x WHERE x.id BETWEEN w.id - 9 AND w.id) AS P,
@@ -77,9 +78,9 @@ FROM (SELECT v.a, 100.0 * c.D / c.n AS b FROM (SELECT id, detractor_share(score)
 SELECT 'nps_stderr(score)', count(*), sum(CASE WHEN a IS NULL AND b IS NULL THEN 0
                 WHEN a IS NULL OR b IS NULL OR abs(a - b) >= 1e-9 THEN 1 ELSE 0 END)
 FROM (SELECT v.a, 100 * sqrt((1.0 * (c.P + c.D) / c.n - power(1.0 * (c.P - c.D) / c.n, 2)) / c.n) AS b FROM (SELECT id, nps_stderr(score) OVER (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) AS a FROM w) AS v JOIN wc AS c USING (id));
-SELECT 'nps_moe(score, 0.9)', count(*), sum(CASE WHEN a IS NULL AND b IS NULL THEN 0
+SELECT 'nps_moe_of(st, 0.9)', count(*), sum(CASE WHEN a IS NULL AND b IS NULL THEN 0
                 WHEN a IS NULL OR b IS NULL OR abs(a - b) >= 1e-9 THEN 1 ELSE 0 END)
-FROM (SELECT v.a, 1.6448536269514715 * 100 * sqrt((1.0 * (c.P + c.D) / c.n - power(1.0 * (c.P - c.D) / c.n, 2)) / c.n) AS b FROM (SELECT id, nps_moe(score, 0.9) OVER (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) AS a FROM w) AS v JOIN wc AS c USING (id));
+FROM (SELECT v.a, 1.6448536269514715 * 100 * sqrt((1.0 * (c.P + c.D) / c.n - power(1.0 * (c.P - c.D) / c.n, 2)) / c.n) AS b FROM (SELECT id, nps_moe_of(nps_state(score) OVER (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW), 0.9) AS a FROM w) AS v JOIN wc AS c USING (id));
 SELECT 'nps_ci_lower(score)', count(*), sum(CASE WHEN a IS NULL AND b IS NULL THEN 0
                 WHEN a IS NULL OR b IS NULL OR abs(a - b) >= 1e-9 THEN 1 ELSE 0 END)
 FROM (SELECT v.a, max(-100, 100 * ((c.P - c.D) / (c.n + 3.0) - 1.9599639845400536 * sqrt(((c.P + c.D + 1.5) / (c.n + 3.0) - power((c.P - c.D) / (c.n + 3.0), 2)) / (c.n + 3.0)))) AS b FROM (SELECT id, nps_ci_lower(score) OVER (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) AS a FROM w) AS v JOIN wc AS c USING (id));
@@ -87,7 +88,7 @@ SELECT 'nps_ci_upper(score)', count(*), sum(CASE WHEN a IS NULL AND b IS NULL TH
                 WHEN a IS NULL OR b IS NULL OR abs(a - b) >= 1e-9 THEN 1 ELSE 0 END)
 FROM (SELECT v.a, min(100, 100 * ((c.P - c.D) / (c.n + 3.0) + 1.9599639845400536 * sqrt(((c.P + c.D + 1.5) / (c.n + 3.0) - power((c.P - c.D) / (c.n + 3.0), 2)) / (c.n + 3.0)))) AS b FROM (SELECT id, nps_ci_upper(score) OVER (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) AS a FROM w) AS v JOIN wc AS c USING (id));
 SELECT 'nps_stderr(score)', printf('%.10f', v) FROM (SELECT id, nps_stderr(score) OVER (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) AS v FROM w) WHERE id = 150;
-SELECT 'nps_moe(score, 0.9)', printf('%.10f', v) FROM (SELECT id, nps_moe(score, 0.9) OVER (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) AS v FROM w) WHERE id = 150;
+SELECT 'nps_moe_of(st, 0.9)', printf('%.10f', v) FROM (SELECT id, nps_moe_of(nps_state(score) OVER (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW), 0.9) AS v FROM w) WHERE id = 150;
 SELECT 'nps_ci_lower(score)', printf('%.10f', v) FROM (SELECT id, nps_ci_lower(score) OVER (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) AS v FROM w) WHERE id = 150;
 SELECT 'nps_ci_upper(score)', printf('%.10f', v) FROM (SELECT id, nps_ci_upper(score) OVER (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) AS v FROM w) WHERE id = 150;
 
@@ -149,17 +150,23 @@ FROM (SELECT nps(st) OVER f AS a, nps(wst) OVER f AS wa,
 SELECT day, printf('%.10f', nps(st) OVER f), printf('%.10f', nps(wst) OVER f)
 FROM wd WINDOW f AS (ORDER BY day RANGE BETWEEN 10 PRECEDING AND CURRENT ROW) ORDER BY day LIMIT 3 OFFSET 100;
 
--- A confidence is kept per partition; a NULL confidence skips its row.
+-- A 90% margin over a window: the frame's state read by nps_moe_of(); every
+-- row's value is z(0.9) times the frame's standard error.
 SELECT count(*), sum(CASE WHEN a IS NULL AND b IS NULL THEN 0
                 WHEN a IS NULL OR b IS NULL OR abs(a - b) >= 1e-9 THEN 1 ELSE 0 END)
-FROM (SELECT nps_moe(score, 0.9) OVER f AS a, 1.6448536269514715 * nps_stderr(score) OVER f AS b
+FROM (SELECT nps_moe_of(nps_state(score) OVER f, 0.9) AS a, 1.6448536269514715 * nps_stderr(score) OVER f AS b
       FROM w WINDOW f AS (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW));
 
 -- A bad row fails the whole query, in a window as in any aggregate (R1).
 SELECT count(v) FROM (SELECT nps(s) OVER (ORDER BY i ROWS 2 PRECEDING) AS v FROM (SELECT 1 AS i, 9 AS s UNION ALL SELECT 2, 11 UNION ALL SELECT 3, 7));
 SELECT count(v) FROM (SELECT nps_stderr(s, wt) OVER (ORDER BY i ROWS 1 PRECEDING) AS v FROM (SELECT 1 AS i, 9 AS s, 1 AS wt UNION ALL SELECT 2, 3, -2));
-SELECT count(v) FROM (SELECT nps_moe(s, c) OVER (ORDER BY i) AS v FROM (SELECT 1 AS i, 9 AS s, 0.9 AS c UNION ALL SELECT 2, 3, 0.95));
-SELECT g, printf('%.10f', v) FROM (SELECT g, i, nps_moe(s, c) OVER (PARTITION BY g) AS v
+
+-- The confidence of nps_moe_of() is per row, so it may differ between rows and
+-- partitions.  Frame {9} has no spread (0); {9, 3}: p = d = 1/2, stderr 100 sqrt(1/2),
+-- so 138.5903824350 at 95%, 116.3087153677 at 90%, 182.1386367718 at 99%.
+SELECT i, printf('%.10f', nps_moe_of(nps_state(s) OVER (ORDER BY i), c))
+FROM (SELECT 1 AS i, 9 AS s, 0.9 AS c UNION ALL SELECT 2, 3, 0.95);
+SELECT g, printf('%.10f', v) FROM (SELECT g, i, nps_moe_of(nps_state(s) OVER (PARTITION BY g), c) AS v
 FROM (SELECT 'x' AS g, 1 AS i, 9 AS s, 0.9 AS c UNION ALL SELECT 'x', 2, 3, 0.9 UNION ALL SELECT 'y', 3, 9, 0.99 UNION ALL SELECT 'y', 4, 3, 0.99))
 WHERE i IN (1, 3);
 SELECT count(v) FROM (SELECT nps(s) OVER (ORDER BY i ROWS 1 PRECEDING) AS v FROM (SELECT 1 AS i, nps_state(9) AS s UNION ALL SELECT 2, x'00'));
