@@ -7,13 +7,9 @@
  * nps_sqlstate(), so both engines say the same words.  The SQL objects are
  * declared in sql/nps.sql.
  *
- * The in-memory nps_state is the core state followed by one double, the
- * confidence of the aggregates that take one (nps_moe, nps_ci_lower,
- * nps_ci_upper with a second argument): a PostgreSQL final function does not
- * see argument values, so the transition keeps the confidence in the state.
- * 0 means "not set".  The text form carries it (" confidence=0.9", only when
- * set) so Citus-style partial aggregation keeps it; the binary form and the
- * bytea cast are the core's 172-byte format and carry the counts and sums only.
+ * The nps_state type is a varlena: a layout version, then the core state.
+ * Text form, binary form and bytea cast are the core's (format 2, the same
+ * bytes as SQLite's state blob) and carry the same information.
  *
  * Every transition function updates its state in place when called by an
  * aggregate (the executor owns the state, allocated once per group from the
@@ -53,17 +49,21 @@
 PG_MODULE_MAGIC;
 
 /*
- * The SQL type nps_state; its size is INTERNALLENGTH in sql/nps.sql.  This
- * struct is also how PostgreSQL stores the type in tables, so its layout is a
- * stored format: it never changes, or states stored by an older release would
- * stop reading.  A richer state would be a new type with a cast from this one.
+ * The SQL type nps_state, a varlena.  This struct is also how PostgreSQL
+ * stores the type in tables, so its layout is a stored format: `layout` says
+ * which one, and a later release that changes the core state reads older
+ * layouts by their number (and writes its own).
  */
 typedef struct PgNpsState {
-    nps_state core;
-    double confidence; /* 0: not set; else 0 < confidence < 1 */
+    int32 vl_len_;  /* varlena header; never touch directly */
+    uint32 layout;  /* PG_STATE_LAYOUT */
+    nps_state core; /* the core's state, in this machine's byte order */
 } PgNpsState;
 
-StaticAssertDecl(sizeof(PgNpsState) == 168, "INTERNALLENGTH of nps_state in sql/nps.sql");
+/* Layout 1: core state of format 2 (exact sums). */
+#define PG_STATE_LAYOUT 1
+
+StaticAssertDecl(offsetof(PgNpsState, core) % 8 == 0, "the core state is 8-byte aligned");
 
 /* Raise the core's error for st, naming fn and the rendered value. */
 static void pg_attribute_noreturn() raise_status(nps_status st, const char *fn, const char *value)
@@ -187,8 +187,12 @@ static int64 score_numeric(FunctionCallInfo fcinfo, Numeric num)
     st = nps_score_from_text(text, strlen(text), &score);
     if (st == NPS_E_SCORE_TEXT)
         raise_text(caller_name(fcinfo), st, text, strlen(text));
-    if (st != NPS_OK)
-        raise_status(st, caller_name(fcinfo), text);
+    if (st != NPS_OK) {
+        char value[NPS_VALUE_MAX];
+
+        nps_render_number(text, strlen(text), value, sizeof value);
+        raise_status(st, caller_name(fcinfo), value);
+    }
     return score;
 }
 
@@ -198,42 +202,56 @@ static int64 score_numeric(FunctionCallInfo fcinfo, Numeric num)
 #define SCORE_numeric(n) score_numeric(fcinfo, PG_GETARG_NUMERIC(n))
 #define SCORE_float8(n) score_float8(fcinfo, PG_GETARG_FLOAT8(n))
 
+/* A new state value holding s. */
+static PgNpsState *new_state(const nps_state *s)
+{
+    PgNpsState *out = (PgNpsState *)palloc0(sizeof *out);
+
+    SET_VARSIZE(out, sizeof *out);
+    out->layout = PG_STATE_LAYOUT;
+    out->core = *s;
+    return out;
+}
+
+/* Argument n, an nps_state value: checked for its size and layout, since it
+ * may come from a table written by another release. */
+static PgNpsState *state_arg(FunctionCallInfo fcinfo, int n)
+{
+    PgNpsState *s = (PgNpsState *)PG_DETOAST_DATUM(PG_GETARG_DATUM(n));
+
+    if (unlikely(VARSIZE(s) != sizeof *s || s->layout != PG_STATE_LAYOUT))
+        raise_status(NPS_E_STATE_VERSION, caller_name(fcinfo), "");
+    return s;
+}
+
 /* The state a transition step updates: in place inside an aggregate, a copy otherwise. */
 static inline PgNpsState *trans_state(FunctionCallInfo fcinfo)
 {
-    PgNpsState *s = (PgNpsState *)PG_GETARG_POINTER(0);
-    PgNpsState *copy;
-
     /* AggCheckCallContext()'s test, inlined: it runs on every row */
     if (likely(fcinfo->context != NULL &&
                (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
-        return s;
-    copy = (PgNpsState *)palloc(sizeof *copy);
-    memcpy(copy, s, sizeof *copy);
-    return copy;
+        return (PgNpsState *)PG_GETARG_POINTER(0);
+    return new_state(&state_arg(fcinfo, 0)->core);
 }
 
-/* Keep the group's confidence: the first one, checked (R8); a different one later is an error. */
-static inline void keep_confidence(FunctionCallInfo fcinfo, PgNpsState *s, double c)
+/* Count one checked score (R1, R10): the per-row hot path. */
+static inline void count_score(FunctionCallInfo fcinfo, PgNpsState *s, int64 score)
 {
-    double z;
-
-    if (likely(c == s->confidence))
-        return;
-    if (nps_z_for_confidence(c, &z) != NPS_OK)
-        raise_double(fcinfo, NPS_E_CONFIDENCE, c);
-    if (s->confidence != 0.0)
-        raise_double(fcinfo, NPS_E_CONFIDENCE_VARIES, c);
-    s->confidence = c;
+    if (unlikely(s->core.rows >= NPS_MAX_ROWS))
+        raise_status(NPS_E_OVERFLOW, caller_name(fcinfo), "");
+    s->core.count[score]++;
+    s->core.rows++;
 }
 
-/* A weight argument, checked (R6). */
+/* A weight argument, checked (R6): finite, >= 0, and its square finite. */
 static inline double weight_arg(FunctionCallInfo fcinfo, int n)
 {
     double w = PG_GETARG_FLOAT8(n);
 
     if (unlikely(nps_check_weight(w) != NPS_OK))
         raise_double(fcinfo, NPS_E_WEIGHT, w);
+    if (unlikely(!isfinite(w * w)))
+        raise_double(fcinfo, NPS_E_WEIGHT_SQUARE, w);
     return w;
 }
 
@@ -246,9 +264,9 @@ static inline void check_update(FunctionCallInfo fcinfo, nps_status st)
 
 /*
  * Transition functions per score type: add and remove one score, plain or
- * weighted, and add one with a confidence (its inverse is the plain remove:
- * the group's confidence stays).  The second argument of a two-argument form
- * is checked before the score, as in SQLite.
+ * weighted.  The weight is checked before the score, as in SQLite.  A
+ * weighted remove that cannot be exact returns NULL: PostgreSQL then
+ * recomputes the window frame (R10).
  */
 #define NPS_SCORE_FUNCTIONS(T)                                                                     \
     PG_FUNCTION_INFO_V1(nps_state_add_##T);                                                        \
@@ -256,7 +274,7 @@ static inline void check_update(FunctionCallInfo fcinfo, nps_status st)
     Datum nps_state_add_##T(PG_FUNCTION_ARGS)                                                      \
     {                                                                                              \
         PgNpsState *s = trans_state(fcinfo);                                                       \
-        s->core.count[SCORE_##T(1)]++;                                                             \
+        count_score(fcinfo, s, SCORE_##T(1));                                                      \
         PG_RETURN_POINTER(s);                                                                      \
     }                                                                                              \
     PG_FUNCTION_INFO_V1(nps_state_remove_##T);                                                     \
@@ -282,16 +300,10 @@ static inline void check_update(FunctionCallInfo fcinfo, nps_status st)
     {                                                                                              \
         PgNpsState *s = trans_state(fcinfo);                                                       \
         double w = weight_arg(fcinfo, 2);                                                          \
-        check_update(fcinfo, nps_remove_weighted(&s->core, SCORE_##T(1), w));                      \
-        PG_RETURN_POINTER(s);                                                                      \
-    }                                                                                              \
-    PG_FUNCTION_INFO_V1(nps_state_add_confidence_##T);                                             \
-    /* Count one score of an aggregate that takes a confidence. */                                 \
-    Datum nps_state_add_confidence_##T(PG_FUNCTION_ARGS)                                           \
-    {                                                                                              \
-        PgNpsState *s = trans_state(fcinfo);                                                       \
-        keep_confidence(fcinfo, s, PG_GETARG_FLOAT8(2));                                           \
-        s->core.count[SCORE_##T(1)]++;                                                             \
+        nps_status st = nps_remove_weighted(&s->core, SCORE_##T(1), w);                            \
+        if (st == NPS_E_INEXACT)                                                                   \
+            PG_RETURN_NULL();                                                                      \
+        check_update(fcinfo, st);                                                                  \
         PG_RETURN_POINTER(s);                                                                      \
     }                                                                                              \
     extern int no_such_variable
@@ -302,46 +314,34 @@ NPS_SCORE_FUNCTIONS(int8);
 NPS_SCORE_FUNCTIONS(numeric);
 NPS_SCORE_FUNCTIONS(float8);
 
-/* Merge src's counts and confidence into dst: confidences must agree (or one be unset). */
-static void merge_into(FunctionCallInfo fcinfo, PgNpsState *dst, const PgNpsState *src)
-{
-    if (src->confidence != 0.0 && src->confidence != dst->confidence) {
-        if (dst->confidence != 0.0)
-            raise_double(fcinfo, NPS_E_CONFIDENCE_VARIES, src->confidence);
-        dst->confidence = src->confidence;
-    }
-    check_update(fcinfo, nps_merge(&dst->core, &src->core));
-}
-
 PG_FUNCTION_INFO_V1(nps_state_merge);
-/* Merge a state into the aggregate's state; also every aggregate's COMBINEFUNC. */
+/* nps_state_merge(a, b): the merged state, NULL + s = s; also every
+ * aggregate's transition over states and its COMBINEFUNC (in place there). */
 Datum nps_state_merge(PG_FUNCTION_ARGS)
 {
-    PgNpsState *s = trans_state(fcinfo);
+    PgNpsState *s;
 
-    merge_into(fcinfo, s, (PgNpsState *)PG_GETARG_POINTER(1));
+    if (PG_ARGISNULL(0) && PG_ARGISNULL(1))
+        PG_RETURN_NULL();
+    if (PG_ARGISNULL(0))
+        PG_RETURN_POINTER(new_state(&state_arg(fcinfo, 1)->core));
+    s = trans_state(fcinfo);
+    if (!PG_ARGISNULL(1))
+        check_update(fcinfo, nps_merge(&s->core, &state_arg(fcinfo, 1)->core));
     PG_RETURN_POINTER(s);
 }
 
 PG_FUNCTION_INFO_V1(nps_state_unmerge);
-/* Take a merged state out again (a row leaving a window frame). */
+/* Take a merged state out again (a row leaving a window frame); NULL when
+ * that cannot be exact, so that PostgreSQL recomputes the frame. */
 Datum nps_state_unmerge(PG_FUNCTION_ARGS)
 {
     PgNpsState *s = trans_state(fcinfo);
-    PgNpsState *in = (PgNpsState *)PG_GETARG_POINTER(1);
+    nps_status st = nps_unmerge(&s->core, &state_arg(fcinfo, 1)->core);
 
-    check_update(fcinfo, nps_unmerge(&s->core, &in->core));
-    PG_RETURN_POINTER(s);
-}
-
-PG_FUNCTION_INFO_V1(nps_state_merge_confidence);
-/* Merge a state into the state of an aggregate that takes a confidence. */
-Datum nps_state_merge_confidence(PG_FUNCTION_ARGS)
-{
-    PgNpsState *s = trans_state(fcinfo);
-
-    keep_confidence(fcinfo, s, PG_GETARG_FLOAT8(2));
-    merge_into(fcinfo, s, (PgNpsState *)PG_GETARG_POINTER(1));
+    if (st == NPS_E_INEXACT)
+        PG_RETURN_NULL();
+    check_update(fcinfo, st);
     PG_RETURN_POINTER(s);
 }
 
@@ -352,21 +352,13 @@ Datum nps_state_weighted_state(PG_FUNCTION_ARGS)
     raise_status(NPS_E_WEIGHT_STATE, caller_name(fcinfo), "");
 }
 
-/* One result of the aggregate's state; no valid rows give NULL (R5). */
-static Datum final_measure(FunctionCallInfo fcinfo, nps_measure m, bool own_confidence)
+/* One result of a state at a confidence; no valid rows give NULL (R5). */
+static Datum measure_of(FunctionCallInfo fcinfo, const nps_state *s, nps_measure m,
+                        double confidence)
 {
-    PgNpsState *s = (PgNpsState *)PG_GETARG_POINTER(0);
-    double confidence = NPS_DEFAULT_CONFIDENCE;
     double out;
-    nps_status st;
+    nps_status st = nps_compute(s, m, confidence, &out);
 
-    if (own_confidence) {
-        /* Unset only when no row reached the transition: then the state is empty. */
-        confidence = s->confidence;
-        if (confidence == 0.0 && nps_rows(&s->core) == 0)
-            PG_RETURN_NULL();
-    }
-    st = nps_compute(&s->core, m, confidence, &out);
     if (st == NPS_EMPTY)
         PG_RETURN_NULL();
     if (st == NPS_E_CONFIDENCE)
@@ -376,51 +368,80 @@ static Datum final_measure(FunctionCallInfo fcinfo, nps_measure m, bool own_conf
     PG_RETURN_FLOAT8(out);
 }
 
-#define NPS_FINAL(NAME, MEASURE, OWN)                                                              \
-    PG_FUNCTION_INFO_V1(NAME);                                                                     \
-    /* Final function: MEASURE of the state. */                                                    \
-    Datum NAME(PG_FUNCTION_ARGS)                                                                   \
+#define NPS_FINAL(FINAL, NAME, MEASURE)                                                            \
+    PG_FUNCTION_INFO_V1(FINAL);                                                                    \
+    /* Final function: MEASURE of the aggregate's state, at 95%. */                                \
+    Datum FINAL(PG_FUNCTION_ARGS)                                                                  \
     {                                                                                              \
-        return final_measure(fcinfo, MEASURE, OWN);                                                \
+        return measure_of(fcinfo, &((PgNpsState *)PG_GETARG_POINTER(0))->core, MEASURE,            \
+                          NPS_DEFAULT_CONFIDENCE);                                                 \
+    }                                                                                              \
+    PG_FUNCTION_INFO_V1(NAME##_of);                                                                \
+    /* The _of scalar: MEASURE of one state value [, at a confidence]. */                          \
+    Datum NAME##_of(PG_FUNCTION_ARGS)                                                              \
+    {                                                                                              \
+        return measure_of(fcinfo, &state_arg(fcinfo, 0)->core, MEASURE,                            \
+                          PG_NARGS() > 1 ? PG_GETARG_FLOAT8(1) : NPS_DEFAULT_CONFIDENCE);          \
     }                                                                                              \
     extern int no_such_variable
 
-NPS_FINAL(nps_final_nps, NPS_M_NPS, false);
-NPS_FINAL(nps_final_promoter_share, NPS_M_PROMOTER_SHARE, false);
-NPS_FINAL(nps_final_passive_share, NPS_M_PASSIVE_SHARE, false);
-NPS_FINAL(nps_final_detractor_share, NPS_M_DETRACTOR_SHARE, false);
-NPS_FINAL(nps_final_stderr, NPS_M_STDERR, false);
-NPS_FINAL(nps_final_moe, NPS_M_MOE, false);
-NPS_FINAL(nps_final_ci_lower, NPS_M_CI_LOWER, false);
-NPS_FINAL(nps_final_ci_upper, NPS_M_CI_UPPER, false);
-NPS_FINAL(nps_final_moe_confidence, NPS_M_MOE, true);
-NPS_FINAL(nps_final_ci_lower_confidence, NPS_M_CI_LOWER, true);
-NPS_FINAL(nps_final_ci_upper_confidence, NPS_M_CI_UPPER, true);
+NPS_FINAL(nps_final_nps, nps, NPS_M_NPS);
+NPS_FINAL(nps_final_promoter_share, promoter_share, NPS_M_PROMOTER_SHARE);
+NPS_FINAL(nps_final_passive_share, passive_share, NPS_M_PASSIVE_SHARE);
+NPS_FINAL(nps_final_detractor_share, detractor_share, NPS_M_DETRACTOR_SHARE);
+NPS_FINAL(nps_final_stderr, nps_stderr, NPS_M_STDERR);
+NPS_FINAL(nps_final_moe, nps_moe, NPS_M_MOE);
+NPS_FINAL(nps_final_ci_lower, nps_ci_lower, NPS_M_CI_LOWER);
+NPS_FINAL(nps_final_ci_upper, nps_ci_upper, NPS_M_CI_UPPER);
 
 PG_FUNCTION_INFO_V1(nps_final_state);
 /* Final function of nps_state(): a copy of the state, NULL without rows. */
 Datum nps_final_state(PG_FUNCTION_ARGS)
 {
     PgNpsState *s = (PgNpsState *)PG_GETARG_POINTER(0);
-    PgNpsState *out;
 
     if (nps_rows(&s->core) == 0)
         PG_RETURN_NULL();
-    out = (PgNpsState *)palloc(sizeof *out);
-    memcpy(out, s, sizeof *out);
-    PG_RETURN_POINTER(out);
+    PG_RETURN_POINTER(new_state(&s->core));
+}
+
+/* The JSON summary of a state, NULL without rows. */
+static Datum summary_of(const nps_state *s)
+{
+    char json[NPS_SUMMARY_MAX];
+
+    if (nps_summary_json(s, json, sizeof json) != NPS_OK)
+        return (Datum)0;
+    return PointerGetDatum(cstring_to_text(json));
 }
 
 PG_FUNCTION_INFO_V1(nps_final_summary);
 /* Final function of nps_summary(): the JSON object, NULL without rows. */
 Datum nps_final_summary(PG_FUNCTION_ARGS)
 {
-    PgNpsState *s = (PgNpsState *)PG_GETARG_POINTER(0);
-    char json[NPS_SUMMARY_MAX];
+    Datum d = summary_of(&((PgNpsState *)PG_GETARG_POINTER(0))->core);
 
-    if (nps_summary_json(&s->core, json, sizeof json) != NPS_OK)
+    if (d == (Datum)0)
         PG_RETURN_NULL();
-    PG_RETURN_TEXT_P(cstring_to_text(json));
+    PG_RETURN_DATUM(d);
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_of);
+/* nps_summary_of(st): the JSON summary of one state. */
+Datum nps_summary_of(PG_FUNCTION_ARGS)
+{
+    Datum d = summary_of(&state_arg(fcinfo, 0)->core);
+
+    if (d == (Datum)0)
+        PG_RETURN_NULL();
+    PG_RETURN_DATUM(d);
+}
+
+PG_FUNCTION_INFO_V1(nps_rows_of);
+/* nps_rows_of(st): the number of rows a state holds. */
+Datum nps_rows_of(PG_FUNCTION_ARGS)
+{
+    PG_RETURN_INT64(nps_rows(&state_arg(fcinfo, 0)->core));
 }
 
 /* Name used in the errors of the type's input, receive and cast. */
@@ -438,61 +459,38 @@ static void pg_attribute_noreturn() raise_decode(nps_status st, size_t len)
 /* A state read from the core's binary format (R11); never trusted. */
 static PgNpsState *state_from_bytes(const char *buf, size_t len)
 {
-    PgNpsState *s = (PgNpsState *)palloc0(sizeof *s);
-    nps_status st = nps_decode((const uint8_t *)buf, len, &s->core);
+    nps_state core;
+    nps_status st = nps_decode((const uint8_t *)buf, len, &core);
 
     if (st != NPS_OK)
         raise_decode(st, len);
-    return s;
+    return new_state(&core);
 }
 
-/* Marker of the confidence in the text form. */
-#define CONFIDENCE_KEY " confidence="
-
 PG_FUNCTION_INFO_V1(nps_state_in);
-/* Text input: the core's text form, optionally followed by " confidence=<c>". */
+/* Text input: the core's text form, checked. */
 Datum nps_state_in(PG_FUNCTION_ARGS)
 {
     char *str = PG_GETARG_CSTRING(0);
-    PgNpsState *s = (PgNpsState *)palloc0(sizeof *s);
-    char *key = strstr(str, CONFIDENCE_KEY);
-    char *counts = str;
+    nps_state core;
 
-    if (key != NULL) {
-        char *end;
-        double c = strtod(key + strlen(CONFIDENCE_KEY), &end);
-        double z;
-
-        while (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n')
-            end++;
-        if (end == key + strlen(CONFIDENCE_KEY) || *end != '\0' ||
-            nps_z_for_confidence(c, &z) != NPS_OK)
-            raise_text(STATE_FN, NPS_E_STATE_TEXT, str, strlen(str));
-        s->confidence = c;
-        counts = pnstrdup(str, key - str);
-    }
-    if (nps_state_from_text(counts, &s->core) != NPS_OK)
+    if (nps_state_from_text(str, &core) != NPS_OK)
         raise_text(STATE_FN, NPS_E_STATE_TEXT, str, strlen(str));
-    PG_RETURN_POINTER(s);
+    PG_RETURN_POINTER(new_state(&core));
 }
 
 PG_FUNCTION_INFO_V1(nps_state_out);
 /* Text output: readable, and read back exactly by nps_state_in. */
 Datum nps_state_out(PG_FUNCTION_ARGS)
 {
-    PgNpsState *s = (PgNpsState *)PG_GETARG_POINTER(0);
     char buf[NPS_STATE_TEXT_MAX];
-    char num[NPS_VALUE_MAX];
 
-    nps_state_to_text(&s->core, buf, sizeof buf);
-    if (s->confidence == 0.0)
-        PG_RETURN_CSTRING(pstrdup(buf));
-    nps_format_double(s->confidence, num, sizeof num);
-    PG_RETURN_CSTRING(psprintf("%s%s%s", buf, CONFIDENCE_KEY, num));
+    nps_state_to_text(&state_arg(fcinfo, 0)->core, buf, sizeof buf);
+    PG_RETURN_CSTRING(pstrdup(buf));
 }
 
 PG_FUNCTION_INFO_V1(nps_state_recv);
-/* Binary input: the core's 172-byte format, checked. */
+/* Binary input: the core's format 2, checked. */
 Datum nps_state_recv(PG_FUNCTION_ARGS)
 {
     StringInfo buf = (StringInfo)PG_GETARG_POINTER(0);
@@ -503,22 +501,16 @@ Datum nps_state_recv(PG_FUNCTION_ARGS)
     PG_RETURN_POINTER(s);
 }
 
-/* The core's binary format of a state as a bytea. */
-static bytea *state_to_bytea(const PgNpsState *s)
-{
-    bytea *out = (bytea *)palloc(VARHDRSZ + NPS_STATE_BYTES);
-
-    SET_VARSIZE(out, VARHDRSZ + NPS_STATE_BYTES);
-    nps_encode(&s->core, (uint8_t *)VARDATA(out));
-    return out;
-}
-
 PG_FUNCTION_INFO_V1(nps_state_send);
-/* Binary output and the cast to bytea: the core's 172-byte format, the same
- * bytes as SQLite's state blob. */
+/* Binary output and the cast to bytea: the core's format 2, the same bytes
+ * as SQLite's state blob. */
 Datum nps_state_send(PG_FUNCTION_ARGS)
 {
-    PG_RETURN_BYTEA_P(state_to_bytea((PgNpsState *)PG_GETARG_POINTER(0)));
+    bytea *out = (bytea *)palloc(VARHDRSZ + NPS_STATE_BYTES);
+    size_t len = nps_encode(&state_arg(fcinfo, 0)->core, (uint8_t *)VARDATA(out));
+
+    SET_VARSIZE(out, VARHDRSZ + len);
+    PG_RETURN_BYTEA_P(out);
 }
 
 PG_FUNCTION_INFO_V1(nps_state_from_bytea);
@@ -528,6 +520,13 @@ Datum nps_state_from_bytea(PG_FUNCTION_ARGS)
     bytea *b = PG_GETARG_BYTEA_PP(0);
 
     PG_RETURN_POINTER(state_from_bytes(VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b)));
+}
+
+PG_FUNCTION_INFO_V1(nps_category_state);
+/* nps_category(nps_state): an error that says what the function takes. */
+Datum nps_category_state(PG_FUNCTION_ARGS)
+{
+    raise_status(NPS_E_SCALAR_STATE, caller_name(fcinfo), "");
 }
 
 /* nps_category(score [, lang]) for a checked score (R2). */
@@ -583,8 +582,8 @@ PG_FUNCTION_INFO_V1(nps_pvalue_state);
 /* nps_pvalue(state_a, state_b): two-sided p-value that the two NPS differ (R12). */
 Datum nps_pvalue_state(PG_FUNCTION_ARGS)
 {
-    PgNpsState *a = (PgNpsState *)PG_GETARG_POINTER(0);
-    PgNpsState *b = (PgNpsState *)PG_GETARG_POINTER(1);
+    PgNpsState *a = state_arg(fcinfo, 0);
+    PgNpsState *b = state_arg(fcinfo, 1);
     double p;
     nps_status st = nps_pvalue(&a->core, &b->core, &p);
 
