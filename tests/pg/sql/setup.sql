@@ -11,15 +11,18 @@ FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'nps');
 
--- Every aggregate of SPEC.md, for every score type and for nps_state.
+-- Every aggregate of SPEC.md, for every score type and for nps_state; the
+-- second argument of every one is a weight.
 SELECT proname, count(*) AS overloads,
        string_agg(pg_get_function_identity_arguments(oid), '; ' ORDER BY pg_get_function_identity_arguments(oid)) AS arguments
 FROM member_procs WHERE prokind = 'a' GROUP BY proname ORDER BY proname;
 
--- The scalars.
+-- The scalars, and the _of scalars that read one state (other confidences
+-- go through these, never through an aggregate's argument).
 SELECT oid::regprocedure AS scalar, prorettype::regtype AS returns
 FROM member_procs JOIN pg_proc USING (oid)
-WHERE member_procs.proname IN ('nps_category', 'nps_band', 'nps_pvalue', 'nps_version')
+WHERE member_procs.proname IN ('nps_category', 'nps_band', 'nps_pvalue', 'nps_version', 'nps_state_merge')
+   OR member_procs.proname LIKE '%\_of'
 ORDER BY oid::regprocedure::text;
 
 -- No aggregate lacks a combine function, an inverse for moving frames, or parallel safety.
@@ -28,6 +31,9 @@ FROM pg_aggregate a JOIN member_procs m ON m.oid = a.aggfnoid
 WHERE a.aggcombinefn = 0 OR a.aggminvtransfn = 0 OR a.aggmtransfn = 0 OR a.aggmfinalfn = 0
    OR a.aggmtranstype <> 'nps_state'::regtype OR a.aggtranstype <> 'nps_state'::regtype
    OR m.proparallel <> 's';
+-- The aggregates merge partial states with the strict nps_state_combine;
+-- nps_state_merge (NULL + s = s) is the user-facing scalar.
+SELECT DISTINCT a.aggcombinefn AS combine_function FROM pg_aggregate a JOIN member_procs m ON m.oid = a.aggfnoid;
 
 -- The programme's scalars: sampling key, case folding, follow-up questions, alerts.
 SELECT oid::regprocedure AS programme_function, prorettype::regtype AS returns
@@ -36,8 +42,9 @@ WHERE member_procs.proname IN ('nps_sample_key', 'nps_casefold', 'nps_followup_q
                                'nps_alert_on', 'nps_alert_off', 'nps_alert_notify')
 ORDER BY oid::regprocedure::text;
 
--- Every function is immutable, strict and parallel safe, except the
--- programme's that are not pure: nps_followup_question reads an optional
+-- Every function is immutable, strict and parallel safe, except
+-- nps_state_merge, which is not strict (NULL + s = s, for ON CONFLICT ... DO
+-- UPDATE), and the programme's that are not pure: nps_followup_question reads an optional
 -- override table (stable, parallel restricted); nps_alert_on and
 -- nps_alert_off change the schema and report NULL arguments themselves, and
 -- nps_alert_notify is their trigger function (volatile, parallel unsafe).
@@ -54,9 +61,17 @@ SELECT c.castsource::regtype, c.casttarget::regtype, c.castcontext,
        obj_description(c.oid, 'pg_cast') IS NOT NULL AS commented
 FROM pg_cast c WHERE 'nps_state'::regtype IN (c.castsource, c.casttarget) ORDER BY c.castsource::regtype::text;
 
--- nps_state is a fixed-size type passed by reference: 11 + 3 int64 counts,
--- 6 double sums and the confidence, 8 bytes each = 168, double-aligned.
+-- nps_state is a varlena passed by reference, double-aligned, stored plain
+-- (never compressed or toasted); its value carries a layout version, so a
+-- later release can read what this one stored.  Every way in makes a value
+-- of one size: from scores, weighted or not, text, bytea and merges.
 SELECT typlen, typbyval, typalign, typstorage FROM pg_type WHERE oid = 'nps_state'::regtype;
+SELECT count(*) AS ways_in, count(DISTINCT pg_column_size(st)) AS sizes FROM (
+    SELECT nps_state(9) AS st UNION ALL SELECT nps_state(9, 0.5)
+    UNION ALL SELECT 'scores=1,0,0,0,0,0,0,0,0,0,0'::nps_state
+    UNION ALL SELECT 'scores=1,0,0,0,0,0,0,0,0,0,0 weighted=1,0,0 wsum=0x3p-70,0,0 wsq=0x9p-140,0,0'::nps_state
+    UNION ALL SELECT nps_state(9)::bytea::nps_state UNION ALL SELECT nps_state(9, 0.5)::bytea::nps_state
+    UNION ALL SELECT nps_state_merge(nps_state(9), nps_state(1, 2))) v;
 
 -- The version: one string, from VERSION, in the control file and the library.
 SELECT nps_version() = (SELECT extversion FROM pg_extension WHERE extname = 'nps') AS version_matches;
