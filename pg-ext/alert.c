@@ -140,13 +140,13 @@ static char *columns_json(HeapTuple row, TupleDesc desc, const AttrNumber *cols,
     for (i = 0; i < n; i++) {
         Form_pg_attribute a = TupleDescAttr(desc, cols[i] - 1);
 
-        TupleDescInitEntry(kd, (AttrNumber)(i + 1), NameStr(a->attname), a->atttypid,
-                           a->atttypmod, 0);
+        TupleDescInitEntry(kd, (AttrNumber)(i + 1), NameStr(a->attname), a->atttypid, a->atttypmod,
+                           0);
         values[i] = heap_getattr(row, cols[i], desc, &nulls[i]);
     }
     kd = BlessTupleDesc(kd);
-    return text_to_cstring(DatumGetTextPP(DirectFunctionCall1(
-        row_to_json, HeapTupleGetDatum(heap_form_tuple(kd, values, nulls)))));
+    return text_to_cstring(DatumGetTextPP(
+        DirectFunctionCall1(row_to_json, HeapTupleGetDatum(heap_form_tuple(kd, values, nulls)))));
 }
 
 /*
@@ -167,7 +167,7 @@ static void row_key(Relation rel, HeapTuple row, char **json, char **key_text)
         StringInfoData buf;
 
         *key_text = psprintf("(%u,%u)", ItemPointerGetBlockNumber(&row->t_self),
-                         ItemPointerGetOffsetNumber(&row->t_self));
+                             ItemPointerGetOffsetNumber(&row->t_self));
         initStringInfo(&buf);
         appendStringInfoString(&buf, "{\"ctid\":");
         escape_json(&buf, *key_text);
@@ -481,8 +481,8 @@ Datum nps_alert_notify(PG_FUNCTION_ARGS)
         return PointerGetDatum(NULL);
 
     row_key(td->tg_relation, row, &key_json, &key_text);
-    Async_Notify(args[1], alert_payload(td->tg_relation, row, strcmp(args[3], "row") == 0,
-                                        key_json, score, nps_category_of(score)));
+    Async_Notify(args[1], alert_payload(td->tg_relation, row, strcmp(args[3], "row") == 0, key_json,
+                                        score, nps_category_of(score)));
     if (args[4][0] != '\0')
         open_followup(td->tg_relation, row, args[4], args[5], key_text, score);
     return PointerGetDatum(NULL);

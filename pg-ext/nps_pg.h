@@ -16,7 +16,8 @@
 /* Raise the core's error for st, naming fn and the rendered value. */
 void pg_attribute_noreturn() raise_status(nps_status st, const char *fn, const char *value);
 /* Raise st for a text value, quoted by the core. */
-void pg_attribute_noreturn() raise_text(const char *fn, nps_status st, const char *text, size_t len);
+void pg_attribute_noreturn()
+    raise_text(const char *fn, nps_status st, const char *text, size_t len);
 /* Raise st for an integer value, naming the SQL function the user called. */
 void pg_attribute_noreturn() raise_int(FunctionCallInfo fcinfo, nps_status st, int64 v);
 /* Name of the SQL function the user called (the aggregate, inside one). */
