@@ -15,11 +15,8 @@
  * aggregate (the executor owns the state, allocated once per group from the
  * aggregate's INITCOND); called directly it works on a copy.
  *
- * The programme toolkit adds nps_sample_key() and nps_casefold() (pure),
- * nps_followup_question() (reads an optional override table through SPI),
- * and nps_alert_on() / nps_alert_off(), which check their arguments with the
- * core's messages and create or drop the trigger that calls the PL/pgSQL
- * function nps_alert_notify() of sql/nps.sql.
+ * The programme toolkit is in programme.c (its functions) and alert.c (the
+ * alert trigger); nps_pg.h declares what they share with this file.
  */
 #include "postgres.h"
 
@@ -27,23 +24,18 @@
 #include <string.h>
 
 #include "access/htup_details.h"
-#include "catalog/namespace.h"
 #include "catalog/pg_aggregate.h"
 #include "catalog/pg_type.h"
-#include "commands/trigger.h"
-#include "executor/spi.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "nodes/execnodes.h"
-#include "nodes/makefuncs.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
-#include "utils/regproc.h"
 #include "utils/syscache.h"
-#include "utils/varlena.h"
 
 #include "nps.h"
+#include "nps_pg.h"
 #include "nps_version.h"
 
 PG_MODULE_MAGIC;
@@ -66,7 +58,7 @@ typedef struct PgNpsState {
 StaticAssertDecl(offsetof(PgNpsState, core) % 8 == 0, "the core state is 8-byte aligned");
 
 /* Raise the core's error for st, naming fn and the rendered value. */
-static void pg_attribute_noreturn() raise_status(nps_status st, const char *fn, const char *value)
+void pg_attribute_noreturn() raise_status(nps_status st, const char *fn, const char *value)
 {
     char msg[NPS_MESSAGE_MAX];
     const char *code = nps_sqlstate(st);
@@ -105,7 +97,7 @@ static const char *window_aggregate_name(WindowAggState *win, Oid support)
  * function runs inside one, the function itself otherwise.  Looked up only
  * when an error is raised, never per row.
  */
-static const char *caller_name(FunctionCallInfo fcinfo)
+const char *caller_name(FunctionCallInfo fcinfo)
 {
     Aggref *ref = AggGetAggref(fcinfo);
     const char *name = NULL;
@@ -120,7 +112,7 @@ static const char *caller_name(FunctionCallInfo fcinfo)
 }
 
 /* Raise st for an integer value. */
-static void pg_attribute_noreturn() raise_int(FunctionCallInfo fcinfo, nps_status st, int64 v)
+void pg_attribute_noreturn() raise_int(FunctionCallInfo fcinfo, nps_status st, int64 v)
 {
     char value[NPS_VALUE_MAX];
 
@@ -138,8 +130,7 @@ static void pg_attribute_noreturn() raise_double(FunctionCallInfo fcinfo, nps_st
 }
 
 /* Raise st for a text value, quoted by the core. */
-static void pg_attribute_noreturn()
-    raise_text(const char *fn, nps_status st, const char *text, size_t len)
+void pg_attribute_noreturn() raise_text(const char *fn, nps_status st, const char *text, size_t len)
 {
     char value[NPS_VALUE_MAX];
 
@@ -156,7 +147,7 @@ static inline int64 score_int(FunctionCallInfo fcinfo, int64 v)
 }
 
 /* A score held in a double: whole and 0..10, as SQLite's REAL (R1). */
-static int64 score_float8(FunctionCallInfo fcinfo, double v)
+int64 score_float8(FunctionCallInfo fcinfo, double v)
 {
     int64_t score;
     nps_status st = nps_score_from_double(v, &score);
@@ -174,7 +165,7 @@ static int64 score_float8(FunctionCallInfo fcinfo, double v)
  * fraction and NaN is not a number.  The conversion's temporaries live in the
  * per-row memory context.
  */
-static int64 score_numeric(FunctionCallInfo fcinfo, Numeric num)
+int64 score_numeric(FunctionCallInfo fcinfo, Numeric num)
 {
     int64_t score;
     char *text;
@@ -599,248 +590,4 @@ PG_FUNCTION_INFO_V1(nps_version_text);
 Datum nps_version_text(PG_FUNCTION_ARGS)
 {
     PG_RETURN_TEXT_P(cstring_to_text(NPS_VERSION));
-}
-
-/* ------------------------------------------------------------------------
- * The programme toolkit (P1-P4 of core/nps.h).
- * ------------------------------------------------------------------------ */
-
-PG_FUNCTION_INFO_V1(nps_sample_key_text);
-/* nps_sample_key(key text, seed text): the sampling key of P1. */
-Datum nps_sample_key_text(PG_FUNCTION_ARGS)
-{
-    text *key = PG_GETARG_TEXT_PP(0);
-    text *seed = PG_GETARG_TEXT_PP(1);
-
-    PG_RETURN_INT64(nps_sample_key(VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key), VARDATA_ANY(seed),
-                                   VARSIZE_ANY_EXHDR(seed)));
-}
-
-PG_FUNCTION_INFO_V1(nps_sample_key_int8);
-/* nps_sample_key(key bigint, seed text): the key of its decimal digits, as
- * SQLite hashes an integer. */
-Datum nps_sample_key_int8(PG_FUNCTION_ARGS)
-{
-    char digits[NPS_VALUE_MAX];
-    text *seed = PG_GETARG_TEXT_PP(1);
-
-    nps_render_int(PG_GETARG_INT64(0), digits, sizeof digits);
-    PG_RETURN_INT64(
-        nps_sample_key(digits, strlen(digits), VARDATA_ANY(seed), VARSIZE_ANY_EXHDR(seed)));
-}
-
-PG_FUNCTION_INFO_V1(nps_casefold_text);
-/* nps_casefold(text): the letters in lower case (P2), whatever the locale. */
-Datum nps_casefold_text(PG_FUNCTION_ARGS)
-{
-    text *in = PG_GETARG_TEXT_PP(0);
-    size_t len = VARSIZE_ANY_EXHDR(in);
-    text *out = (text *)palloc(VARHDRSZ + len);
-
-    SET_VARSIZE(out, VARHDRSZ + nps_casefold(VARDATA_ANY(in), len, VARDATA(out)));
-    PG_RETURN_TEXT_P(out);
-}
-
-/* The override of nps_followup_questions(category, lang, question), found on
- * the search path, for a category and language; NULL when there is none. */
-static text *override_question(int category, text *lang)
-{
-    Oid relid = RangeVarGetRelid(makeRangeVar(NULL, "nps_followup_questions", -1), NoLock, true);
-    Oid types[2] = {TEXTOID, TEXTOID};
-    Datum values[2];
-    text *found = NULL;
-    char *sql;
-
-    if (!OidIsValid(relid))
-        return NULL;
-    sql = psprintf("SELECT question FROM %s WHERE category = $1 AND lower(lang) = lower($2)"
-                   " AND question IS NOT NULL",
-                   quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
-                                              get_rel_name(relid)));
-    values[0] = CStringGetTextDatum(nps_category_name(category));
-    values[1] = PointerGetDatum(lang);
-    if (SPI_connect() != SPI_OK_CONNECT)
-        elog(ERROR, "nps_followup_question: SPI_connect failed");
-    if (SPI_execute_with_args(sql, 2, types, values, NULL, true, 1) != SPI_OK_SELECT)
-        elog(ERROR, "nps_followup_question: reading %s failed", sql);
-    if (SPI_processed == 1) {
-        bool isnull;
-        Datum d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-        if (!isnull) /* copied out of SPI's memory before SPI_finish */
-            found = (text *)SPI_datumTransfer(d, false, -1);
-    }
-    SPI_finish();
-    return found;
-}
-
-/* nps_followup_question(score [, lang]) for a checked score (P3). */
-static Datum followup_question(FunctionCallInfo fcinfo, int64 score)
-{
-    text *lang = PG_NARGS() == 2 ? PG_GETARG_TEXT_PP(1) : cstring_to_text("en");
-    const char *question;
-    text *custom;
-    nps_status st;
-
-    custom = override_question(nps_category_of(score), lang);
-    if (custom != NULL)
-        PG_RETURN_TEXT_P(custom);
-    st = nps_followup_question(score, VARDATA_ANY(lang), VARSIZE_ANY_EXHDR(lang), &question);
-    if (st != NPS_OK)
-        raise_text(caller_name(fcinfo), st, VARDATA_ANY(lang), VARSIZE_ANY_EXHDR(lang));
-    PG_RETURN_TEXT_P(cstring_to_text(question));
-}
-
-#define NPS_QUESTION(T)                                                                            \
-    PG_FUNCTION_INFO_V1(nps_followup_question_##T);                                                \
-    /* nps_followup_question(score [, lang]) for this score type. */                               \
-    Datum nps_followup_question_##T(PG_FUNCTION_ARGS)                                              \
-    {                                                                                              \
-        return followup_question(fcinfo, SCORE_##T(0));                                            \
-    }                                                                                              \
-    extern int no_such_variable
-
-NPS_QUESTION(int2);
-NPS_QUESTION(int4);
-NPS_QUESTION(int8);
-NPS_QUESTION(numeric);
-NPS_QUESTION(float8);
-
-/* Text argument n, or an error naming it when NULL. */
-static char *required_arg(FunctionCallInfo fcinfo, int n, const char *name)
-{
-    if (PG_ARGISNULL(n))
-        raise_status(NPS_E_NULL_ARG, get_func_name(fcinfo->flinfo->fn_oid), name);
-    return text_to_cstring(PG_GETARG_TEXT_PP(n));
-}
-
-/* The table an alert function names: a table or partitioned table on the
- * search path (or schema-qualified); an error naming it otherwise. */
-static Oid alerted_table(const char *fn, const char *name)
-{
-    Oid relid = InvalidOid;
-    char kind;
-
-    if (name[0] != '\0')
-        relid = RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(name)), NoLock,
-                                 true);
-    kind = OidIsValid(relid) ? get_rel_relkind(relid) : '\0';
-    if (kind != RELKIND_RELATION && kind != RELKIND_PARTITIONED_TABLE)
-        raise_text(fn, NPS_E_NO_TABLE, name, strlen(name));
-    return relid;
-}
-
-/* Schema-qualified, quoted name of a relation. */
-static char *qualified_name(Oid relid)
-{
-    return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
-                                      get_rel_name(relid));
-}
-
-/* A relation of the programme schema found on the search path, as a quoted
- * qualified name, or "" when there is none of an accepted kind. */
-static const char *programme_relation(const char *name, const char *kinds)
-{
-    Oid relid = RangeVarGetRelid(makeRangeVar(NULL, pstrdup(name), -1), NoLock, true);
-
-    if (!OidIsValid(relid) || strchr(kinds, get_rel_relkind(relid)) == NULL)
-        return "";
-    return qualified_name(relid);
-}
-
-/* The first column of the first row of a query with one oid parameter, as text. */
-static char *spi_text(const char *sql, Oid param)
-{
-    Oid types[1] = {OIDOID};
-    Datum values[1] = {ObjectIdGetDatum(param)};
-    char *v;
-
-    if (SPI_execute_with_args(sql, 1, types, values, NULL, true, 1) != SPI_OK_SELECT ||
-        SPI_processed != 1)
-        elog(ERROR, "nps: catalog query failed: %s", sql);
-    v = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
-    return v != NULL ? v : "";
-}
-
-/* Run one utility statement through SPI. */
-static void spi_run(const char *sql)
-{
-    if (SPI_execute(sql, false, 0) < 0)
-        elog(ERROR, "nps: statement failed: %s", sql);
-}
-
-PG_FUNCTION_INFO_V1(nps_alert_on_text);
-/*
- * nps_alert_on(table, column [, channel [, categories]]): the AFTER INSERT OR
- * UPDATE trigger nps_alert on table that sends NOTIFY <channel> (nps_alert by
- * default) for each new or changed row whose score is in one of the
- * categories (detractor by default), and adds an open follow-up to
- * nps_followups when that table exists.  Returns what it installed.  Checks
- * come in the order of SQLite's: NULL arguments, table, column, categories,
- * channel name.
- */
-Datum nps_alert_on_text(PG_FUNCTION_ARGS)
-{
-    const char *fn = "nps_alert_on";
-    char *table = required_arg(fcinfo, 0, "table");
-    char *column = required_arg(fcinfo, 1, "column");
-    char *channel = required_arg(fcinfo, 2, "channel");
-    char *cats = required_arg(fcinfo, 3, "categories");
-    Oid relid = alerted_table(fn, table);
-    AttrNumber attnum = get_attnum(relid, column);
-    char value[NPS_COLUMN_VALUE_MAX];
-    char categories[NPS_CATEGORIES_MAX];
-    const char *bad, *followups, *config, *keys;
-    size_t bad_len;
-    unsigned mask;
-    char *sql, *ext_schema, *result;
-
-    if (attnum == InvalidAttrNumber || attnum < 0) {
-        nps_render_column(column, strlen(column), table, strlen(table), value, sizeof value);
-        raise_status(NPS_E_NO_COLUMN, fn, value);
-    }
-    if (nps_parse_categories(cats, strlen(cats), &mask, &bad, &bad_len) != NPS_OK)
-        raise_text(fn, NPS_E_CATEGORY, bad, bad_len);
-    nps_categories_text(mask, categories, sizeof categories);
-    if (channel[0] == '\0' || strlen(channel) >= NAMEDATALEN)
-        raise_text(fn, NPS_E_NAME, channel, strlen(channel));
-
-    followups = programme_relation("nps_followups", "rp");
-    config = programme_relation("nps_config", "rvm");
-    ext_schema = get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid));
-    if (SPI_connect() != SPI_OK_CONNECT)
-        elog(ERROR, "nps_alert_on: SPI_connect failed");
-    /* the primary key's columns in key order, as a JSON array ('[]': none, the ctid is used) */
-    keys =
-        spi_text("SELECT coalesce(json_agg(a.attname ORDER BY k.n), '[]')::text"
-                 " FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(attnum, n)"
-                 " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
-                 " WHERE i.indrelid = $1 AND i.indisprimary",
-                 relid);
-    sql = psprintf("CREATE OR REPLACE TRIGGER nps_alert AFTER INSERT OR UPDATE OF %s ON %s"
-                   " FOR EACH ROW EXECUTE FUNCTION %s.nps_alert_notify(%s, %s, %s, %s, %s, %s)",
-                   quote_identifier(column), qualified_name(relid), quote_identifier(ext_schema),
-                   quote_literal_cstr(column), quote_literal_cstr(channel),
-                   quote_literal_cstr(categories), quote_literal_cstr(keys),
-                   quote_literal_cstr(followups), quote_literal_cstr(config));
-    spi_run(sql);
-    SPI_finish();
-    result = psprintf("%s.%s: %s -> %s%s", get_rel_name(relid), column, categories, channel,
-                      followups[0] != '\0' ? ", with follow-ups" : "");
-    PG_RETURN_TEXT_P(cstring_to_text(result));
-}
-
-PG_FUNCTION_INFO_V1(nps_alert_off_text);
-/* nps_alert_off(table): drop the trigger of nps_alert_on(); 1 when there was one, 0 when not. */
-Datum nps_alert_off_text(PG_FUNCTION_ARGS)
-{
-    char *table = required_arg(fcinfo, 0, "table");
-    Oid relid = alerted_table("nps_alert_off", table);
-
-    if (!OidIsValid(get_trigger_oid(relid, "nps_alert", true)))
-        PG_RETURN_INT32(0);
-    if (SPI_connect() != SPI_OK_CONNECT)
-        elog(ERROR, "nps_alert_off: SPI_connect failed");
-    spi_run(psprintf("DROP TRIGGER nps_alert ON %s", qualified_name(relid)));
-    SPI_finish();
-    PG_RETURN_INT32(1);
 }

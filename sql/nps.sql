@@ -1126,137 +1126,24 @@ COMMENT ON FUNCTION nps_followup_question(double precision, text) IS
     'follow-up question for the category of a score 0..10 in a language (en, zh, pl, th, de, es, fr, ja); nps_followup_questions(category, lang, question) overrides it when that table exists';
 
 CREATE FUNCTION nps_alert_on(table_name text, column_name text, channel text DEFAULT 'nps_alert',
-                             categories text DEFAULT 'detractor') RETURNS text
+                             categories text DEFAULT 'detractor', with_row boolean DEFAULT false)
+    RETURNS text
     AS 'MODULE_PATHNAME', 'nps_alert_on_text' LANGUAGE C VOLATILE PARALLEL UNSAFE;
-COMMENT ON FUNCTION nps_alert_on(text, text, text, text) IS
-    'install the trigger nps_alert on a table: NOTIFY channel (nps_alert) with a JSON payload for each inserted or re-scored row whose score is in the categories (detractor), and an open follow-up in nps_followups when that table exists';
+COMMENT ON FUNCTION nps_alert_on(text, text, text, text, boolean) IS
+    'install the trigger nps_alert on a table: NOTIFY channel (nps_alert) with a JSON payload (table, schema, key, score, category; the row too only when with_row) for each inserted or re-scored row whose score is in the categories (detractor), and an open follow-up in nps_followups when the programme is in the table''s schema or the extension''s';
 
 CREATE FUNCTION nps_alert_off(table_name text) RETURNS integer
     AS 'MODULE_PATHNAME', 'nps_alert_off_text' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION nps_alert_off(text) IS
     'drop the trigger of nps_alert_on from a table: 1 when there was one, 0 when not';
 
--- The trigger function of nps_alert_on().  Arguments, written by
--- nps_alert_on: the score column, the channel, the categories that alert
--- ('detractor,promoter'), the primary key's columns as a JSON array ('[]':
--- the row is named by its ctid), and the quoted names of nps_followups and
--- nps_config ('' when absent).  A score alerts when it is a whole number
--- 0..10 held as a number or as text of digits; UPDATE alerts only when the
--- score changed.  The payload is one line of JSON under PostgreSQL's NOTIFY
--- limit (< 8000 bytes): {"table", "schema", "key", "score", "category",
--- "row"[, "truncated": true]}.  When it would be longer, the row's largest
--- value is shortened (a string, ending in '…') or dropped, again until it
--- fits; an empty row still too long (a huge key) loses the key as well.
--- It calls nothing of the extension by name, so it works whatever the
--- search_path of the session that writes the row.
-CREATE FUNCTION nps_alert_notify() RETURNS trigger LANGUAGE plpgsql AS $f$
-DECLARE
-    r json := row_to_json(NEW);
-    v json := r -> TG_ARGV[0];
-    score integer;
-    category text;
-    key_text text;
-    key_json text;
-    head text;
-    row_text text;
-    payload text;
-    cut boolean := false;
-    big record;
-    shorter text;
-    text_value text;
-    keep integer;
-    limit_bytes integer;
-    over integer;
-    at timestamp;
-BEGIN
-    IF TG_OP = 'UPDATE' AND (to_jsonb(OLD) -> TG_ARGV[0]) IS NOT DISTINCT FROM v::jsonb THEN
-        RETURN NULL;
-    END IF;
-    IF json_typeof(v) = 'number' THEN
-        IF v::text::numeric IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN
-            score := v::text::numeric::integer;
-        END IF;
-    ELSIF json_typeof(v) = 'string' THEN
-        IF btrim(v #>> '{}') IN ('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10') THEN
-            score := btrim(v #>> '{}')::integer;
-        END IF;
-    END IF;
-    category := CASE WHEN score <= 6 THEN 'detractor' WHEN score <= 8 THEN 'passive'
-                     WHEN score <= 10 THEN 'promoter' END;
-    IF category IS NULL OR NOT category = ANY (string_to_array(TG_ARGV[2], ',')) THEN
-        RETURN NULL;
-    END IF;
-
-    IF TG_ARGV[3] = '[]' THEN
-        key_text := NEW.ctid::text;
-        key_json := '{"ctid":' || to_json(key_text)::text || '}';
-    ELSE
-        SELECT '{' || string_agg(to_json(k)::text || ':' || coalesce((r -> k)::text, 'null'), ','
-                                 ORDER BY n) || '}',
-               CASE WHEN count(*) = 1 THEN min(r ->> k) END
-          INTO key_json, key_text
-          FROM json_array_elements_text(TG_ARGV[3]::json) WITH ORDINALITY AS e(k, n);
-        key_text := coalesce(key_text, key_json);
-    END IF;
-
-    head := '{"table":' || to_json(TG_TABLE_NAME::text)::text
-         || ',"schema":' || to_json(TG_TABLE_SCHEMA::text)::text || ',"key":';
-    row_text := r::text;
-    LOOP
-        payload := head || key_json || ',"score":' || score || ',"category":"' || category
-                || '","row":' || row_text || CASE WHEN cut THEN ',"truncated":true' ELSE '' END || '}';
-        EXIT WHEN octet_length(payload) < 8000;
-        over := octet_length(payload) - 7999 + CASE WHEN cut THEN 0 ELSE 17 END;
-        cut := true;
-        SELECT e.key, e.value INTO big
-          FROM json_each(row_text::json) WITH ORDINALITY AS e(key, value, n)
-         ORDER BY octet_length(e.value::text) DESC, e.n LIMIT 1;
-        IF NOT FOUND THEN
-            EXIT WHEN key_json = 'null';
-            key_json := 'null'; -- an empty row and still too long: a huge key goes too
-            CONTINUE;
-        END IF;
-        -- A string keeps the share of its characters that fits (so that
-        -- multi-byte text is not cut more than needed), less the characters
-        -- of any bytes still over (each at least one byte).  A string that
-        -- would keep fewer than 8 characters, or any other value, is dropped.
-        shorter := NULL;
-        IF json_typeof(big.value) = 'string' THEN
-            text_value := big.value #>> '{}';
-            limit_bytes := octet_length(big.value::text) - over;
-            keep := (char_length(text_value)::bigint * (limit_bytes - 5)
-                     / octet_length(big.value::text))::integer;
-            LOOP
-                EXIT WHEN keep < 8;
-                shorter := to_json(left(text_value, keep) || '…')::text;
-                EXIT WHEN octet_length(shorter) <= limit_bytes;
-                keep := keep - (octet_length(shorter) - limit_bytes);
-            END LOOP;
-            IF keep < 8 THEN
-                shorter := NULL;
-            END IF;
-        END IF;
-        SELECT '{' || coalesce(string_agg(to_json(e.key)::text || ':'
-                                          || CASE WHEN e.key = big.key THEN shorter ELSE e.value::text END,
-                                          ',' ORDER BY e.n), '') || '}'
-          INTO row_text
-          FROM json_each(row_text::json) WITH ORDINALITY AS e(key, value, n)
-         WHERE e.key <> big.key OR shorter IS NOT NULL;
-    END LOOP;
-    PERFORM pg_notify(TG_ARGV[1], payload);
-
-    IF TG_ARGV[4] <> '' THEN
-        IF TG_ARGV[5] <> '' THEN
-            EXECUTE format('SELECT now FROM %s', TG_ARGV[5]) INTO at;
-        ELSE
-            at := date_trunc('second', now() AT TIME ZONE 'UTC');
-        END IF;
-        EXECUTE format('INSERT INTO %s (source_table, response_key, score, responded_at)'
-                       ' VALUES ($1, $2, $3, $4)', TG_ARGV[4])
-            USING TG_TABLE_NAME::text, key_text, score, at;
-    END IF;
-    RETURN NULL;
-END
-$f$;
+-- The trigger function of nps_alert_on() (pg-ext/alert.c): NOTIFY with a
+-- JSON payload under PostgreSQL's limit (< 8000 bytes) for a row whose score,
+-- read as nps_category reads it, is in the alerted categories, and an open
+-- follow-up in the nps_followups that nps_alert_on found.  It resolves no name
+-- at run time, so it works alike whatever the search_path of the session
+-- that writes the row, and runs nothing another role could plant there.
+CREATE FUNCTION nps_alert_notify() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'nps_alert_notify' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION nps_alert_notify() IS
-    'trigger function of nps_alert_on: NOTIFY with a JSON payload (< 8000 bytes) for a row whose score is in the alerted categories, and an open follow-up when nps_followups exists';
+    'trigger function of nps_alert_on: NOTIFY with a JSON payload (< 8000 bytes) for a row whose score is in the alerted categories, and an open follow-up when nps_alert_on found nps_followups';

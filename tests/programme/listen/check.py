@@ -5,10 +5,10 @@ check.py cases RECEIVED EXPECTED
     Each line of EXPECTED is either the exact payload expected next, or
     '# cut {spec}': a payload of a row too large for NOTIFY, whose spec names
     the row id and score, the string field that must have been shortened
-    (a prefix of `length` copies of `from`, ending in '…'), and the fields
-    kept as they were.  Such a payload must be valid JSON under 8000 bytes,
-    marked "truncated": true, and at least 7900 bytes (not cut more than
-    needed).
+    (a prefix of `length` copies of `from`, ending in '…'), the fields
+    kept, and optionally the fields that must have been dropped.  Such a
+    payload must be valid JSON under 8000 bytes, marked "truncated": true,
+    and at least 7900 bytes (not cut more than needed).
 
 check.py concurrent RECEIVED IDS CLIENTS TRANSACTIONS
     RECEIVED holds one payload per detractor row of table pgb inserted by
@@ -53,6 +53,9 @@ def check_cut(line, spec):
     for k in spec['kept']:
         if k not in row:
             problems.append('field %s was dropped' % k)
+    for k in spec.get('dropped', []):
+        if k in row:
+            problems.append('field %s was kept' % k)
     return problems
 
 

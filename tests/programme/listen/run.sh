@@ -7,7 +7,10 @@
 #      cx_team, rows too large for NOTIFY cut to fit;
 #   2. pgbench, several clients inserting concurrently (insert.pgbench): one
 #      notification per detractor row, none lost, none for other rows, and
-#      one follow-up per detractor row.
+#      one follow-up per detractor row;
+#   3. a role without any grant (carol) LISTENs: it receives the key, score
+#      and category of a row, its other columns only when nps_alert_on was
+#      asked for the row (listen_carol.out).
 # Prints 'ok'/'FAIL' lines like the rest of the suite.
 set -u
 here=tests/programme/listen
@@ -69,7 +72,8 @@ python3 "$here/check.py" cases "$tmp/received" "$expected/listen.out" | sed 's/^
 python3 "$here/check.py" cases "$tmp/received_cx" "$expected/listen_cx.out" | sed 's/^\(ok  \|FAIL\) /\1 pg listen: /'
 
 # 2. Concurrent writers.
-psql -X -q -v ON_ERROR_STOP=1 -c "SELECT nps_alert_on('pgb', 'score')" >/dev/null || fail "nps_alert_on pgb"
+psql -X -q -v ON_ERROR_STOP=1 -c "SELECT nps_alert_on('pgb', 'score', with_row => true)" >/dev/null ||
+    fail "nps_alert_on pgb"
 start nps_alert received_pgbench
 pgbench -n -c "$clients" -j 2 -t "$transactions" -f "$here/insert.pgbench" >"$tmp/pgbench.log" 2>&1 ||
     fail "pgbench: $(cat "$tmp/pgbench.log")"
@@ -85,4 +89,20 @@ if [ "$rows" -eq $((11 * clients * transactions)) ] && [ "$followups" -eq "$want
 else
     echo "FAIL pg listen: pgbench: $rows rows (want $((11 * clients * transactions))), $followups follow-ups (want $want)"
 fi
-psql -X -q -d postgres -c "DROP DATABASE nps_listen" >/dev/null
+
+# 3. What a role without grants sees.  carol logs in with the password of
+# the test user (PGPASSWORD) and may not read the table.
+psql -X -q -v ON_ERROR_STOP=1 -c "DROP ROLE IF EXISTS carol" \
+    -c "CREATE ROLE carol LOGIN PASSWORD '$PGPASSWORD'" \
+    -c "CREATE TABLE secrets (id int PRIMARY KEY, score int, secret text)" >/dev/null || fail "creating carol"
+if PGUSER=carol psql -X -q -c "SELECT secret FROM secrets" >/dev/null 2>&1; then
+    echo "FAIL pg listen: carol can read the table"
+fi
+PGUSER=carol start secrets received_carol
+psql -X -q -v ON_ERROR_STOP=1 -c "SELECT nps_alert_on('secrets', 'score', 'secrets')" \
+    -c "INSERT INTO secrets VALUES (1, 2, 'the launch code')" \
+    -c "SELECT nps_alert_on('secrets', 'score', 'secrets', 'detractor', true)" \
+    -c "INSERT INTO secrets VALUES (2, 3, 'shared on purpose')" >/dev/null || fail "secrets"
+finish secrets
+python3 "$here/check.py" cases "$tmp/received_carol" "$expected/listen_carol.out" | sed 's/^\(ok  \|FAIL\) /\1 pg listen: /'
+psql -X -q -d postgres -c "DROP DATABASE nps_listen" -c "DROP ROLE carol" >/dev/null

@@ -43,3 +43,26 @@ SET search_path = pg_catalog;
 INSERT INTO public.loose VALUES (1);
 RESET search_path;
 SELECT count(*) AS loose_followups FROM nps_followups WHERE source_table = 'loose';
+-- A text score alerts when nps_category would read it as a detractor's:
+-- blanks, a sign, leading zeros and a fraction of zeros are allowed (R1);
+-- an empty answer, a word, a fraction or a promoter's 1e1 raise nothing.
+CREATE TABLE typed (id int PRIMARY KEY, score text);
+SELECT nps_alert_on('typed', 'score') AS installed;
+INSERT INTO typed VALUES (1, '06'), (2, '6.0'), (3, '+6'), (4, ' 6'), (5, '7'), (6, ''),
+    (7, 'six'), (8, '6.5'), (9, '1e1'), (10, NULL);
+SELECT response_key, score FROM nps_followups WHERE source_table = 'typed' ORDER BY id;
+-- The SLA starts when the customer answered: a table with a responded_at
+-- column (as nps_responses) gives the follow-up that time, here a batch
+-- loaded a week late; a timestamptz is taken in UTC; a row whose
+-- responded_at is NULL, or a table without one, takes nps_config.now.
+SELECT nps_alert_on('nps_responses', 'score') AS installed;
+INSERT INTO nps_responses (contact_id, responded_at, score) VALUES ('C9', '2026-05-13 14:00:00', 1);
+SET TimeZone = 'Europe/Warsaw';
+CREATE TABLE late (id int PRIMARY KEY, responded_at timestamptz, score int);
+SELECT nps_alert_on('late', 'score') AS installed;
+INSERT INTO late VALUES (1, '2026-05-13 18:30:00+02', 2), (2, NULL, 3);
+RESET TimeZone;
+SELECT id, source_table, response_key, score, responded_at FROM nps_followups
+WHERE source_table IN ('nps_responses', 'late') ORDER BY id;
+SELECT id, status, age_hours, due_at, CAST(sla_breached AS integer) AS sla_breached
+FROM nps_followup_queue WHERE source_table IN ('nps_responses', 'late') ORDER BY id;

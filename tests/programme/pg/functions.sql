@@ -38,19 +38,25 @@ SELECT nps_followup_question(11);
 SELECT nps_followup_question(7.5);
 SELECT nps_followup_question('NaN'::numeric);
 SELECT nps_followup_question(5, 'xx');
--- The programme's override table, nps_followup_questions, on the search
--- path; moved to a schema off the path it is not consulted.
+-- The programme's override table, nps_followup_questions, in the
+-- extension's schema.  A language it adds but lacks a category for falls
+-- back to the English built-in question of that category.
 INSERT INTO nps_followup_questions VALUES ('detractor', 'en', 'Sorry! What should we fix first?'),
     ('promoter', 'it', 'Grazie! Cosa apprezzi di più?');
 SELECT nps_followup_question(3) AS override, nps_followup_question(3, 'En') AS any_case,
        nps_followup_question(10, 'IT') AS new_language, nps_followup_question(9) AS built_in;
-SELECT nps_followup_question(3, 'it');
+SELECT nps_followup_question(3, 'it') AS italian_detractor, nps_followup_question(8, 'it') AS italian_passive;
+SELECT nps_followup_question(3, 'xx');
+-- Moved to another schema it is not consulted, whatever the search_path:
+-- the function never looks a name up on the caller's path.
 CREATE SCHEMA other;
 ALTER TABLE nps_followup_questions SET SCHEMA other;
-SELECT nps_followup_question(3) AS not_on_the_path;
+SELECT nps_followup_question(3) AS not_in_the_extension_schema;
 SET search_path = other, public;
-SELECT nps_followup_question(3) AS on_the_path_again;
+SELECT nps_followup_question(3) AS on_the_path_but_not_read;
+SELECT nps_followup_question(10, 'it');
 RESET search_path;
+ALTER TABLE other.nps_followup_questions SET SCHEMA public;
 
 -- P4: bad arguments of the alert functions, the same texts as in SQLite.
 CREATE TABLE responses (id serial PRIMARY KEY, who text, score smallint, comment text);
@@ -63,6 +69,17 @@ SELECT nps_alert_on('responsez', 'score');
 SELECT nps_alert_on('', 'score');
 SELECT nps_alert_off('responsez');
 SELECT nps_alert_on('responses', 'scor');
+-- Names follow SQL's identifier rules, for the table and the column alike:
+-- unquoted folds to lower case, "Quoted" is exact; anything that is not a
+-- name is no table or no column, named as given.
+SELECT nps_alert_on('x"; DROP TABLE y; --', 'score');
+SELECT nps_alert_on('public.responses.score', 'score');
+SELECT nps_alert_on('"responses', 'score');
+SELECT nps_alert_on('responses', 'score"; DROP TABLE y; --');
+SELECT nps_alert_on('responses', '"Score"');
+SELECT nps_alert_on('responses', 'the score');
+SELECT nps_alert_on('responses', 'responses.score');
+SELECT nps_alert_on('responses', 'score', 'nps_alert', 'detractor', NULL);
 SELECT nps_alert_on('responses', 'ctid');
 SELECT nps_alert_on('responses', 'score', 'nps_alert', 'detractors');
 SELECT nps_alert_on('responses', 'score', 'nps_alert', 'detractor,,promoter');
@@ -72,11 +89,12 @@ SELECT nps_alert_on('responses', 'score', 'a_queue_name_that_is_much_longer_than
 CREATE VIEW a_view AS SELECT 1 AS id;
 SELECT nps_alert_on('a_view', 'id');
 SELECT count(*) AS alert_triggers FROM pg_trigger WHERE tgname = 'nps_alert';
--- Installed and removed; names in any case the catalog accepts.
+-- Installed and removed; unquoted names in any case.
 SELECT nps_alert_on('responses', 'score') AS installed;
-SELECT nps_alert_on('public.responses', 'score', 'cx', ' Promoter , detractor') AS installed;
+SELECT nps_alert_on('PUBLIC.Responses', 'SCORE', 'cx', ' Promoter , detractor', true) AS installed;
 -- One trigger, replaced: its arguments are the column, channel, categories,
--- primary key columns and the programme's tables (here loaded).
+-- what the payload carries ('key'; 'row' with with_row) and the programme's
+-- tables (here loaded).
 SELECT tgrelid::regclass, pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = 'nps_alert';
 SELECT nps_alert_off('responses') AS removed;
 SELECT nps_alert_off('responses') AS removed_again;
@@ -85,5 +103,5 @@ CREATE TABLE parts (id int, score int, PRIMARY KEY (id)) PARTITION BY RANGE (id)
 CREATE TABLE parts_1 PARTITION OF parts FOR VALUES FROM (0) TO (100);
 SELECT nps_alert_on('parts', 'score') AS installed;
 CREATE TABLE "it's a ""table""" ("the score" int);
-SELECT nps_alert_on('"it''s a ""table"""', 'the score', 'select') AS installed;
+SELECT nps_alert_on('"it''s a ""table"""', '"the score"', 'select') AS installed;
 SELECT nps_alert_off('parts') + nps_alert_off('"it''s a ""table"""') AS removed;
