@@ -52,6 +52,7 @@ SELECT q, err(q) AS error FROM (VALUES
     ('SELECT nps_moe(s, 0.9) FROM (VALUES (11)) v(s)'),
     ('SELECT nps_ci_lower(s::numeric, 0.9) FROM (VALUES (''NaN'')) v(s)'),
     ('SELECT nps_ci_upper(s::float8, 0.9) FROM (VALUES (-2)) v(s)'),
+    ('SELECT nps_summary(s, 2) FROM (VALUES (11)) v(s)'),
     ('SELECT nps(s) OVER (ORDER BY i ROWS 2 PRECEDING) FROM (VALUES (1, 9), (2, 12)) v(i, s)'),
     ('SELECT detractor_share(s) OVER () FROM (VALUES (1, 9), (2, 12)) v(i, s)'),
     ('SELECT nps_moe(s, 0.9) OVER (ORDER BY i) FROM (VALUES (1, 9), (2, 12)) v(i, s)'),
@@ -69,26 +70,41 @@ SELECT q, err(q) AS error FROM (VALUES
     ('SELECT nps_state(s::numeric, w) FROM (VALUES (9, -2)) v(s, w)'),
     ('SELECT nps(s, w) FROM (VALUES (11, -1)) v(s, w)'),
     ('SELECT nps(st, 1) FROM (VALUES (''scores=1,0,0,0,0,0,0,0,0,0,0''::nps_state)) v(st)'),
-    ('SELECT nps_state(st, -1) FROM (VALUES (''scores=1,0,0,0,0,0,0,0,0,0,0''::nps_state)) v(st)')) v(q);
+    ('SELECT nps_state(st, -1) FROM (VALUES (''scores=1,0,0,0,0,0,0,0,0,0,0''::nps_state)) v(st)'),
+    ('SELECT nps_moe(st, 0.9) FROM (VALUES (''scores=1,0,0,0,0,0,0,0,0,0,0''::nps_state)) v(st)'),
+    ('SELECT nps_summary(st, 1) FROM (VALUES (''scores=1,0,0,0,0,0,0,0,0,0,0''::nps_state)) v(st)'),
+    ('SELECT nps_ci_lower(s, w) FROM (VALUES (9, 1e155)) v(s, w)'),
+    ('SELECT nps_moe(s, w) FROM (VALUES (9, -0.5)) v(s, w)')) v(q);
 
--- Confidence (R8): outside (0, 1), or changing within a group.  The
--- confidence is checked before the score, as in SQLite.
+-- The second argument of an aggregate is never a confidence: what used to
+-- be one is a weight now, so these are weighted results, not errors; 1.5 is
+-- a fine weight, -0.5 and NaN are not.
 SELECT q, err(q) AS error FROM (VALUES
     ('SELECT nps_moe(s, 0) FROM (VALUES (9)) v(s)'),
     ('SELECT nps_moe(s, 1) FROM (VALUES (9)) v(s)'),
     ('SELECT nps_ci_lower(s, 1.5) FROM (VALUES (9)) v(s)'),
     ('SELECT nps_ci_upper(s, -0.5) FROM (VALUES (9)) v(s)'),
     ('SELECT nps_moe(s, ''NaN'') FROM (VALUES (9)) v(s)'),
-    ('SELECT nps_moe(s, 1.5) FROM (VALUES (11)) v(s)'),
-    ('SELECT nps_moe(s, c) FROM (VALUES (9, 0.9), (7, 0.8)) v(s, c)'),
-    ('SELECT nps_ci_lower(s, c) FROM (VALUES (9, 0.9), (7, NULL), (7, 0.95)) v(s, c)'),
-    ('SELECT nps_moe(st, c) FROM (VALUES (''scores=1,0,0,0,0,0,0,0,0,0,0''::nps_state, 0.9),
-                                         (''scores=0,0,0,0,0,0,0,0,0,0,1'', 0.99)) v(st, c)'),
-    ('SELECT nps_moe(st) FROM (VALUES (''scores=1,0,0,0,0,0,0,0,0,0,0 confidence=0.9''::nps_state),
-                                      (''scores=0,0,0,0,0,0,0,0,0,0,1 confidence=0.8'')) v(st)')) v(q);
--- The same confidence on every row, or a NULL one, is fine.
-SELECT nps_moe(s, c) > 0 AS same_confidence_ok
-FROM (VALUES (9, 0.9), (7, 0.9), (3, NULL), (1, 0.9)) v(s, c);
+    ('SELECT nps_moe(s, c) FROM (VALUES (9, 0.9), (7, 0.8)) v(s, c)')) v(q);
+
+-- Confidence (R8) goes through the _of scalars: outside (0, 1), 0, 1 or
+-- NaN is an error naming the scalar and the value.
+SELECT q, err(q) AS error FROM (VALUES
+    ('SELECT nps_moe_of(nps_state(9), 0)'),
+    ('SELECT nps_moe_of(nps_state(9), 1)'),
+    ('SELECT nps_ci_lower_of(nps_state(9), 1.5)'),
+    ('SELECT nps_ci_upper_of(nps_state(9), -0.5)'),
+    ('SELECT nps_moe_of(nps_state(9), ''NaN'')'),
+    ('SELECT nps_moe_of(nps_state(9), ''Infinity'')'),
+    ('SELECT nps_ci_lower_of(nps_state(9, 2), 1)'),
+    ('SELECT nps_ci_upper_of(''scores=0,0,0,0,0,0,0,0,0,0,0'', 2)'),
+    ('SELECT nps_moe_of(nps_state(s), 0.9) FROM (VALUES (11)) v(s)'),
+    ('SELECT nps_moe_of(st, c) FROM (VALUES (''scores=0,0,0,0,0,0,0,0,0,1,0''::nps_state, 0.9),
+                                            (''scores=0,0,0,0,0,0,0,1,0,0,0'', 0)) v(st, c)'),
+    ('SELECT nps_ci_lower_of(nps_state(s) OVER (ORDER BY i), 0) FROM (VALUES (1, 9), (2, 7)) v(i, s)')) v(q);
+-- Within (0, 1) every level is fine, however close to the ends.
+SELECT nps_moe_of(nps_state(s), 1e-9) > 0 AS tiny, nps_moe_of(nps_state(s), 0.999999999) > 0 AS near_one
+FROM (VALUES (9), (7), (3)) v(s);
 
 -- Scalars.
 SELECT q, err(q) AS error FROM (VALUES
@@ -97,6 +113,8 @@ SELECT q, err(q) AS error FROM (VALUES
     ('SELECT nps_category(7.5)'),
     ('SELECT nps_category(''NaN''::float8)'),
     ('SELECT nps_category(3, ''xx'')'),
+    ('SELECT nps_category(nps_state(9))'),
+    ('SELECT nps_category(''scores=1,0,0,0,0,0,0,0,0,0,0''::nps_state)'),
     ('SELECT nps_category(3, '''')'),
     ('SELECT nps_category(3, ''english'')'),
     ('SELECT nps_category(11, ''xx'')'),
