@@ -3712,6 +3712,492 @@ TEST(test_r1_score_from_text_fraction_junk)
     TEXT_OK("7.0 ", 7);
 }
 
+/* ------------------------------------------------------------------ */
+/* Regression tests of the exact sums (R3, R5, R10, R11, R1).           */
+/* ------------------------------------------------------------------ */
+
+/* xorshift64: a fixed stream of pseudo-random numbers for the tests below. */
+static uint64_t rng_next(uint64_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return *x;
+}
+
+/* Uniform in [0, 1) from the stream. */
+static double rng_unit(uint64_t *x)
+{
+    return (double)(rng_next(x) >> 11) / 9007199254740992.0;
+}
+
+/* Fail unless two states encode to the same bytes (R11: one blob per state). */
+#define assert_same_encoding(a, b) assert_same_encoding_at((a), (b), __FILE__, __LINE__)
+
+/* Implementation of assert_same_encoding(). */
+static void assert_same_encoding_at(const nps_state *a, const nps_state *b, const char *file,
+                                    int line)
+{
+    uint8_t ea[NPS_STATE_BYTES], eb[NPS_STATE_BYTES];
+    size_t la = nps_encode(a, ea), lb = nps_encode(b, eb);
+    if (la != lb || memcmp(ea, eb, la) != 0) {
+        print_error("%s:%d: encodings differ\n", file, line);
+        _fail(file, line);
+    }
+    assert_state_equal_at(a, b, file, line);
+}
+
+/* R10: a sliding window that drops a huge weight is left with exactly the
+ * rest: (9, 1e17), five (9, 1) and (0, 1), then the 1e17 row removed, is 5
+ * promoters and 1 detractor of weight 1: NPS (5 - 1) / 6 x 100, stderr
+ * 100 sqrt((p + d - (p - d)^2) / 6) with p = 5/6, d = 1/6. */
+TEST(test_r10_sliding_removal_of_huge_weight)
+{
+    nps_state s, want;
+    nps_state_init(&s);
+    nps_state_init(&want);
+    assert_int_equal(nps_add_weighted(&s, 9, 1e17), NPS_OK);
+    for (int i = 0; i < 5; i++) {
+        assert_int_equal(nps_add_weighted(&s, 9, 1.0), NPS_OK);
+        assert_int_equal(nps_add_weighted(&want, 9, 1.0), NPS_OK);
+    }
+    assert_int_equal(nps_add_weighted(&s, 0, 1.0), NPS_OK);
+    assert_int_equal(nps_add_weighted(&want, 0, 1.0), NPS_OK);
+    assert_int_equal(nps_remove_weighted(&s, 9, 1e17), NPS_OK);
+    assert_same_encoding(&s, &want);
+    assert_sum_is(s.wsum[NPS_PROMOTER], 5.0);
+    assert_sum_is(s.wsq[NPS_PROMOTER], 5.0);
+    assert_near(measure(&s, NPS_M_NPS, 0.95), 400.0 / 6.0, 1e-15);
+    assert_near(measure(&s, NPS_M_PROMOTER_SHARE, 0.95), 500.0 / 6.0, 1e-15);
+    double p = 5.0 / 6.0, d = 1.0 / 6.0;
+    assert_near(measure(&s, NPS_M_STDERR, 0.95), 100.0 * sqrt((p + d - (p - d) * (p - d)) / 6.0),
+                TOL);
+}
+
+/* Build from 150 rows of the stream (scores 0..10, weights from pick) the
+ * state without and with an outlier row of weight big added at row 75 and
+ * removed after row 120. */
+static void outlier_states(uint64_t seed, double (*pick)(uint64_t *), double big, nps_state *plain,
+                           nps_state *slid)
+{
+    uint64_t x = seed;
+    nps_state_init(plain);
+    nps_state_init(slid);
+    for (int i = 0; i < 150; i++) {
+        int64_t score = (int64_t)(rng_next(&x) % 11);
+        double w = pick(&x);
+        if (i == 75)
+            assert_int_equal(nps_add_weighted(slid, 10, big), NPS_OK);
+        assert_int_equal(nps_add_weighted(plain, score, w), NPS_OK);
+        assert_int_equal(nps_add_weighted(slid, score, w), NPS_OK);
+        if (i == 120)
+            assert_int_equal(nps_remove_weighted(slid, 10, big), NPS_OK);
+    }
+}
+
+/* Weights uniform in 0.5..2. */
+static double pick_moderate(uint64_t *x)
+{
+    return 0.5 + 1.5 * rng_unit(x);
+}
+
+/* Weights log-uniform in 1e-10..1e10. */
+static double pick_wide(uint64_t *x)
+{
+    return pow(10.0, -10.0 + 20.0 * rng_unit(x));
+}
+
+/* R10/R11: a 1e15 outlier added and removed among 150 rows leaves exactly
+ * the state built without it (the same blob), for weights in 0.5..2 and for
+ * weights spanning 1e-10..1e10; removing it again, or a weight not held, is
+ * refused. */
+TEST(test_r10_outlier_added_and_removed)
+{
+    double (*picks[2])(uint64_t *) = {pick_moderate, pick_wide};
+    for (int k = 0; k < 2; k++) {
+        for (uint64_t seed = 1; seed <= 5; seed++) {
+            nps_state plain, slid;
+            outlier_states(seed * 0x9E3779B97F4A7C15u, picks[k], 1e15, &plain, &slid);
+            assert_int_equal(nps_rows(&plain), 150);
+            for (int c = 0; c < NPS_NCATEGORIES; c++) {
+                assert_int_equal(plain.wsum[c].inexact, 0);
+                assert_int_equal(plain.wsq[c].inexact, 0);
+            }
+            assert_same_encoding(&slid, &plain);
+            for (size_t i = 0; i < NMEASURES; i++)
+                assert_same_double(measure(&slid, all_measures[i], 0.9),
+                                   measure(&plain, all_measures[i], 0.9));
+        }
+    }
+}
+
+/* R3: results are clamped into range whatever the rounding: one promoter of
+ * weight 0.69 is exactly 100 (100 x 0.69 / 0.69 rounds above), and over
+ * many random weighted states every share is in 0..100, the NPS and the
+ * interval in -100..100, the stderr finite and >= 0; one category alone is
+ * 100 / -100 / 0 (to one rounding: the rounding below 100 is not clamped). */
+TEST(test_r3_results_clamped)
+{
+    nps_state s;
+    nps_state_init(&s);
+    assert_int_equal(nps_add_weighted(&s, 10, 0.69), NPS_OK);
+    assert_same_double(measure(&s, NPS_M_NPS, 0.95), 100.0);
+    assert_same_double(measure(&s, NPS_M_PROMOTER_SHARE, 0.95), 100.0);
+    assert_same_double(measure(&s, NPS_M_DETRACTOR_SHARE, 0.95), 0.0);
+    uint64_t x = 0x243F6A8885A308D3u;
+    for (int k = 0; k < 3000; k++) {
+        nps_state_init(&s);
+        int rows = 1 + (int)(rng_next(&x) % 12);
+        int one_category = k % 5 == 0 ? (int)(rng_next(&x) % 3) : -1;
+        double scale = pow(2.0, (double)(int)(rng_next(&x) % 200) - 100.0);
+        for (int r = 0; r < rows; r++) {
+            int64_t score = (int64_t)(rng_next(&x) % 11);
+            if (one_category >= 0)
+                score = one_category == 0 ? score % 7 : one_category == 1 ? 7 + score % 2
+                                                                          : 9 + score % 2;
+            double w = scale * (0.01 + 3.0 * rng_unit(&x));
+            if (k % 3 == 0)
+                w = pow(10.0, -8.0 + 16.0 * rng_unit(&x));
+            assert_int_equal(nps_add_weighted(&s, score, w), NPS_OK);
+        }
+        double v[NMEASURES];
+        for (size_t i = 0; i < NMEASURES; i++)
+            v[i] = measure(&s, all_measures[i], 0.95);
+        assert_true(v[0] >= -100.0 && v[0] <= 100.0);
+        for (int i = 1; i <= 3; i++)
+            assert_true(v[i] >= 0.0 && v[i] <= 100.0);
+        assert_true(isfinite(v[4]) && v[4] >= 0.0 && isfinite(v[5]) && v[5] >= 0.0);
+        assert_true(v[6] >= -100.0 && v[6] <= v[7] && v[7] <= 100.0);
+        if (one_category >= 0) {
+            double want = one_category == 0 ? -100.0 : one_category == 1 ? 0.0 : 100.0;
+            assert_near(v[0], want, 1e-15);
+            assert_near(v[one_category == 0 ? 3 : one_category == 1 ? 2 : 1], 100.0, 1e-15);
+        }
+    }
+}
+
+/* The exact sum of one double's square: the 106-bit square of its 53-bit
+ * mantissa, written here into the limbs. */
+static nps_sum dsquare(double d)
+{
+    nps_sum x = dsum(d), sq;
+    memset(&sq, 0, sizeof sq);
+    unsigned __int128 m = (unsigned __int128)x.limb[0] * x.limb[0];
+    sq.limb[0] = (uint64_t)m;
+    sq.limb[1] = (uint64_t)(m >> 64);
+    sq.exp = 2 * x.exp;
+    return canon(sq);
+}
+
+/* R11: crafted states at the edges.  One row of weight 1e307 with squares 1
+ * is refused (wsum^2 / wsq is 1e614, not 1), in text and binary; sums of
+ * 1e308 in two categories are refused (2^62 weights of at most sqrt(DBL_MAX)
+ * sum to about 8e172); the largest weights that are possible (1e154, squares
+ * 1e308 exactly) and subnormal ones give finite results in range. */
+TEST(test_r11_crafted_extreme_states)
+{
+    nps_state out = sentinel_state(), sent = sentinel_state();
+    assert_int_equal(nps_state_from_text("scores=0,0,0,0,0,0,0,0,0,0,1 weighted=0,0,1 "
+                                         "wsum=0,0,1e307 wsq=0,0,1",
+                                         &out),
+                     NPS_E_STATE_TEXT);
+    assert_state_equal(&out, &sent);
+    nps_state s = counts_state(0, 0, 1);
+    s.weighted[NPS_PROMOTER] = 1;
+    s.wsum[NPS_PROMOTER] = dsum(1e307);
+    s.wsq[NPS_PROMOTER] = dsum(1.0);
+    assert_refused(&s);
+    /* 1e308 in two categories, squares consistent (one row each) */
+    s = counts_state(1, 0, 1);
+    s.weighted[NPS_DETRACTOR] = s.weighted[NPS_PROMOTER] = 1;
+    s.wsum[NPS_DETRACTOR] = s.wsum[NPS_PROMOTER] = dsum(1e308);
+    s.wsq[NPS_DETRACTOR] = s.wsq[NPS_PROMOTER] = dsquare(1e308);
+    assert_refused(&s);
+    /* the same with 1e154: accepted, NPS 0, p = d = 1/2, n = 2 */
+    s.wsum[NPS_DETRACTOR] = s.wsum[NPS_PROMOTER] = dsum(1e154);
+    s.wsq[NPS_DETRACTOR] = s.wsq[NPS_PROMOTER] = dsquare(1e154);
+    assert_accepted(&s);
+    for (size_t i = 0; i < NMEASURES; i++)
+        assert_true(isfinite(measure(&s, all_measures[i], 0.95)));
+    assert_same_double(measure(&s, NPS_M_NPS, 0.95), 0.0);
+    assert_near(measure(&s, NPS_M_STDERR, 0.95), 100.0 * sqrt(1.0 / 2.0), TOL);
+    nps_state direct;
+    nps_state_init(&direct);
+    assert_int_equal(nps_add_weighted(&direct, 0, 1e154), NPS_OK);
+    assert_int_equal(nps_add_weighted(&direct, 9, 1e154), NPS_OK);
+    assert_same_encoding(&direct, &s);
+    /* subnormal weights: promoters 1 and 2, detractor 3, passive 0 (units of
+     * the smallest subnormal): total 6, p = d = 1/2, Kish n = 36 / 14 */
+    double tiny = 4.9406564584124654e-324;
+    nps_state_init(&s);
+    assert_int_equal(nps_add_weighted(&s, 9, tiny), NPS_OK);
+    assert_int_equal(nps_add_weighted(&s, 10, 2.0 * tiny), NPS_OK);
+    assert_int_equal(nps_add_weighted(&s, 2, 3.0 * tiny), NPS_OK);
+    assert_int_equal(nps_add_weighted(&s, 8, 0.0), NPS_OK);
+    assert_accepted(&s);
+    assert_same_double(measure(&s, NPS_M_NPS, 0.95), 0.0);
+    assert_near(measure(&s, NPS_M_PROMOTER_SHARE, 0.95), 50.0, TOL);
+    assert_near(measure(&s, NPS_M_STDERR, 0.95), 100.0 * sqrt(14.0 / 36.0), TOL);
+    double lo = measure(&s, NPS_M_CI_LOWER, 0.95), hi = measure(&s, NPS_M_CI_UPPER, 0.95);
+    assert_true(-100.0 <= lo && lo <= hi && hi <= 100.0);
+    /* every refusal of a malformed sum is a state error */
+    static const char *bad[] = {
+        "scores=0,0,0,0,0,0,0,0,0,0,1 weighted=0,0,1 wsum=0,0,1e308 wsq=0,0,1",
+        "scores=0,0,0,0,0,0,0,0,0,0,1 weighted=0,0,1 wsum=0,0,0x1p-3000 wsq=0,0,0x1p-6000",
+        "scores=0,0,0,0,0,0,0,0,0,0,1 weighted=0,0,1 wsum=0,0,0x1p600 wsq=0,0,0x1p1200",
+        "scores=0,0,0,0,0,0,0,0,0,0,1 weighted=0,0,1 wsum=0,0,0xp1 wsq=0,0,1",
+        "scores=0,0,0,0,0,0,0,0,0,0,1 weighted=0,0,1 wsum=0,0,0x1p wsq=0,0,1",
+        "scores=0,0,0,0,0,0,0,0,0,0,1 weighted=0,0,1 wsum=0,0,0x1p999999999 wsq=0,0,1",
+        "scores=0,0,0,0,0,0,0,0,0,0,1 weighted=0,0,1 wsum=0,0,~~1 wsq=0,0,1",
+        "scores=0,0,0,0,0,0,0,0,0,0,1 weighted=0,0,1 wsum=0,0,0x"
+        "1000000000000000000000000000000000000000000000000000000000000000000000000000000000p0 "
+        "wsq=0,0,1",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        out = sentinel_state();
+        nps_status st = nps_state_from_text(bad[i], &out);
+        if (st != NPS_E_STATE_TEXT) {
+            print_error("'%s': status %d, want NPS_E_STATE_TEXT\n", bad[i], (int)st);
+            fail();
+        }
+        assert_state_equal(&out, &sent);
+    }
+}
+
+/* R5: results are scale-free: the same scores with every weight 1e-170, 1 or
+ * 1e150 give the same stderr, moe and interval (to 1e-12 relative; the
+ * scale is not a power of two, so sums round differently), and weights
+ * scaled by a power of two give the same doubles. */
+TEST(test_r5_scale_free)
+{
+    static const int64_t scores[] = {0, 3, 6, 7, 8, 9, 9, 10, 10, 10, 2, 9};
+    static const double scales[] = {1e-170, 1.0, 1e150};
+    nps_state st[3];
+    for (int k = 0; k < 3; k++) {
+        nps_state_init(&st[k]);
+        for (size_t i = 0; i < sizeof scores / sizeof scores[0]; i++)
+            assert_int_equal(nps_add_weighted(&st[k], scores[i], scales[k]), NPS_OK);
+    }
+    nps_state u = counts_state(0, 0, 0);
+    for (size_t i = 0; i < sizeof scores / sizeof scores[0]; i++)
+        assert_int_equal(nps_add(&u, scores[i]), NPS_OK);
+    for (size_t i = 0; i < NMEASURES; i++) {
+        double want = measure(&u, all_measures[i], 0.9);
+        for (int k = 0; k < 3; k++)
+            assert_near(measure(&st[k], all_measures[i], 0.9), want, 1e-12);
+    }
+    /* equal weights: n is the row count, 12; p = 6/12, d = 4/12 */
+    double p = 0.5, d = 1.0 / 3.0, se = 100.0 * sqrt((p + d - (p - d) * (p - d)) / 12.0);
+    for (int k = 0; k < 3; k++) {
+        assert_near(measure(&st[k], NPS_M_STDERR, 0.95), se, 1e-12);
+        assert_near(measure(&st[k], NPS_M_MOE, 0.95), 1.9599639845400538 * se, 1e-12);
+    }
+    /* unequal weights times 2^-560 (squares below DBL_MIN) and 2^490 */
+    nps_state a, b, c;
+    nps_state_init(&a);
+    nps_state_init(&b);
+    nps_state_init(&c);
+    uint64_t x = 77;
+    for (size_t i = 0; i < sizeof scores / sizeof scores[0]; i++) {
+        double w = 0.1 + rng_unit(&x);
+        assert_int_equal(nps_add_weighted(&a, scores[i], w), NPS_OK);
+        assert_int_equal(nps_add_weighted(&b, scores[i], ldexp(w, -560)), NPS_OK);
+        assert_int_equal(nps_add_weighted(&c, scores[i], ldexp(w, 490)), NPS_OK);
+    }
+    for (size_t i = 0; i < NMEASURES; i++) {
+        assert_same_double(measure(&b, all_measures[i], 0.95), measure(&a, all_measures[i], 0.95));
+        assert_same_double(measure(&c, all_measures[i], 0.95), measure(&a, all_measures[i], 0.95));
+    }
+}
+
+/* R10: the exact sum itself.  Ten times 0.1 added is exactly ten times the
+ * double 0.1 (not 1.0, not the rounded double sum), and taking 0.1 out ten
+ * times leaves exactly zero; the squares likewise.  1e155 is
+ * NPS_E_WEIGHT_SQUARE. */
+TEST(test_r10_sum_exactness)
+{
+    nps_sum s, q;
+    memset(&s, 0, sizeof s);
+    memset(&q, 0, sizeof q);
+    for (int i = 0; i < 10; i++) {
+        assert_int_equal(nps_sum_add(&s, 0.1, 1), NPS_OK);
+        assert_int_equal(nps_sum_add_square(&q, 0.1, 1), NPS_OK);
+    }
+    nps_sum ten = dsum(0.1);
+    ten.limb[0] *= 10; /* 53-bit mantissa times 10 fits a limb */
+    assert_true(same_sum(&s, &ten));
+    nps_sum one = dsum(1.0);
+    assert_false(same_sum(&s, &one));
+    nps_sum q10 = dsquare(0.1);
+    unsigned __int128 m = ((unsigned __int128)q10.limb[1] << 64 | q10.limb[0]) * 10u;
+    q10.limb[0] = (uint64_t)m;
+    q10.limb[1] = (uint64_t)(m >> 64);
+    assert_true(same_sum(&q, &q10)); /* same_sum compares canonical forms */
+    assert_int_equal(nps_sum_exponent(&s), 0); /* 10 x 0.1 is just above 1 */
+    int32_t e;
+    double d = nps_sum_scaled(&s, &e);
+    assert_same_double(ldexp(d, e), 1.0000000000000000); /* rounds once, to 1 */
+    for (int i = 0; i < 10; i++) {
+        assert_int_equal(nps_sum_add(&s, 0.1, -1), NPS_OK);
+        assert_int_equal(nps_sum_add_square(&q, 0.1, -1), NPS_OK);
+    }
+    assert_true(nps_sum_is_zero(&s) && nps_sum_is_zero(&q));
+    nps_sum zero;
+    memset(&zero, 0, sizeof zero);
+    assert_true(same_sum(&s, &zero) && same_sum(&q, &zero));
+    assert_int_equal(nps_sum_exponent(&s), INT32_MIN);
+    /* taking out what is not there */
+    nps_sum before = s;
+    assert_int_equal(nps_sum_add(&s, 0.1, -1), NPS_E_REMOVE);
+    assert_memory_equal(&s, &before, sizeof s);
+    /* the same through the state */
+    nps_state st, empty;
+    nps_state_init(&st);
+    nps_state_init(&empty);
+    assert_int_equal(nps_add(&st, 9), NPS_OK);
+    nps_state base = st;
+    for (int i = 0; i < 10; i++)
+        assert_int_equal(nps_add_weighted(&st, 9, 0.1), NPS_OK);
+    for (int i = 0; i < 9; i++) {
+        assert_int_equal(nps_remove_weighted(&st, 9, 0.1), NPS_OK);
+        assert_int_equal(st.wsum[NPS_PROMOTER].inexact, 0);
+    }
+    nps_sum one_tenth = dsum(0.1);
+    assert_true(same_sum(&st.wsum[NPS_PROMOTER], &one_tenth));
+    assert_int_equal(nps_remove_weighted(&st, 9, 0.1), NPS_OK);
+    assert_same_encoding(&st, &base);
+    assert_int_equal(nps_add_weighted(&st, 9, 1e155), NPS_E_WEIGHT_SQUARE);
+    assert_int_equal(nps_add_weighted(&st, 9, 1.4e154), NPS_E_WEIGHT_SQUARE); /* > sqrt(DBL_MAX) */
+    assert_same_encoding(&st, &base);
+}
+
+/* R10/R11: a sum that is not a double is written in the exact hex form and
+ * reads back: weights 1 and 2^-60 sum to 2^60 + 1 units of 2^-60, and their
+ * squares to 2^120 + 1 units of 2^-120. */
+TEST(test_r11_hex_sum_text)
+{
+    nps_state s;
+    nps_state_init(&s);
+    assert_int_equal(nps_add_weighted(&s, 9, 1.0), NPS_OK);
+    assert_int_equal(nps_add_weighted(&s, 10, ldexp(1.0, -60)), NPS_OK);
+    char text[NPS_STATE_TEXT_MAX];
+    nps_state_to_text(&s, text, sizeof text);
+    assert_string_equal(text, "scores=0,0,0,0,0,0,0,0,0,1,1 weighted=0,0,2 "
+                              "wsum=0,0,0x1000000000000001p-60 "
+                              "wsq=0,0,0x1000000000000000000000000000001p-120");
+    nps_state back = sentinel_state();
+    assert_int_equal(nps_state_from_text(text, &back), NPS_OK);
+    assert_same_encoding(&back, &s);
+    /* the exponent moves the hex point: the same value written with more zeros */
+    back = sentinel_state();
+    assert_int_equal(nps_state_from_text("scores=0,0,0,0,0,0,0,0,0,1,1 weighted=0,0,2 "
+                                         "wsum=0,0,0x10000000000000010p-64 "
+                                         "wsq=0,0,0x1000000000000000000000000000001p-120",
+                                         &back),
+                     NPS_OK);
+    assert_same_encoding(&back, &s);
+    /* removal from the parsed state is exact */
+    assert_int_equal(nps_remove_weighted(&back, 10, ldexp(1.0, -60)), NPS_OK);
+    assert_sum_is(back.wsum[NPS_PROMOTER], 1.0);
+    assert_sum_is(back.wsq[NPS_PROMOTER], 1.0);
+}
+
+/* R10: past the exact range a sum is marked inexact: weights 1e-300 and 1e10
+ * in one category.  Its results are still right (the promoters weigh 1e10,
+ * the detractor 1e10: NPS 0), it shows as '~' in the text form and keeps the
+ * mark through text and binary, and nothing can be taken out of it
+ * (NPS_E_INEXACT, state unchanged), by removal or by unmerge; other
+ * categories stay exact. */
+TEST(test_r10_inexact_sum)
+{
+    nps_state s, part;
+    nps_state_init(&s);
+    nps_state_init(&part);
+    assert_int_equal(nps_add_weighted(&s, 9, 1e-300), NPS_OK);
+    assert_int_equal(nps_add_weighted(&s, 10, 1e10), NPS_OK);
+    assert_int_equal(nps_add_weighted(&s, 0, 1e10), NPS_OK);
+    assert_int_equal(nps_add_weighted(&s, 0, 1.0), NPS_OK);
+    assert_int_equal(nps_add_weighted(&part, 9, 1e-300), NPS_OK);
+    assert_int_equal(s.wsq[NPS_PROMOTER].inexact, 1);
+    assert_int_equal(s.wsum[NPS_DETRACTOR].inexact | s.wsq[NPS_DETRACTOR].inexact, 0);
+    assert_near(measure(&s, NPS_M_NPS, 0.95), 100.0 * (1e10 - (1e10 + 1.0)) / (2e10 + 1.0), TOL);
+    char text[NPS_STATE_TEXT_MAX];
+    nps_state_to_text(&s, text, sizeof text);
+    /* detractors: 1e10 + 1 exactly, squares 1e20 + 1 = 0x56bc75e2d63100000 + 1
+     * (not a double: hex); promoters: 1e10 and 1e20, the 1e-300 dropped, '~' */
+    assert_string_equal(text, "scores=2,0,0,0,0,0,0,0,0,1,1 weighted=2,0,2 "
+                              "wsum=10000000001,0,~10000000000 "
+                              "wsq=0x56bc75e2d63100001p0,0,~1e+20");
+    nps_state back = sentinel_state();
+    assert_int_equal(nps_state_from_text(text, &back), NPS_OK);
+    assert_same_encoding(&back, &s);
+    assert_int_equal(back.wsq[NPS_PROMOTER].inexact, 1);
+    nps_state before = s;
+    assert_int_equal(nps_remove_weighted(&s, 10, 1e10), NPS_E_INEXACT);
+    assert_int_equal(nps_remove_weighted(&s, 9, 1e-300), NPS_E_INEXACT);
+    assert_int_equal(nps_unmerge(&s, &part), NPS_E_INEXACT);
+    assert_memory_equal(&s, &before, sizeof s);
+    /* the exact detractors still slide */
+    assert_int_equal(nps_remove_weighted(&s, 0, 1.0), NPS_OK);
+    assert_sum_is(s.wsum[NPS_DETRACTOR], 1e10);
+    /* an inexact state merged in makes the target inexact */
+    nps_state m;
+    nps_state_init(&m);
+    assert_int_equal(nps_merge(&m, &before), NPS_OK);
+    assert_int_equal(m.wsq[NPS_PROMOTER].inexact, 1);
+}
+
+/* R1: text that is empty or only blanks is a skipped answer (NPS_EMPTY, as
+ * NULL), the score untouched; text with anything else in it is not. */
+TEST(test_r1_blank_text_is_skipped)
+{
+    TEXT_BAD("", NPS_EMPTY);
+    TEXT_BAD("   ", NPS_EMPTY);
+    TEXT_BAD("\t\n", NPS_EMPTY);
+    TEXT_BAD(" \r\n\t ", NPS_EMPTY);
+    text_bad("   7", 3, NPS_EMPTY); /* the length stops before the digit */
+    TEXT_BAD(" . ", NPS_E_SCORE_TEXT);
+    TEXT_BAD(" - ", NPS_E_SCORE_TEXT);
+    TEXT_BAD("\v", NPS_E_SCORE_TEXT); /* a vertical tab is not one of the blanks */
+}
+
+/* R1: a number too long for a message keeps its head and tail around "...":
+ * a 300-digit number renders under 60 bytes and the score message still
+ * ends with "is outside 0..10"; 40 bytes or less are written whole. */
+TEST(test_render_number_middle_cut)
+{
+    char digits[301];
+    for (int i = 0; i < 300; i++)
+        digits[i] = (char)('1' + i % 9);
+    digits[300] = '\0';
+    char buf[NPS_VALUE_MAX];
+    nps_render_number(digits, 300, buf, sizeof buf);
+    size_t n = strlen(buf);
+    assert_true(n < 60);
+    assert_non_null(strstr(buf, "..."));
+    assert_int_equal(strncmp(buf, digits, 10), 0);            /* the head */
+    assert_int_equal(strcmp(buf + n - 10, digits + 290), 0);  /* the tail */
+    char msg[NPS_MESSAGE_MAX];
+    nps_message(msg, sizeof msg, NPS_E_SCORE_RANGE, "nps", buf);
+    size_t m = strlen(msg);
+    assert_true(m > 16 && strcmp(msg + m - 16, "is outside 0..10") == 0);
+    assert_int_equal(strncmp(msg, "nps: score 1234567891", 21), 0);
+    nps_render_number("12.5e3", 6, buf, sizeof buf);
+    assert_string_equal(buf, "12.5e3");
+    nps_render_number(digits, 40, buf, sizeof buf);
+    assert_int_equal(strlen(buf), 40);
+    assert_int_equal(strncmp(buf, digits, 40), 0);
+    nps_render_number(digits, 41, buf, sizeof buf);
+    assert_true(strlen(buf) < 41);
+    /* never past cap */
+    char small[16];
+    memset(small, 'Z', sizeof small);
+    nps_render_number(digits, 300, small, 8);
+    assert_non_null(memchr(small, '\0', 8));
+    for (size_t k = 8; k < sizeof small; k++)
+        assert_int_equal(small[k], 'Z');
+}
+
 /* Simple lower case of every upper-case letter of the folded blocks (P2),
  * written out from Python's unicodedata (Unicode 14) with U+0130 -> 'i'. */
 static const uint32_t fold_pairs[][2] = {
@@ -4265,6 +4751,16 @@ int main(void)
         cmocka_unit_test(test_r10_sums_past_dbl_max),
         cmocka_unit_test(test_r10_unmerge_weighted_not_held),
         cmocka_unit_test(test_r1_score_from_text_fraction_junk),
+        cmocka_unit_test(test_r10_sliding_removal_of_huge_weight),
+        cmocka_unit_test(test_r10_outlier_added_and_removed),
+        cmocka_unit_test(test_r3_results_clamped),
+        cmocka_unit_test(test_r11_crafted_extreme_states),
+        cmocka_unit_test(test_r5_scale_free),
+        cmocka_unit_test(test_r10_sum_exactness),
+        cmocka_unit_test(test_r11_hex_sum_text),
+        cmocka_unit_test(test_r10_inexact_sum),
+        cmocka_unit_test(test_r1_blank_text_is_skipped),
+        cmocka_unit_test(test_render_number_middle_cut),
         /* last: they once reached undefined behaviour in the core */
         cmocka_unit_test(test_format_double_small_buffer),
         cmocka_unit_test(test_r10_add_at_row_cap),
