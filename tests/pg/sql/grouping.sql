@@ -88,9 +88,24 @@ SELECT count(*) AS groups,
        count(*) FILTER (WHERE r.nps = raw.nps AND r.stderr = raw.stderr AND r.moe = raw.moe
                           AND r.lo = raw.lo AND r.hi = raw.hi AND r.wnps = raw.wnps
                           AND r.summary = raw.summary) AS equal
-FROM (SELECT region, nps(st), nps_stderr(st) AS stderr, nps_moe(st, 0.8) AS moe, nps_ci_lower(st) AS lo,
-             nps_ci_upper(st, 0.99) AS hi, nps(wst) AS wnps, nps_summary(st)::text AS summary
+FROM (SELECT region, nps(st), nps_stderr(st) AS stderr, nps_moe_of(nps_state(st), 0.8) AS moe, nps_ci_lower(st) AS lo,
+             nps_ci_upper_of(nps_state(st), 0.99) AS hi, nps(wst) AS wnps, nps_summary(st)::text AS summary
       FROM rollup GROUP BY ROLLUP (region)) r
-JOIN (SELECT region, nps(s), nps_stderr(s) AS stderr, nps_moe(s, 0.8) AS moe, nps_ci_lower(s) AS lo,
-             nps_ci_upper(s, 0.99) AS hi, nps(s, w) AS wnps, nps_summary(s)::text AS summary
+JOIN (SELECT region, nps(s), nps_stderr(s) AS stderr, nps_moe_of(nps_state(s), 0.8) AS moe, nps_ci_lower(s) AS lo,
+             nps_ci_upper_of(nps_state(s), 0.99) AS hi, nps(s, w) AS wnps, nps_summary(s)::text AS summary
+      FROM survey GROUP BY ROLLUP (region)) raw ON r.region IS NOT DISTINCT FROM raw.region;
+-- The weighted margin, interval and summary of the rollup equal the raw
+-- rows' to 1e-12 relative (sums of weights are exact; only the last
+-- rounding of the final step may differ with the order of merging).
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE abs(r.wmoe - raw.wmoe) <= 1e-12 * abs(raw.wmoe)
+                          AND abs(r.wlo - raw.wlo) <= 1e-12 * abs(raw.wlo)
+                          AND abs(r.whi - raw.whi) <= 1e-12 * abs(raw.whi)
+                          AND abs(r.wmoe90 - raw.wmoe90) <= 1e-12 * abs(raw.wmoe90)) AS equal,
+       count(*) FILTER (WHERE r.wsummary = raw.wsummary) AS same_summary
+FROM (SELECT region, nps_moe(wst) AS wmoe, nps_ci_lower(wst) AS wlo, nps_ci_upper(wst) AS whi,
+             nps_moe_of(nps_state(wst), 0.9) AS wmoe90, nps_summary(wst)::text AS wsummary
+      FROM rollup GROUP BY ROLLUP (region)) r
+JOIN (SELECT region, nps_moe(s, w) AS wmoe, nps_ci_lower(s, w) AS wlo, nps_ci_upper(s, w) AS whi,
+             nps_moe_of(nps_state(s, w), 0.9) AS wmoe90, nps_summary(s, w)::text AS wsummary
       FROM survey GROUP BY ROLLUP (region)) raw ON r.region IS NOT DISTINCT FROM raw.region;

@@ -33,14 +33,16 @@ SELECT c, nps(s), nps_stderr(s), nps_moe(s)
 FROM (VALUES ('detractors', 0, 0, 5), ('passives', 0, 5, 0), ('promoters', 5, 0, 0)) v(c, p, pa, d),
      LATERAL sample(d, pa, p) s GROUP BY c ORDER BY c;
 
--- The 95% margin is z = 1.959963984540054 times the standard error.
+-- The 95% margin is z = 1.959963984540054 times the standard error; other
+-- levels through the state: z(0.90) = 1.644853626951, z(0.99) = 2.575829303549.
 SELECT round((nps_moe(s) / nps_stderr(s))::numeric, 12) AS z95,
-       round((nps_moe(s, 0.9) / nps_stderr(s))::numeric, 12) AS z90,
-       round((nps_moe(s, 0.99) / nps_stderr(s))::numeric, 12) AS z99
+       round((nps_moe_of(nps_state(s), 0.9) / nps_stderr(s))::numeric, 12) AS z90,
+       round((nps_moe_of(nps_state(s), 0.99) / nps_stderr(s))::numeric, 12) AS z99
 FROM sample(1, 2, 3) s;
 -- Adjusted Wald for (1, 2, 3): add 0.75, 1.5, 0.75 -> (1.75, 3.5, 3.75) of
 -- 9; p = 3.75/9, d = 1.75/9; bounds 100 (p - d) -/+ z sqrt((p + d - (p - d)^2) / 9).
 SELECT round(nps_ci_lower(s)::numeric, 10) AS lower95, round(nps_ci_upper(s)::numeric, 10) AS upper95
 FROM sample(1, 2, 3) s;
 -- The interval is clipped to -100..100.
-SELECT nps_ci_lower(s, 0.999999) AS lower, nps_ci_upper(s, 0.999999) AS upper FROM sample(0, 0, 1) s;
+SELECT nps_ci_lower_of(nps_state(s), 0.999999) AS lower, nps_ci_upper_of(nps_state(s), 0.999999) AS upper
+FROM sample(0, 0, 1) s;

@@ -43,13 +43,17 @@ BEGIN
                AND w.st IS NOT DISTINCT FROM (SELECT nps_state(s)::bytea FROM series x
                                                 WHERE x.i BETWEEN w.lo AND w.hi AND (%4$L IS NULL OR x.part = w.part)
                                                   AND x.i IS DISTINCT FROM w.skip)
-               AND w.moe IS NOT DISTINCT FROM (SELECT nps_moe(s, 0.9) FROM series x
+               AND w.moe IS NOT DISTINCT FROM (SELECT nps_moe_of(nps_state(s), 0.9) FROM series x
+                                                WHERE x.i BETWEEN w.lo AND w.hi AND (%4$L IS NULL OR x.part = w.part)
+                                                  AND x.i IS DISTINCT FROM w.skip)
+               AND w.wmoe IS NOT DISTINCT FROM (SELECT nps_moe(s, w) FROM series x
                                                 WHERE x.i BETWEEN w.lo AND w.hi AND (%4$L IS NULL OR x.part = w.part)
                                                   AND x.i IS DISTINCT FROM w.skip))
         FROM (SELECT i, day, part, %2$s AS lo, %3$s AS hi, CASE WHEN %5$L THEN i END AS skip,
                      nps(s) OVER w, promoter_share(s) OVER w AS promoter, passive_share(s) OVER w AS passive,
                      detractor_share(s) OVER w AS detractor, nps_stderr(s) OVER w AS stderr,
-                     nps(s, w) OVER w AS wnps, nps_state(s) OVER w::bytea AS st, nps_moe(s, 0.9) OVER w AS moe
+                     nps(s, w) OVER w AS wnps, nps_state(s) OVER w::bytea AS st,
+                     nps_moe_of(nps_state(s) OVER w, 0.9) AS moe, nps_moe(s, w) OVER w AS wmoe
               FROM series WINDOW w AS (%6$s %1$s)) w,
              LATERAL formula(w.lo, w.hi, CASE WHEN %4$L THEN w.part END, w.skip) f$q$,
         frame, lo, hi, CASE WHEN partitioned THEN 1 END, exclude_current,
@@ -88,13 +92,16 @@ FROM (VALUES (1, 9), (2, 10), (3, 3), (4, 7), (5, NULL), (6, 0), (7, 6), (8, 9))
 WINDOW w AS (ORDER BY i ROWS 2 PRECEDING) ORDER BY i;
 
 -- Windows over states: a rolling 7-day rollup of daily states, with the
--- margin at a given confidence, equals the raw rows of those days.
+-- margin at another confidence (through nps_moe_of over the frame's state)
+-- and the weighted margin, equals the raw rows of those days.
 CREATE TABLE daily AS SELECT day, nps_state(s) AS st, nps_state(s, w) AS wst FROM series GROUP BY day;
 SELECT count(*) AS days_checked,
        count(*) FILTER (WHERE r.nps IS NOT DISTINCT FROM raw.nps AND r.moe IS NOT DISTINCT FROM raw.moe
-                          AND r.wnps IS NOT DISTINCT FROM raw.wnps AND r.st IS NOT DISTINCT FROM raw.st) AS days_equal
-FROM (SELECT day, nps(st) OVER w, nps_moe(st, 0.8) OVER w AS moe, nps(wst) OVER w AS wnps,
-             nps_state(st) OVER w::bytea AS st
+                          AND r.wnps IS NOT DISTINCT FROM raw.wnps AND r.st IS NOT DISTINCT FROM raw.st
+                          AND r.wmoe IS NOT DISTINCT FROM raw.wmoe) AS days_equal
+FROM (SELECT day, nps(st) OVER w, nps_moe_of(nps_state(st) OVER w, 0.8) AS moe, nps(wst) OVER w AS wnps,
+             nps_state(st) OVER w::bytea AS st, nps_moe(wst) OVER w AS wmoe
       FROM daily WINDOW w AS (ORDER BY day ROWS 6 PRECEDING)) r,
-     LATERAL (SELECT nps(s), nps_moe(s, 0.8) AS moe, nps(s, w) AS wnps, nps_state(s)::bytea AS st
+     LATERAL (SELECT nps(s), nps_moe_of(nps_state(s), 0.8) AS moe, nps(s, w) AS wnps, nps_state(s)::bytea AS st,
+                     nps_moe(s, w) AS wmoe
               FROM series x WHERE x.day BETWEEN r.day - 6 AND r.day) raw;
