@@ -449,9 +449,9 @@ nps_status nps_compute(const nps_state *s, nps_measure m, double confidence, dou
         if (!(total > 0.0))
             return NPS_EMPTY;
         if (m == NPS_M_NPS)
-            *out = clamp(100.0 * (w[NPS_PROMOTER] - w[NPS_DETRACTOR]) / total, -100.0, 100.0);
+            *out = clamp(100.0 * ((w[NPS_PROMOTER] - w[NPS_DETRACTOR]) / total), -100.0, 100.0);
         else
-            *out = clamp(100.0 * w[share_of[m]] / total, 0.0, 100.0);
+            *out = clamp(100.0 * (w[share_of[m]] / total), 0.0, 100.0);
         return NPS_OK;
     }
     if (shape_of(s, &sh) != NPS_OK)
