@@ -98,7 +98,22 @@ def aggregates():
         show(' hi99', weighted, 0.99, ('hi',))
 
 
-SECTIONS = {'aggregates': aggregates}
+def parallel():
+    # big: i = 1..100000, g = i % 3, s = i % 11, wx = 0.1 (1 + i % 7) + 0.001 (i % 13),
+    # evaluated in doubles as PostgreSQL does (Python floats are IEEE doubles).
+    groups = {0: [], 1: [], 2: []}
+    for i in range(1, 100001):
+        wx = 0.1 * (1 + i % 7) + 0.001 * (i % 13)
+        groups[i % 3].append((i % 11, wx))
+    everything = groups[0] + groups[1] + groups[2]
+    for g, rows in list(groups.items()) + [('', everything)]:
+        m = measures(rows)
+        m90 = measures(rows, 0.9)
+        print('%s|%s|%s|%s|%s|%s|%s|%s' % (g, fmt(m['nps']), fmt(m['stderr']), r10(m['moe']), r10(m['lo']),
+                                         r10(m['hi']), r10(m90['moe']), fmt(m['n'])))
+
+
+SECTIONS = {'aggregates': aggregates, 'parallel': parallel}
 
 if __name__ == '__main__':
     for name in sys.argv[1:] or SECTIONS:
