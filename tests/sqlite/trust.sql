@@ -130,12 +130,15 @@ INSERT INTO r123 VALUES (3), (7), (8), (9), (10), (10);
 SELECT c, printf('%.10f', nps_stderr(s, c)), printf('%.10f', nps_moe(s, c)),
        printf('%.10f', nps_ci_lower(s, c)), printf('%.10f', nps_ci_upper(s, c)),
        abs(nps_moe(s, c) - nps_moe(s)) < 1e-12 AND abs(nps_ci_lower(s, c) - nps_ci_lower(s)) < 1e-12
-FROM r123, (SELECT 1.0 AS c UNION ALL SELECT 1e-170 UNION ALL SELECT 1e-200 UNION ALL SELECT 1e-300) GROUP BY c ORDER BY c DESC;
+FROM r123, (SELECT 1.0 AS c UNION ALL SELECT power(10, -170) UNION ALL SELECT power(10, -200) UNION ALL SELECT power(10, -300))
+GROUP BY c ORDER BY c DESC;
 -- The largest weights: a weight whose square overflows a double is an error that
 -- names it; 1e154 is accepted, and two of them (squares summing past the largest
 -- double) still give Kish n = 2: stderr 100 sqrt(1 / 2) = 70.7106781187.
-SELECT nps(9, 1e155);
-SELECT nps_state(s, w) FROM (SELECT 9 AS s, 1 AS w UNION ALL SELECT 3, -1e200);
+-- (Large literals are written as power(10, k): under valgrind the sqlite3 shell
+-- reads 1e155 as 1.0000000000000002e+155.)
+SELECT nps(9, power(10, 155));
+SELECT nps_state(s, w) FROM (SELECT 9 AS s, 1 AS w UNION ALL SELECT 3, -power(10, 200));
 SELECT nps(9, 1e154), printf('%.10f', nps_stderr(s, w)), nps(s, w)
 FROM (SELECT 9 AS s, 1e154 AS w UNION ALL SELECT 3, 1e154);
 
