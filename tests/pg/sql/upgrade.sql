@@ -15,14 +15,16 @@ FROM pg_extension e JOIN pg_available_extensions a ON a.name = e.extname WHERE e
 SELECT count(*) AS versions_that_cannot_reach_default
 FROM pg_extension_update_paths('nps') p JOIN pg_available_extensions a ON a.name = 'nps'
 WHERE p.target = a.default_version AND p.path IS NULL;
--- The updated extension works, and reads a state stored by 0.1.0.
+-- The updated extension works, and reads a stored state: format 2 (format
+-- 1 was never released), written out by tests/tools/state_blob.py as
+-- scores=1,0,0,0,0,0,1,1,1,2,1.
 SELECT nps(st), nps_state(st), nps_state(st)::bytea = stored AS same_bytes
-FROM (VALUES ('\x6e707301000000000100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000100000000000000010000000000000001000000000000000200000000000000010000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000086172455'::bytea)) v(stored),
+FROM (VALUES ('\x6e707302000000000100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000100000000000000010000000000000001000000000000000200000000000000010000000000000098352897'::bytea)) v(stored),
      LATERAL (SELECT stored::nps_state AS st) x GROUP BY stored;
 -- The extension is relocatable: every object moves with it and still works.
 CREATE SCHEMA analytics;
 ALTER EXTENSION nps SET SCHEMA analytics;
-SELECT analytics.nps(s), analytics.nps_moe(s, 0.9) > 0 AS has_moe, analytics.nps_state(s)
+SELECT analytics.nps(s), analytics.nps_moe_of(analytics.nps_state(s), 0.9) > 0 AS has_moe, analytics.nps_state(s)
 FROM unnest(ARRAY[10, 9, 9, 8, 7, 6, 0]) s;
 SELECT analytics.nps(st), analytics.nps_moe(st) > 0 AS has_moe
 FROM (VALUES ('scores=1,0,0,0,0,0,1,1,1,2,1'::analytics.nps_state)) v(st);
