@@ -91,16 +91,17 @@ SELECT printf('%.10f', nps(s, w)) FROM (SELECT 9 AS s, 1e30 AS w UNION ALL SELEC
 -- 'excellent' (nps_band refuses anything above 100).
 SELECT nps(10, 0.69), nps_band(nps(10, 0.69)), promoter_share(10, 0.69), nps(0, 0.69), detractor_share(0, 0.69),
        passive_share(7, 0.69);
+-- Nor below it: 100 * 3.001 / 3.001 is 99.99999999999998 in doubles; a
+-- one-category result is exactly 100 (-100 for detractors).
+SELECT nps(10, 3.001) = 100, nps(0, 3.001) = -100, promoter_share(9, 3.001) = 100, nps_of(nps_state(10, 3.001)) = 100;
 -- One row of each of 3000 weights from 1e-6 to 1e6 (deterministic, not round
--- numbers): a promoter is 100, a detractor -100, a share 100, never past them
--- (to 1e-12: see the note below on exactly 100); rows where that fails: 0.
+-- numbers): a promoter is exactly 100, a detractor exactly -100, a share exactly
+-- 100; rows where that fails: 0.
 CREATE TABLE wts AS
 WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 3000)
 SELECT i, ((i * 2654435761) % 4294967291) / 4294967291.0 * power(10, (i % 13) - 6) + 1e-7 AS w FROM k;
-SELECT count(*), sum(ok) FROM (SELECT nps(10, w) BETWEEN -100 AND 100 AND abs(nps(10, w) - 100) < 1e-12
-                                        AND nps(0, w) BETWEEN -100 AND 100 AND abs(nps(0, w) + 100) < 1e-12
-                                        AND promoter_share(9, w) BETWEEN 0 AND 100 AND abs(promoter_share(9, w) - 100) < 1e-12
-                                        AND detractor_share(6, w) BETWEEN 0 AND 100 AND passive_share(8, w) <= 100 AS ok
+SELECT count(*), sum(ok) FROM (SELECT nps(10, w) = 100 AND nps(0, w) = -100 AND promoter_share(9, w) = 100
+                                        AND detractor_share(6, w) = 100 AND passive_share(8, w) = 100 AS ok
                                  FROM wts GROUP BY i);
 -- Groups and sliding frames of mixed scores under those weights: results outside
 -- their ranges (NPS -100..100, shares 0..100, stderr and moe >= 0, interval
@@ -117,10 +118,10 @@ SELECT count(*), sum(NOT (v BETWEEN -100 AND 100 AND pro BETWEEN 0 AND 100 AND s
 FROM (SELECT nps(i * 7 % 11, w) OVER f AS v, promoter_share(i * 7 % 11, w) OVER f AS pro, nps_stderr(i * 7 % 11, w) OVER f AS se,
              nps_ci_lower(i * 7 % 11, w) OVER f AS lo, nps_ci_upper(i * 7 % 11, w) OVER f AS hi
       FROM wts WINDOW f AS (ORDER BY i ROWS BETWEEN 6 PRECEDING AND CURRENT ROW));
--- All-promoter groups under those weights: 100 (to 1e-12), never above.
--- (The exact answer is 100; at the time of writing a few groups give
--- 99.99999999999998, as does nps(10, 3.001), which the range check accepts.)
-SELECT count(*), sum(v <= 100 AND abs(v - 100) < 1e-12) FROM (SELECT nps(9 + i % 2, w) AS v FROM wts GROUP BY i % 101);
+-- All-promoter groups under those weights: exactly 100, every one of them; and
+-- all-detractor groups exactly -100.
+SELECT count(*), sum(v = 100), sum(d = -100)
+FROM (SELECT nps(9 + i % 2, w) AS v, nps(i % 7, w) AS d FROM wts GROUP BY i % 101);
 
 -- 3. Scale-free (R5): weights of 1e-170, 1e-200 or 1e-300 give the margins of
 -- weights of 1, which are the unweighted ones for counts (1,2,3): stderr
