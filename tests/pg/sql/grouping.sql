@@ -13,15 +13,17 @@ SELECT i, (ARRAY['north', 'south', 'west'])[i % 3 + 1] AS region,
        ((i % 5) + 1) * 0.5::float8 AS w
 FROM generate_series(1, 300) i;
 
--- The formulas, from counts and sums (R3, R6, R7).
+-- The formulas, from counts and sums (R3, R6, R7); each share is divided
+-- first and then scaled to points, as the library does, so the doubles are
+-- equal to the last bit.
 CREATE VIEW expected_by_cube AS
 SELECT region, channel, gs, n, np, nd, npa,
-       100::float8 * (np - nd)::float8 / n AS nps,
-       100::float8 * np / n AS promoter_share, 100::float8 * npa / n AS passive_share,
-       100::float8 * nd / n AS detractor_share,
+       100::float8 * ((np - nd)::float8 / n) AS nps,
+       100::float8 * (np::float8 / n) AS promoter_share, 100::float8 * (npa::float8 / n) AS passive_share,
+       100::float8 * (nd::float8 / n) AS detractor_share,
        100::float8 * sqrt(greatest(np::float8 / n + nd::float8 / n
                           - (np::float8 / n - nd::float8 / n) * (np::float8 / n - nd::float8 / n), 0) / n) AS stderr,
-       100::float8 * (wp - wd) / wt AS wnps
+       100::float8 * ((wp - wd) / wt) AS wnps
 FROM (SELECT region, channel, grouping(region, channel) AS gs, count(s) AS n,
              count(*) FILTER (WHERE s >= 9) AS np, count(*) FILTER (WHERE s <= 6) AS nd,
              count(*) FILTER (WHERE s IN (7, 8)) AS npa,
@@ -52,7 +54,7 @@ END $$;
 SELECT bool_or(l ~ 'HashAggregate') AS hashed, bool_or(l ~ 'Disk Usage: [1-9]') AS spilled
 FROM analyzed_plan_lines('SELECT i, k, nps(s) FROM survey CROSS JOIN generate_series(1, 20) k GROUP BY i, k') l;
 SELECT count(*) AS groups, count(*) FILTER (WHERE a.nps IS NOT DISTINCT FROM
-           100::float8 * (e.np - e.nd)::float8 / nullif(e.n, 0)) AS equal
+           100::float8 * ((e.np - e.nd)::float8 / nullif(e.n, 0))) AS equal
 FROM (SELECT i, k, nps(s) FROM survey CROSS JOIN generate_series(1, 20) k GROUP BY i, k) a
 JOIN (SELECT i, count(s) AS n, count(*) FILTER (WHERE s >= 9) AS np,
              count(*) FILTER (WHERE s <= 6) AS nd FROM survey GROUP BY i) e USING (i);

@@ -15,15 +15,16 @@ SELECT i, i / 3 AS day, i % 2 AS part,
        CASE WHEN i % 23 = 0 THEN NULL ELSE (i % 7) * 0.25::float8 END AS w
 FROM generate_series(1, 120) i;
 
--- NPS, shares and stderr of a set of rows, from counts (no extension).
+-- NPS, shares and stderr of a set of rows, from counts (no extension);
+-- divided first, then scaled to points, as the library does.
 CREATE FUNCTION formula(lo int, hi int, p int, skip int DEFAULT NULL)
 RETURNS TABLE (nps float8, promoter float8, passive float8, detractor float8, stderr float8, wnps float8)
 LANGUAGE sql AS $$
-    SELECT 100::float8 * (np - nd)::float8 / n, 100::float8 * np / n, 100::float8 * npa / n,
-           100::float8 * nd / n,
+    SELECT 100::float8 * ((np - nd)::float8 / n), 100::float8 * (np::float8 / n), 100::float8 * (npa::float8 / n),
+           100::float8 * (nd::float8 / n),
            100::float8 * sqrt(greatest(np::float8 / n + nd::float8 / n
                               - (np::float8 / n - nd::float8 / n) * (np::float8 / n - nd::float8 / n), 0) / n),
-           100::float8 * (wp - wd) / nullif(wt, 0)
+           100::float8 * ((wp - wd) / nullif(wt, 0))
     FROM (SELECT nullif(count(s), 0) AS n, count(*) FILTER (WHERE s >= 9) AS np,
                  count(*) FILTER (WHERE s <= 6) AS nd, count(*) FILTER (WHERE s IN (7, 8)) AS npa,
                  coalesce(sum(w) FILTER (WHERE s >= 9), 0) AS wp, coalesce(sum(w) FILTER (WHERE s <= 6), 0) AS wd,
