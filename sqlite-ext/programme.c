@@ -201,22 +201,67 @@ static int has_object(sqlite3 *db, const char *name, const char *types, int *rc)
     return type != NULL;
 }
 
-/* Category of a value, in SQL: the value must be a whole number 0..10, as a
- * number or as text of digits; anything else is NULL (no alert).  Plain SQL,
- * so that connections which write rows need not load the extension. */
-static void append_category(sqlite3_str *sql, const char *column)
+/* Score of a value in SQL, by R1 exactly as nps_score_from_text() and
+ * nps_score_from_double() read it: an integer 0..10; a real that is whole
+ * and 0..10; text of blanks (space, tab, CR, LF) around an optional sign,
+ * digits with at most one point, and an optional exponent, whose exact
+ * decimal value is whole and 0..10 ("06", "6.0", " 0.6e1 ", "-0", "1e1").
+ * Anything else, blank text included, is NULL: no alert.  Plain SQL, so that
+ * connections which write rows need not load the extension.
+ *
+ * The text is cut into sign, mantissa m (integer digits i, fraction digits
+ * f) and exponent e; d is i || f without its leading zeros and dd without
+ * its trailing ones, so the value is dd x 10^k, k = (zeros cut) + e - |f|.
+ * A value other than 0 is whole and at most 10 only as one digit with k = 0,
+ * or as "1" with k = 1.  An exponent too long for an integer saturates, and
+ * k then is far from 0 and 1, as the verdict needs. */
+static void append_score(sqlite3_str *sql, const char *column)
 {
     sqlite3_str_appendf(
         sql,
-        "CASE WHEN typeof(NEW.\"%w\") IN ('integer', 'real') THEN CASE"
-        " WHEN NEW.\"%w\" IN (0, 1, 2, 3, 4, 5, 6) THEN 'detractor'"
-        " WHEN NEW.\"%w\" IN (7, 8) THEN 'passive'"
-        " WHEN NEW.\"%w\" IN (9, 10) THEN 'promoter' END"
-        " WHEN typeof(NEW.\"%w\") = 'text' THEN CASE"
-        " WHEN trim(NEW.\"%w\") IN ('0', '1', '2', '3', '4', '5', '6') THEN 'detractor'"
-        " WHEN trim(NEW.\"%w\") IN ('7', '8') THEN 'passive'"
-        " WHEN trim(NEW.\"%w\") IN ('9', '10') THEN 'promoter' END END",
-        column, column, column, column, column, column, column, column);
+        "(SELECT CASE"
+        " WHEN typeof(v) = 'integer' THEN CASE WHEN v BETWEEN 0 AND 10 THEN v END"
+        " WHEN typeof(v) = 'real' THEN"
+        " CASE WHEN v IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN CAST(v AS INTEGER) END"
+        " WHEN typeof(v) <> 'text' OR instr(CAST(v AS BLOB), x'00') > 0 THEN NULL"
+        " WHEN m NOT GLOB '*[0-9]*' OR m GLOB '*[^0-9.]*' OR m GLOB '*.*.*'"
+        " OR (e IS NOT NULL AND (ed NOT GLOB '[0-9]*' OR ed GLOB '*[^0-9]*')) THEN NULL"
+        " WHEN d = '' THEN 0"
+        " WHEN neg THEN NULL"
+        " WHEN length(dd) = 1 AND k = 0 THEN CAST(dd AS INTEGER)"
+        " WHEN dd = '1' AND k = 1 THEN 10 END"
+        " FROM (SELECT *, length(d) - length(dd) + coalesce(CAST(e AS INTEGER), 0) - length(f) AS k"
+        " FROM (SELECT *, rtrim(d, '0') AS dd"
+        " FROM (SELECT *, ltrim(i || f, '0') AS d"
+        " FROM (SELECT *,"
+        " CASE WHEN instr(m, '.') > 0 THEN substr(m, 1, instr(m, '.') - 1) ELSE m END AS i,"
+        " CASE WHEN instr(m, '.') > 0 THEN substr(m, instr(m, '.') + 1) ELSE '' END AS f,"
+        " CASE WHEN substr(e, 1, 1) IN ('+', '-') THEN substr(e, 2) ELSE e END AS ed"
+        " FROM (SELECT v, neg, CASE WHEN p > 0 THEN substr(u, 1, p - 1) ELSE u END AS m,"
+        " CASE WHEN p > 0 THEN substr(u, p + 1) END AS e"
+        " FROM (SELECT v, neg, u, instr(replace(u, 'E', 'e'), 'e') AS p"
+        " FROM (SELECT v, substr(t, 1, 1) = '-' AS neg,"
+        " CASE WHEN substr(t, 1, 1) IN ('+', '-') THEN substr(t, 2) ELSE t END AS u"
+        " FROM (SELECT v, trim(v, ' ' || char(9, 10, 13)) AS t"
+        " FROM (SELECT NEW.\"%w\" AS v))))))))))",
+        column);
+}
+
+/* The rows an alert writes, in SQL: the score and category of the new value
+ * when its category is one of the mask's, else none. */
+static void append_alerted(sqlite3_str *sql, const char *column, unsigned mask)
+{
+    sqlite3_str_appendf(sql, " FROM (SELECT score, CASE WHEN score <= 6 THEN 'detractor'"
+                             " WHEN score <= 8 THEN 'passive' WHEN score <= 10 THEN 'promoter'"
+                             " END AS category FROM (SELECT ");
+    append_score(sql, column);
+    sqlite3_str_appendf(sql, " AS score)) WHERE category IN (");
+    for (int c = 0, first = 1; c < NPS_NCATEGORIES; c++)
+        if (mask & (1u << c)) {
+            sqlite3_str_appendf(sql, "%s'%s'", first ? "" : ", ", nps_category_name(c));
+            first = 0;
+        }
+    sqlite3_str_appendf(sql, ")");
 }
 
 /* What nps_alert_on() installs: everything it needs to write its SQL. */
@@ -236,33 +281,27 @@ static void append_trigger(sqlite3_str *sql, const alert_spec *a, int update)
     if (update)
         sqlite3_str_appendf(sql,
                             "CREATE TRIGGER main.\"nps_alert_%w_update\" AFTER UPDATE OF \"%w\""
-                            " ON \"%w\" WHEN NEW.\"%w\" IS NOT OLD.\"%w\" AND (",
+                            " ON \"%w\" WHEN NEW.\"%w\" IS NOT OLD.\"%w\"",
                             a->table, a->column, a->table, a->column, a->column);
     else
         sqlite3_str_appendf(sql,
                             "CREATE TRIGGER main.\"nps_alert_%w_insert\" AFTER INSERT ON \"%w\""
-                            " WHEN (",
-                            a->table, a->table);
-    append_category(sql, a->column);
-    sqlite3_str_appendf(sql, ") IN (");
-    for (int c = 0, first = 1; c < NPS_NCATEGORIES; c++)
-        if (a->mask & (1u << c)) {
-            sqlite3_str_appendf(sql, "%s'%s'", first ? "" : ", ", nps_category_name(c));
-            first = 0;
-        }
-    sqlite3_str_appendf(
-        sql,
-        ") BEGIN INSERT INTO \"%w\" (table_name, row_id, score, category, created_at)"
-        " VALUES ('%q', NEW.rowid, CAST(trim(NEW.\"%w\") AS INTEGER), ",
-        a->queue, a->table, a->column);
-    append_category(sql, a->column);
-    sqlite3_str_appendf(sql, ", %s);", now);
-    if (a->followups)
-        sqlite3_str_appendf(
-            sql,
-            " INSERT INTO nps_followups (source_table, response_key, score, responded_at)"
-            " VALUES ('%q', NEW.rowid, CAST(trim(NEW.\"%w\") AS INTEGER), %s);",
-            a->table, a->column, now);
+                            " WHEN NEW.\"%w\" IS NOT NULL",
+                            a->table, a->table, a->column);
+    sqlite3_str_appendf(sql,
+                        " BEGIN INSERT INTO \"%w\" (table_name, row_id, score, category, created_at)"
+                        " SELECT '%q', NEW.rowid, score, category, %s",
+                        a->queue, a->table, now);
+    append_alerted(sql, a->column, a->mask);
+    sqlite3_str_appendf(sql, ";");
+    if (a->followups) {
+        sqlite3_str_appendf(sql,
+                            " INSERT INTO nps_followups (source_table, response_key, score,"
+                            " responded_at) SELECT '%q', NEW.rowid, score, %s",
+                            a->table, now);
+        append_alerted(sql, a->column, a->mask);
+        sqlite3_str_appendf(sql, ";");
+    }
     sqlite3_str_appendf(sql, " END;\n");
 }
 

@@ -73,8 +73,8 @@ CREATE TABLE responses (id INTEGER PRIMARY KEY, who TEXT, score INTEGER, comment
 SELECT nps_alert_on('responses', 'score') AS installed;
 SELECT name, tbl_name FROM sqlite_schema WHERE name LIKE 'nps_alert%' ORDER BY name;
 SELECT name, type, "notnull", pk FROM pragma_table_info('nps_alert') ORDER BY cid;
--- Detractors 0-6 alert, as integers, whole reals or text of digits; 7-10,
--- NULL, 6.5, 11, -1, '5.0' and blobs do not.
+-- Detractors 0-6 alert, as integers, whole reals or text (stored as 5 by the
+-- INTEGER affinity: ' 5 ', '5.0'); 7-10, NULL, 6.5, 11, -1 and blobs do not.
 INSERT INTO responses (who, score) VALUES ('a', 3), ('b', 7), ('c', 10), ('d', NULL), ('e', 6.0),
     ('f', 6.5), ('g', 11), ('h', -1), ('i', ' 5 '), ('j', '5.0'), ('k', x'05'), ('l', 0);
 SELECT id, table_name, row_id, score, typeof(score) AS type, category, handled_at FROM nps_alert ORDER BY id;
