@@ -267,6 +267,7 @@ static void append_alerted(sqlite3_str *sql, const char *column, unsigned mask)
 /* What nps_alert_on() installs: everything it needs to write its SQL. */
 typedef struct alert_spec {
     const char *table, *column, *queue;
+    const char *rowid;                   /* a name of the rowid no column takes */
     unsigned mask;                       /* categories that alert, 1 << NPS_DETRACTOR etc. */
     char categories[NPS_CATEGORIES_MAX]; /* canonical list, e.g. "detractor,promoter" */
     int followups;                       /* nps_followups exists: add a follow-up row */
@@ -290,15 +291,15 @@ static void append_trigger(sqlite3_str *sql, const alert_spec *a, int update)
                             a->table, a->table, a->column);
     sqlite3_str_appendf(sql,
                         " BEGIN INSERT INTO \"%w\" (table_name, row_id, score, category, created_at)"
-                        " SELECT '%q', NEW.rowid, score, category, %s",
-                        a->queue, a->table, now);
+                        " SELECT '%q', NEW.%s, score, category, %s",
+                        a->queue, a->table, a->rowid, now);
     append_alerted(sql, a->column, a->mask);
     sqlite3_str_appendf(sql, ";");
     if (a->followups) {
         sqlite3_str_appendf(sql,
                             " INSERT INTO nps_followups (source_table, response_key, score,"
-                            " responded_at) SELECT '%q', NEW.rowid, score, %s",
-                            a->table, now);
+                            " responded_at) SELECT '%q', NEW.%s, score, %s",
+                            a->table, a->rowid, now);
         append_alerted(sql, a->column, a->mask);
         sqlite3_str_appendf(sql, ";");
     }
@@ -447,22 +448,43 @@ static int queue_usable(sqlite3_context *ctx, const alert_spec *a)
     return 1;
 }
 
-/* 1 when the table has a rowid, 0 after failing ctx (a WITHOUT ROWID table). */
-static int has_rowid(sqlite3_context *ctx, const char *table)
+/* The first of the rowid's names (rowid, _rowid_, oid) that no column of
+ * the table takes, as SQLite matches names (any case), into a->rowid; then
+ * check that the table has a rowid.  0 after failing ctx: every name taken,
+ * or a WITHOUT ROWID table. */
+static int rowid_name(sqlite3_context *ctx, alert_spec *a)
 {
+    static const char *const names[] = {"rowid", "_rowid_", "oid"};
     sqlite3 *db = sqlite3_context_db_handle(ctx);
     sqlite3_stmt *stmt = NULL;
-    char *sql = sqlite3_mprintf("SELECT rowid FROM main.\"%w\" LIMIT 0", table);
+    char value[NPS_VALUE_MAX];
+    int rc;
+    char *free_name = query_text(db,
+                                 "WITH n(k, name) AS (VALUES (0, 'rowid'), (1, '_rowid_'), (2, 'oid'))"
+                                 " SELECT k FROM n WHERE NOT EXISTS (SELECT 1"
+                                 " FROM pragma_table_xinfo(?1, 'main') AS c"
+                                 " WHERE c.name = n.name COLLATE NOCASE) ORDER BY k LIMIT 1",
+                                 a->table, -1, &rc);
+    if (rc != SQLITE_OK) {
+        fail_sqlite(ctx, rc);
+        return 0;
+    }
+    a->rowid = free_name != NULL ? names[free_name[0] - '0'] : NULL;
+    sqlite3_free(free_name);
+    nps_render_text(a->table, strlen(a->table), value, sizeof value);
+    if (a->rowid == NULL) {
+        fail_text(ctx, NPS_E_ROWID_NAMES, value);
+        return 0;
+    }
+    char *sql = sqlite3_mprintf("SELECT %s FROM main.\"%w\" LIMIT 0", a->rowid, a->table);
     if (sql == NULL) {
         sqlite3_result_error_nomem(ctx);
         return 0;
     }
-    int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+    rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
     sqlite3_finalize(stmt);
     sqlite3_free(sql);
     if (rc != SQLITE_OK) {
-        char value[NPS_VALUE_MAX];
-        nps_render_text(table, strlen(table), value, sizeof value);
         fail_text(ctx, NPS_E_NO_ROWID, value);
         return 0;
     }
@@ -523,7 +545,7 @@ static void fn_alert_on(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     if ((column = alerted_column(ctx, table, argv[1])) == NULL)
         goto done;
     a.column = column;
-    if (!alert_options(ctx, argc, argv, &a) || !has_rowid(ctx, table) || !queue_usable(ctx, &a))
+    if (!alert_options(ctx, argc, argv, &a) || !rowid_name(ctx, &a) || !queue_usable(ctx, &a))
         goto done;
     a.followups = has_object(db, "nps_followups", "'table'", &rc);
     if (rc == SQLITE_OK)

@@ -166,3 +166,24 @@ UPDATE responses SET score = 1 WHERE who = 't';
 SELECT row_id, score, category, created_at FROM nps_alert WHERE created_at = '2026-05-20 12:00:00' ORDER BY id;
 SELECT id, source_table, response_key, typeof(response_key) AS type, score, responded_at, status FROM nps_followups;
 SELECT nps_alert_off('responses') AS removed;
+
+-- A column named rowid (or _rowid_, oid, in any case) hides the rowid under
+-- that name: the alert takes the first of rowid, _rowid_ and oid that no
+-- column takes.  The rowids here are 10, 20, 30 and 7, not the columns.
+CREATE TABLE shadowed (rowid TEXT, score INTEGER);
+SELECT nps_alert_on('shadowed', 'score', 'shadow_queue') AS installed;
+INSERT INTO shadowed (oid, rowid, score) VALUES (10, 'r-1', 3), (20, NULL, 9), (30, NULL, 2);
+SELECT table_name, row_id, score, category FROM shadow_queue ORDER BY id;
+SELECT source_table, response_key, score FROM nps_followups WHERE source_table = 'shadowed' ORDER BY id;
+SELECT nps_alert_off('shadowed') AS removed;
+CREATE TABLE two_shadows ("RowID" TEXT, _ROWID_ TEXT, score INTEGER);
+SELECT nps_alert_on('two_shadows', 'score', 'shadow_queue') AS installed;
+INSERT INTO two_shadows (oid, rowid, _rowid_, score) VALUES (7, 'a', 'b', 0);
+SELECT table_name, row_id, score, category FROM shadow_queue WHERE table_name = 'two_shadows';
+SELECT nps_alert_off('two_shadows') AS removed;
+-- All three taken: an error that says so; a WITHOUT ROWID table with a
+-- column named rowid still has no rowid.
+CREATE TABLE no_name_left (rowid TEXT, _rowid_ TEXT, "OID" TEXT, score INTEGER);
+SELECT nps_alert_on('no_name_left', 'score');
+CREATE TABLE keyed_rowid (rowid TEXT PRIMARY KEY, score INTEGER) WITHOUT ROWID;
+SELECT nps_alert_on('keyed_rowid', 'score');
