@@ -272,6 +272,7 @@ typedef struct alert_spec {
     char categories[NPS_CATEGORIES_MAX]; /* canonical list, e.g. "detractor,promoter" */
     int followups;                       /* nps_followups exists: add a follow-up row */
     int clock;                           /* nps_config exists: its now is the time */
+    char *responded;                     /* the table's responded_at column, or NULL */
 } alert_spec;
 
 /* Append one trigger (INSERT or UPDATE) of an alert to sql.  UPDATE alerts
@@ -298,8 +299,12 @@ static void append_trigger(sqlite3_str *sql, const alert_spec *a, int update)
     if (a->followups) {
         sqlite3_str_appendf(sql,
                             " INSERT INTO nps_followups (source_table, response_key, score,"
-                            " responded_at) SELECT '%q', NEW.%s, score, %s",
-                            a->table, a->rowid, now);
+                            " responded_at) SELECT '%q', NEW.%s, score, ",
+                            a->table, a->rowid);
+        if (a->responded != NULL) /* the response's own time starts its SLA */
+            sqlite3_str_appendf(sql, "coalesce(NEW.\"%w\", %s)", a->responded, now);
+        else
+            sqlite3_str_appendf(sql, "%s", now);
         append_alerted(sql, a->column, a->mask);
         sqlite3_str_appendf(sql, ";");
     }
@@ -550,6 +555,11 @@ static void fn_alert_on(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     a.followups = has_object(db, "nps_followups", "'table'", &rc);
     if (rc == SQLITE_OK)
         a.clock = has_object(db, "nps_config", "'table', 'view'", &rc);
+    if (rc == SQLITE_OK && a.followups)
+        a.responded = query_text(db,
+                                 "SELECT name FROM pragma_table_xinfo(?1, 'main')"
+                                 " WHERE name = 'responded_at' COLLATE NOCASE",
+                                 table, -1, &rc);
     if (rc != SQLITE_OK) {
         fail_sqlite(ctx, rc);
         goto done;
@@ -571,6 +581,7 @@ static void fn_alert_on(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_text(ctx, result, -1, sqlite3_free);
 done:
     sqlite3_free(script);
+    sqlite3_free(a.responded);
     sqlite3_free(table);
     sqlite3_free(column);
 }
