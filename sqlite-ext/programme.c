@@ -20,6 +20,47 @@ typedef struct programme_function {
     void (*xfunc)(sqlite3_context *, int, sqlite3_value **);
 } programme_function;
 
+/* One string value of a query with one text parameter, copied with
+ * sqlite3_mprintf (NULL when there is no row); *rc is the outcome. */
+static char *query_text(sqlite3 *db, const char *sql, const char *param, int param_len, int *rc)
+{
+    sqlite3_stmt *stmt = NULL;
+    char *out = NULL;
+    *rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+    if (*rc != SQLITE_OK)
+        return NULL;
+    if (param != NULL)
+        sqlite3_bind_text(stmt, 1, param, param_len, SQLITE_STATIC);
+    *rc = sqlite3_step(stmt);
+    if (*rc == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(stmt, 0);
+        out = sqlite3_mprintf("%s", v ? v : "");
+        *rc = out ? SQLITE_OK : SQLITE_NOMEM;
+    } else if (*rc == SQLITE_DONE) {
+        *rc = SQLITE_OK;
+    }
+    sqlite3_finalize(stmt);
+    return out;
+}
+
+/* Fail with SQLite's own error of the connection, after the function's name. */
+static void fail_sqlite(sqlite3_context *ctx, int rc)
+{
+    const char *const *name = sqlite3_user_data(ctx);
+    sqlite3 *db = sqlite3_context_db_handle(ctx);
+    if (rc == SQLITE_NOMEM) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    char *msg = sqlite3_mprintf("%s: %s", *name, sqlite3_errmsg(db));
+    if (msg == NULL) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_error(ctx, msg, -1);
+    sqlite3_free(msg);
+}
+
 /* nps_sample_key(key, seed): the deterministic sampling key of P1; text
  * arguments hash their UTF-8 bytes, numbers their text form, blobs their bytes. */
 static void fn_sample_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -60,33 +101,36 @@ static void fn_casefold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, out, (int)len, sqlite3_free);
 }
 
-/* The question of nps_followup_questions(category, lang, question) for a
- * category and language, when that table exists and has one: copied into
- * the result and 1 returned; 0 when there is none; -1 after failing ctx. */
+/* The question of main.nps_followup_questions(category, lang, question) for
+ * a category and language, when that table exists and has one: copied into
+ * the result and 1 returned.  2 when the table has questions in that
+ * language but none for the category, 0 when it has none in that language
+ * (or there is no such table), -1 after failing ctx.  Only the main
+ * database's table counts: a TEMP or attached table of the same name does not
+ * change the questions behind the user's back. */
 static int override_question(sqlite3_context *ctx, int category, const char *lang, int lang_len)
 {
     sqlite3 *db = sqlite3_context_db_handle(ctx);
     sqlite3_stmt *stmt = NULL;
-    static const char sql[] =
-        "SELECT question FROM nps_followup_questions"
-        " WHERE category = ?1 AND lower(lang) = lower(?2) AND question IS NOT NULL";
+    static const char sql[] = "SELECT question, category = ?1 FROM main.nps_followup_questions"
+                              " WHERE lower(lang) = lower(?2) AND question IS NOT NULL"
+                              " ORDER BY category = ?1 DESC LIMIT 1";
     if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
-        const char *err = sqlite3_errmsg(db);
-        if (strncmp(err, "no such table: ", 15) == 0)
+        if (strncmp(sqlite3_errmsg(db), "no such table: ", 15) == 0)
             return 0; /* no override table: the built-in questions */
-        char *msg = sqlite3_mprintf("nps_followup_question: %s", err);
-        sqlite3_result_error(ctx, msg ? msg : "nps_followup_question: out of memory", -1);
-        sqlite3_free(msg);
+        fail_sqlite(ctx, SQLITE_ERROR);
         return -1;
     }
     sqlite3_bind_text(stmt, 1, nps_category_name(category), -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, lang, lang_len, SQLITE_STATIC);
     int rc = sqlite3_step(stmt), found = 0;
-    if (rc == SQLITE_ROW) {
+    if (rc == SQLITE_ROW && sqlite3_column_int(stmt, 1)) {
         sqlite3_result_value(ctx, sqlite3_column_value(stmt, 0));
         found = 1;
+    } else if (rc == SQLITE_ROW) {
+        found = 2;
     } else if (rc != SQLITE_DONE) {
-        sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+        fail_sqlite(ctx, rc);
         found = -1;
     }
     sqlite3_finalize(stmt);
@@ -94,7 +138,9 @@ static int override_question(sqlite3_context *ctx, int category, const char *lan
 }
 
 /* nps_followup_question(score [, lang]): the question to ask after a score
- * (P3), from nps_followup_questions when it has one, else built in. */
+ * (P3), from nps_followup_questions when it has one, else built in; a
+ * language of that table alone falls back to English for the categories it
+ * leaves out. */
 static void fn_question(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     const char *lang, *question;
@@ -102,54 +148,16 @@ static void fn_question(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     int64_t score;
     if (!score_and_lang(ctx, argc, argv, &score, &lang, &lang_len))
         return;
-    if (override_question(ctx, nps_category_of(score), lang, lang_len) != 0)
+    int found = override_question(ctx, nps_category_of(score), lang, lang_len);
+    if (found == 1 || found < 0)
         return;
     nps_status st = nps_followup_question(score, lang, (size_t)lang_len, &question);
+    if (st == NPS_E_LANG && found == 2)
+        st = nps_followup_question(score, "en", 2, &question);
     if (st == NPS_OK)
         sqlite3_result_text(ctx, question, -1, SQLITE_STATIC);
     else
         fail(ctx, st, st == NPS_E_LANG ? argv[1] : argv[0]);
-}
-
-/* One string value of a query with one text parameter, copied with
- * sqlite3_mprintf (NULL when there is no row); *rc is the outcome. */
-static char *query_text(sqlite3 *db, const char *sql, const char *param, int param_len, int *rc)
-{
-    sqlite3_stmt *stmt = NULL;
-    char *out = NULL;
-    *rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
-    if (*rc != SQLITE_OK)
-        return NULL;
-    if (param != NULL)
-        sqlite3_bind_text(stmt, 1, param, param_len, SQLITE_STATIC);
-    *rc = sqlite3_step(stmt);
-    if (*rc == SQLITE_ROW) {
-        const char *v = (const char *)sqlite3_column_text(stmt, 0);
-        out = sqlite3_mprintf("%s", v ? v : "");
-        *rc = out ? SQLITE_OK : SQLITE_NOMEM;
-    } else if (*rc == SQLITE_DONE) {
-        *rc = SQLITE_OK;
-    }
-    sqlite3_finalize(stmt);
-    return out;
-}
-
-/* Fail with SQLite's own error of the connection, after the function's name. */
-static void fail_sqlite(sqlite3_context *ctx, int rc)
-{
-    const char *const *name = sqlite3_user_data(ctx);
-    sqlite3 *db = sqlite3_context_db_handle(ctx);
-    if (rc == SQLITE_NOMEM) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    char *msg = sqlite3_mprintf("%s: %s", *name, sqlite3_errmsg(db));
-    if (msg == NULL) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    sqlite3_result_error(ctx, msg, -1);
-    sqlite3_free(msg);
 }
 
 /* The table of the main database named by argv[0] (SQLite's case-insensitive
@@ -290,10 +298,11 @@ static void append_trigger(sqlite3_str *sql, const alert_spec *a, int update)
                             "CREATE TRIGGER main.\"nps_alert_%w_insert\" AFTER INSERT ON \"%w\""
                             " WHEN NEW.\"%w\" IS NOT NULL",
                             a->table, a->table, a->column);
-    sqlite3_str_appendf(sql,
-                        " BEGIN INSERT INTO \"%w\" (table_name, row_id, score, category, created_at)"
-                        " SELECT '%q', NEW.%s, score, category, %s",
-                        a->queue, a->table, a->rowid, now);
+    sqlite3_str_appendf(
+        sql,
+        " BEGIN INSERT INTO \"%w\" (table_name, row_id, score, category, created_at)"
+        " SELECT '%q', NEW.%s, score, category, %s",
+        a->queue, a->table, a->rowid, now);
     append_alerted(sql, a->column, a->mask);
     sqlite3_str_appendf(sql, ";");
     if (a->followups) {
@@ -464,12 +473,13 @@ static int rowid_name(sqlite3_context *ctx, alert_spec *a)
     sqlite3_stmt *stmt = NULL;
     char value[NPS_VALUE_MAX];
     int rc;
-    char *free_name = query_text(db,
-                                 "WITH n(k, name) AS (VALUES (0, 'rowid'), (1, '_rowid_'), (2, 'oid'))"
-                                 " SELECT k FROM n WHERE NOT EXISTS (SELECT 1"
-                                 " FROM pragma_table_xinfo(?1, 'main') AS c"
-                                 " WHERE c.name = n.name COLLATE NOCASE) ORDER BY k LIMIT 1",
-                                 a->table, -1, &rc);
+    char *free_name =
+        query_text(db,
+                   "WITH n(k, name) AS (VALUES (0, 'rowid'), (1, '_rowid_'), (2, 'oid'))"
+                   " SELECT k FROM n WHERE NOT EXISTS (SELECT 1"
+                   " FROM pragma_table_xinfo(?1, 'main') AS c"
+                   " WHERE c.name = n.name COLLATE NOCASE) ORDER BY k LIMIT 1",
+                   a->table, -1, &rc);
     if (rc != SQLITE_OK) {
         fail_sqlite(ctx, rc);
         return 0;

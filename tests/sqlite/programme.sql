@@ -56,7 +56,7 @@ INSERT INTO nps_followup_questions VALUES ('detractor', 'en', 'Sorry! What shoul
 SELECT nps_followup_question(3) AS override, nps_followup_question(3, 'En') AS any_case,
        nps_followup_question(10, 'IT') AS new_language, nps_followup_question(8, 'de') AS null_question,
        nps_followup_question(9) AS built_in;
-SELECT nps_followup_question(3, 'it');
+SELECT nps_followup_question(3, 'it') AS english_built_in;
 -- A score outside 0..10 is an error before any override is looked up.
 SELECT nps_followup_question(-1);
 SELECT nps_followup_question(11, 'en');
@@ -187,3 +187,39 @@ CREATE TABLE no_name_left (rowid TEXT, _rowid_ TEXT, "OID" TEXT, score INTEGER);
 SELECT nps_alert_on('no_name_left', 'score');
 CREATE TABLE keyed_rowid (rowid TEXT PRIMARY KEY, score INTEGER) WITHOUT ROWID;
 SELECT nps_alert_on('keyed_rowid', 'score');
+
+-- The override table is main's: a TEMP table or an attached database of the
+-- same name changes nothing.
+CREATE TEMP TABLE nps_followup_questions (category TEXT, lang TEXT, question TEXT);
+INSERT INTO temp.nps_followup_questions VALUES ('detractor', 'en', 'temp question');
+ATTACH ':memory:' AS other;
+CREATE TABLE other.nps_followup_questions (category TEXT, lang TEXT, question TEXT);
+INSERT INTO other.nps_followup_questions VALUES ('detractor', 'en', 'attached question'),
+    ('promoter', 'xx', 'attached language');
+SELECT nps_followup_question(3) AS built_in;
+SELECT nps_followup_question(9, 'xx');
+CREATE TABLE main.nps_followup_questions (category TEXT, lang TEXT, question TEXT);
+INSERT INTO main.nps_followup_questions VALUES ('detractor', 'en', 'main question'),
+    ('promoter', 'it', 'Grazie!'), ('passive', 'xx', NULL);
+SELECT nps_followup_question(3) AS main_override;
+-- A language of the table alone takes the English built-in question for the
+-- categories it leaves out; a NULL question does not make a language.
+SELECT nps_followup_question(10, 'it') AS italian, nps_followup_question(7, 'IT') AS passive_in_english,
+       nps_followup_question(0, 'it') AS detractor_in_english;
+SELECT nps_followup_question(8, 'xx');
+DETACH other;
+DROP TABLE temp.nps_followup_questions;
+DROP TABLE main.nps_followup_questions;
+
+-- Names are data, never SQL: a hostile table name is reported as it is;
+-- a table and columns really named so get their alert, and y survives.
+CREATE TABLE y (n INTEGER);
+SELECT nps_alert_on('x"; DROP TABLE y; --', 'score');
+SELECT nps_alert_off('x"; DROP TABLE y; --');
+CREATE TABLE "x""; DROP TABLE y; --" ("s'; DROP TABLE y; --" INTEGER);
+SELECT nps_alert_on('X"; drop table Y; --', 'S''; drop table y; --', 'q"; DROP TABLE y; --') AS installed;
+INSERT INTO "x""; DROP TABLE y; --" VALUES (' 4 '), ('9');
+SELECT table_name, row_id, score, category FROM "q""; DROP TABLE y; --";
+SELECT nps_alert_on('x"; DROP TABLE y; --', 'S'';');
+SELECT nps_alert_off('x"; DROP TABLE y; --') AS removed;
+SELECT count(*) AS y_survives FROM y;
