@@ -209,67 +209,77 @@ static int has_object(sqlite3 *db, const char *name, const char *types, int *rc)
     return type != NULL;
 }
 
-/* Score of a value in SQL, by R1 exactly as nps_score_from_text() and
- * nps_score_from_double() read it: an integer 0..10; a real that is whole
- * and 0..10; text of blanks (space, tab, CR, LF) around an optional sign,
- * digits with at most one point, and an optional exponent, whose exact
- * decimal value is whole and 0..10 ("06", "6.0", " 0.6e1 ", "-0", "1e1").
- * Anything else, blank text included, is NULL: no alert.  Plain SQL, so that
- * connections which write rows need not load the extension.
+/* Score of the new value of a column in SQL, by R1 exactly as
+ * nps_score_from_double() and nps_score_from_text() read it: an integer
+ * 0..10; a real that is whole and 0..10; text of blanks (space, tab, CR, LF)
+ * around an optional sign, digits with at most one point, and an optional
+ * exponent, whose exact decimal value is whole and 0..10 ("06", "6.0",
+ * " 0.6e1 ", "-0", "1e1").  Anything else, blank text included, is NULL: no
+ * alert.  Plain SQL, so that connections which write rows need not load the
+ * extension.
  *
- * The text is cut into sign, mantissa m (integer digits i, fraction digits
- * f) and exponent e; d is i || f without its leading zeros and dd without
- * its trailing ones, so the value is dd x 10^k, k = (zeros cut) + e - |f|.
- * A value other than 0 is whole and at most 10 only as one digit with k = 0,
- * or as "1" with k = 1.  An exponent too long for an integer saturates, and
- * k then is far from 0 and 1, as the verdict needs. */
+ * Text other than "0".."10" is cut into sign, mantissa m (integer digits i,
+ * fraction digits f) and exponent e; d is i || f without its leading zeros
+ * and dd without its trailing ones, so the value is dd x 10^k, k = (zeros
+ * cut) + e - |f|.  A value other than 0 is whole and at most 10 only as one
+ * digit with k = 0, or as "1" with k = 1.  An exponent too long for an
+ * integer saturates, and k is then far from 0 and 1, as the verdict needs.
+ * Each step is a subquery with LIMIT 1, which SQLite does not flatten: a
+ * flattened step would copy its expressions into every use of its columns. */
 static void append_score(sqlite3_str *sql, const char *column)
 {
     sqlite3_str_appendf(
         sql,
-        "(SELECT CASE"
-        " WHEN typeof(v) = 'integer' THEN CASE WHEN v BETWEEN 0 AND 10 THEN v END"
-        " WHEN typeof(v) = 'real' THEN"
-        " CASE WHEN v IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN CAST(v AS INTEGER) END"
-        " WHEN typeof(v) <> 'text' OR instr(CAST(v AS BLOB), x'00') > 0 THEN NULL"
-        " WHEN m NOT GLOB '*[0-9]*' OR m GLOB '*[^0-9.]*' OR m GLOB '*.*.*'"
+        "CASE typeof(NEW.\"%w\")"
+        " WHEN 'integer' THEN CASE WHEN NEW.\"%w\" BETWEEN 0 AND 10 THEN NEW.\"%w\" END"
+        " WHEN 'real' THEN CASE WHEN NEW.\"%w\" IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)"
+        " THEN CAST(NEW.\"%w\" AS INTEGER) END"
+        " WHEN 'text' THEN CASE"
+        " WHEN NEW.\"%w\" IN ('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10')"
+        " THEN CAST(NEW.\"%w\" AS INTEGER) ELSE (SELECT CASE"
+        " WHEN instr(CAST(v AS BLOB), x'00') > 0"
+        " OR m NOT GLOB '*[0-9]*' OR m GLOB '*[^0-9.]*' OR m GLOB '*.*.*'"
         " OR (e IS NOT NULL AND (ed NOT GLOB '[0-9]*' OR ed GLOB '*[^0-9]*')) THEN NULL"
         " WHEN d = '' THEN 0"
         " WHEN neg THEN NULL"
         " WHEN length(dd) = 1 AND k = 0 THEN CAST(dd AS INTEGER)"
         " WHEN dd = '1' AND k = 1 THEN 10 END"
-        " FROM (SELECT *, length(d) - length(dd) + coalesce(CAST(e AS INTEGER), 0) - length(f) AS k"
-        " FROM (SELECT *, rtrim(d, '0') AS dd"
-        " FROM (SELECT *, ltrim(i || f, '0') AS d"
+        " FROM (SELECT *, rtrim(d, '0') AS dd,"
+        " length(d) - length(rtrim(d, '0')) + coalesce(CAST(e AS INTEGER), 0) - length(f) AS k"
         " FROM (SELECT *,"
         " CASE WHEN instr(m, '.') > 0 THEN substr(m, 1, instr(m, '.') - 1) ELSE m END AS i,"
         " CASE WHEN instr(m, '.') > 0 THEN substr(m, instr(m, '.') + 1) ELSE '' END AS f,"
+        " ltrim(CASE WHEN instr(m, '.') > 0 THEN substr(m, 1, instr(m, '.') - 1) ELSE m END"
+        " || CASE WHEN instr(m, '.') > 0 THEN substr(m, instr(m, '.') + 1) ELSE '' END, '0') AS d"
+        " FROM (SELECT v, e, substr(s, 1, 1) = '-' AS neg,"
+        " CASE WHEN substr(s, 1, 1) IN ('+', '-') THEN substr(s, 2) ELSE s END AS m,"
         " CASE WHEN substr(e, 1, 1) IN ('+', '-') THEN substr(e, 2) ELSE e END AS ed"
-        " FROM (SELECT v, neg, CASE WHEN p > 0 THEN substr(u, 1, p - 1) ELSE u END AS m,"
-        " CASE WHEN p > 0 THEN substr(u, p + 1) END AS e"
-        " FROM (SELECT v, neg, u, instr(replace(u, 'E', 'e'), 'e') AS p"
-        " FROM (SELECT v, substr(t, 1, 1) = '-' AS neg,"
-        " CASE WHEN substr(t, 1, 1) IN ('+', '-') THEN substr(t, 2) ELSE t END AS u"
-        " FROM (SELECT v, trim(v, ' ' || char(9, 10, 13)) AS t"
-        " FROM (SELECT NEW.\"%w\" AS v))))))))))",
-        column);
+        " FROM (SELECT v, CASE WHEN p > 0 THEN substr(t, 1, p - 1) ELSE t END AS s,"
+        " CASE WHEN p > 0 THEN substr(t, p + 1) END AS e"
+        " FROM (SELECT NEW.\"%w\" AS v, trim(NEW.\"%w\", ' ' || char(9, 10, 13)) AS t,"
+        " instr(replace(trim(NEW.\"%w\", ' ' || char(9, 10, 13)), 'E', 'e'), 'e') AS p)"
+        " LIMIT 1) LIMIT 1) LIMIT 1) LIMIT 1)) END END",
+        column, column, column, column, column, column, column, column, column, column);
 }
+
+/* The category of the column score, in SQL (R2). */
+#define CATEGORY_OF_SCORE                                                                          \
+    "CASE WHEN score <= 6 THEN 'detractor' WHEN score <= 8 THEN 'passive' ELSE 'promoter' END"
 
 /* The rows an alert writes, in SQL: the score and category of the new value
  * when its category is one of the mask's, else none. */
 static void append_alerted(sqlite3_str *sql, const char *column, unsigned mask)
 {
-    sqlite3_str_appendf(sql, " FROM (SELECT score, CASE WHEN score <= 6 THEN 'detractor'"
-                             " WHEN score <= 8 THEN 'passive' WHEN score <= 10 THEN 'promoter'"
-                             " END AS category FROM (SELECT ");
+    static const char *const range[NPS_NCATEGORIES] = {
+        "score BETWEEN 0 AND 6", "score BETWEEN 7 AND 8", "score BETWEEN 9 AND 10"};
+    sqlite3_str_appendf(sql, " FROM (SELECT ");
     append_score(sql, column);
-    sqlite3_str_appendf(sql, " AS score)) WHERE category IN (");
+    sqlite3_str_appendf(sql, " AS score LIMIT 1) WHERE ");
     for (int c = 0, first = 1; c < NPS_NCATEGORIES; c++)
         if (mask & (1u << c)) {
-            sqlite3_str_appendf(sql, "%s'%s'", first ? "" : ", ", nps_category_name(c));
+            sqlite3_str_appendf(sql, "%s%s", first ? "" : " OR ", range[c]);
             first = 0;
         }
-    sqlite3_str_appendf(sql, ")");
 }
 
 /* What nps_alert_on() installs: everything it needs to write its SQL. */
@@ -301,7 +311,7 @@ static void append_trigger(sqlite3_str *sql, const alert_spec *a, int update)
     sqlite3_str_appendf(
         sql,
         " BEGIN INSERT INTO \"%w\" (table_name, row_id, score, category, created_at)"
-        " SELECT '%q', NEW.%s, score, category, %s",
+        " SELECT '%q', NEW.%s, score, " CATEGORY_OF_SCORE ", %s",
         a->queue, a->table, a->rowid, now);
     append_alerted(sql, a->column, a->mask);
     sqlite3_str_appendf(sql, ";");
