@@ -80,4 +80,4 @@ clean:
 	-$(if $(HAVE_PG),$(MAKE) -C pg-ext clean)
 
 format:
-	clang-format -i core/*.[ch] sqlite-ext/*.c pg-ext/*.c tests/core/*.c
+	clang-format -i core/*.[ch] sqlite-ext/*.[ch] pg-ext/*.c tests/core/*.c

@@ -51,6 +51,9 @@ static const struct {
                      "created_at, handled_at)",
                      "42809"},
     [NPS_E_NO_ROWID] = {"%s: table %s has no rowid (WITHOUT ROWID); alerts need one", "42809"},
+    [NPS_E_ROWID_NAMES] = {"%s: table %s has columns rowid, _rowid_ and oid, so its rowid has no "
+                           "name left; alerts need one",
+                           "42P16"},
 };
 
 /* Labels per language: detractor, passive, promoter. */

@@ -127,6 +127,7 @@ typedef enum nps_status {
     NPS_E_NULL_ARG,          /* a NULL where a value is required */
     NPS_E_QUEUE,             /* a table of the queue's name that is not an alert queue */
     NPS_E_NO_ROWID,          /* a table without rowid where one is needed */
+    NPS_E_ROWID_NAMES,       /* a table whose columns take every name of its rowid */
     NPS_STATUS_COUNT
 } nps_status;
 
@@ -279,7 +280,8 @@ void nps_render_number(const char *text, size_t len, char *buf, size_t cap);
 void nps_message(char *buf, size_t cap, nps_status st, const char *fn, const char *value);
 /* SQLSTATE of an error status: "22003" (out of range), "22023" (invalid
  * value), or for the programme's arguments "42P01" (no table), "42703" (no
- * column), "42602" (bad name), "22004" (NULL) or "42809" (wrong kind of table). */
+ * column), "42602" (bad name), "22004" (NULL), "42809" (wrong kind of table) or
+ * "42P16" (a table whose rowid has no name left). */
 const char *nps_sqlstate(nps_status st);
 
 /* ------------------------------------------------------------------------

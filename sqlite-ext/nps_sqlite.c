@@ -8,11 +8,8 @@
  * O(1) per row.  The only global is the API pointer of SQLITE_EXTENSION_INIT1,
  * set once by the loader; everything else is a static const table.
  *
- * The programme toolkit adds nps_sample_key() and nps_casefold() (pure),
- * nps_followup_question() (reads an optional override table, so not
- * deterministic), and nps_alert_on() / nps_alert_off(), which create and
- * drop triggers: SQLITE_DIRECTONLY, so no view, trigger or schema can call
- * them behind the user's back.
+ * The programme toolkit's functions (sampling, case folding, follow-up
+ * questions, alerts) live in programme.c, registered from there.
  */
 #include <math.h>
 #include <stdint.h>
@@ -22,6 +19,7 @@
 SQLITE_EXTENSION_INIT1
 
 #include "nps.h"
+#include "nps_sqlite.h"
 #include "nps_version.h"
 
 /* What a registered function does; the aggregate kinds come first. */
@@ -36,15 +34,11 @@ typedef enum nps_kind {
     NPS_K_CATEGORY,   /* scalar: nps_category(score [, lang]) */
     NPS_K_BAND,     /* scalar: nps_band(nps_value) */
     NPS_K_PVALUE,   /* scalar: nps_pvalue(state_a, state_b) */
-    NPS_K_VERSION,  /* scalar: nps_version() */
-    NPS_K_SAMPLE,   /* scalar: nps_sample_key(key, seed) */
-    NPS_K_CASEFOLD, /* scalar: nps_casefold(text) */
-    NPS_K_QUESTION, /* scalar: nps_followup_question(score [, lang]) */
-    NPS_K_ALERT_ON, /* nps_alert_on(table, column [, queue [, categories]]) */
-    NPS_K_ALERT_OFF /* nps_alert_off(table) */
+    NPS_K_VERSION   /* scalar: nps_version() */
 } nps_kind;
 
-/* One row of the registration table; also the user data of the function. */
+/* One row of the registration table; also the user data of the function,
+ * so its name comes first (nps_sqlite.h). */
 typedef struct nps_function {
     const char *name;
     int nargs;
@@ -53,11 +47,8 @@ typedef struct nps_function {
     int flags;
 } nps_function;
 
-/* Every function, aggregate or scalar, is a pure function of its arguments,
- * except the programme's: one reads a table, two change the schema. */
+/* Every function, aggregate or scalar, is a pure function of its arguments. */
 #define PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
-#define READS (SQLITE_UTF8)
-#define SCHEMA (SQLITE_UTF8 | SQLITE_DIRECTONLY)
 
 /* Every SQL function, once.  The second argument of an aggregate is a
  * weight; the second argument of a margin or interval _of scalar is a
@@ -102,14 +93,6 @@ static const nps_function functions[] = {
     {"nps_band", 1, NPS_K_BAND, NPS_M_NPS, PURE},
     {"nps_pvalue", 2, NPS_K_PVALUE, NPS_M_NPS, PURE},
     {"nps_version", 0, NPS_K_VERSION, NPS_M_NPS, PURE},
-    {"nps_sample_key", 2, NPS_K_SAMPLE, NPS_M_NPS, PURE},
-    {"nps_casefold", 1, NPS_K_CASEFOLD, NPS_M_NPS, PURE},
-    {"nps_followup_question", 1, NPS_K_QUESTION, NPS_M_NPS, READS},
-    {"nps_followup_question", 2, NPS_K_QUESTION, NPS_M_NPS, READS},
-    {"nps_alert_on", 2, NPS_K_ALERT_ON, NPS_M_NPS, SCHEMA},
-    {"nps_alert_on", 3, NPS_K_ALERT_ON, NPS_M_NPS, SCHEMA},
-    {"nps_alert_on", 4, NPS_K_ALERT_ON, NPS_M_NPS, SCHEMA},
-    {"nps_alert_off", 1, NPS_K_ALERT_OFF, NPS_M_NPS, SCHEMA},
 };
 
 /* Aggregate context, zeroed by SQLite (a zeroed nps_state holds no rows). */
@@ -173,17 +156,17 @@ static void render_value(sqlite3_value *v, nps_status st, char buf[NPS_VALUE_MAX
 }
 
 /* Fail the statement with the core's text for st, naming the SQL function
- * and a value already rendered. */
-static void fail_text(sqlite3_context *ctx, nps_status st, const char *value)
+ * (the first member of the user data, nps_sqlite.h) and a value already rendered. */
+void fail_text(sqlite3_context *ctx, nps_status st, const char *value)
 {
-    const nps_function *f = sqlite3_user_data(ctx);
+    const char *const *name = sqlite3_user_data(ctx);
     char msg[NPS_MESSAGE_MAX];
-    nps_message(msg, sizeof msg, st, f->name, value);
+    nps_message(msg, sizeof msg, st, *name, value);
     sqlite3_result_error(ctx, msg, -1);
 }
 
 /* Fail the statement with the core's text for st, naming the SQL function and the value. */
-static void fail(sqlite3_context *ctx, nps_status st, sqlite3_value *culprit)
+void fail(sqlite3_context *ctx, nps_status st, sqlite3_value *culprit)
 {
     char value[NPS_VALUE_MAX] = "";
     if (culprit != NULL)
@@ -360,7 +343,7 @@ static void agg_value(sqlite3_context *ctx)
 }
 
 /* True when any argument is NULL: every scalar then returns NULL. */
-static int any_null(int argc, sqlite3_value **argv)
+int any_null(int argc, sqlite3_value **argv)
 {
     for (int i = 0; i < argc; i++)
         if (sqlite3_value_type(argv[i]) == SQLITE_NULL)
@@ -371,8 +354,8 @@ static int any_null(int argc, sqlite3_value **argv)
 /* Read the arguments of nps_category and nps_followup_question: a score 0..10
  * and a language ('en' when absent).  0 when the call already has its result:
  * NULL for a NULL argument, or an error. */
-static int score_and_lang(sqlite3_context *ctx, int argc, sqlite3_value **argv, int64_t *score,
-                          const char **lang, int *lang_len)
+int score_and_lang(sqlite3_context *ctx, int argc, sqlite3_value **argv, int64_t *score,
+                   const char **lang, int *lang_len)
 {
     if (any_null(argc, argv))
         return 0;
@@ -546,533 +529,9 @@ static void fn_version(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, NPS_VERSION, -1, SQLITE_STATIC);
 }
 
-/* nps_sample_key(key, seed): the deterministic sampling key of P1; text
- * arguments hash their UTF-8 bytes, numbers their text form, blobs their bytes. */
-static void fn_sample_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    const void *p[2];
-    int n[2];
-    if (any_null(argc, argv))
-        return;
-    for (int i = 0; i < 2; i++) {
-        p[i] = sqlite3_value_type(argv[i]) == SQLITE_BLOB
-                   ? sqlite3_value_blob(argv[i])
-                   : (const void *)sqlite3_value_text(argv[i]);
-        n[i] = sqlite3_value_bytes(argv[i]);
-        if (p[i] == NULL && n[i] > 0) {
-            sqlite3_result_error_nomem(ctx);
-            return;
-        }
-    }
-    sqlite3_result_int64(
-        ctx, nps_sample_key(p[0] ? p[0] : "", (size_t)n[0], p[1] ? p[1] : "", (size_t)n[1]));
-}
-
-/* nps_casefold(text): the text with its letters in lower case (P2), the
- * same in every engine and locale. */
-static void fn_casefold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    if (any_null(argc, argv))
-        return;
-    const char *in = (const char *)sqlite3_value_text(argv[0]);
-    int n = sqlite3_value_bytes(argv[0]);
-    char *out = sqlite3_malloc(n + 1);
-    if (in == NULL || out == NULL) {
-        sqlite3_free(out);
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    size_t len = nps_casefold(in, (size_t)n, out);
-    sqlite3_result_text(ctx, out, (int)len, sqlite3_free);
-}
-
-/* The question of nps_followup_questions(category, lang, question) for a
- * category and language, when that table exists and has one: copied into
- * the result and 1 returned; 0 when there is none; -1 after failing ctx. */
-static int override_question(sqlite3_context *ctx, int category, const char *lang, int lang_len)
-{
-    sqlite3 *db = sqlite3_context_db_handle(ctx);
-    sqlite3_stmt *stmt = NULL;
-    static const char sql[] =
-        "SELECT question FROM nps_followup_questions"
-        " WHERE category = ?1 AND lower(lang) = lower(?2) AND question IS NOT NULL";
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
-        const char *err = sqlite3_errmsg(db);
-        if (strncmp(err, "no such table: ", 15) == 0)
-            return 0; /* no override table: the built-in questions */
-        char *msg = sqlite3_mprintf("nps_followup_question: %s", err);
-        sqlite3_result_error(ctx, msg ? msg : "nps_followup_question: out of memory", -1);
-        sqlite3_free(msg);
-        return -1;
-    }
-    sqlite3_bind_text(stmt, 1, nps_category_name(category), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, lang, lang_len, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt), found = 0;
-    if (rc == SQLITE_ROW) {
-        sqlite3_result_value(ctx, sqlite3_column_value(stmt, 0));
-        found = 1;
-    } else if (rc != SQLITE_DONE) {
-        sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
-        found = -1;
-    }
-    sqlite3_finalize(stmt);
-    return found;
-}
-
-/* nps_followup_question(score [, lang]): the question to ask after a score
- * (P3), from nps_followup_questions when it has one, else built in. */
-static void fn_question(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    const char *lang, *question;
-    int lang_len;
-    int64_t score;
-    if (!score_and_lang(ctx, argc, argv, &score, &lang, &lang_len))
-        return;
-    if (override_question(ctx, nps_category_of(score), lang, lang_len) != 0)
-        return;
-    nps_status st = nps_followup_question(score, lang, (size_t)lang_len, &question);
-    if (st == NPS_OK)
-        sqlite3_result_text(ctx, question, -1, SQLITE_STATIC);
-    else
-        fail(ctx, st, st == NPS_E_LANG ? argv[1] : argv[0]);
-}
-
-/* One string value of a query with one text parameter, copied with
- * sqlite3_mprintf (NULL when there is no row); *rc is the outcome. */
-static char *query_text(sqlite3 *db, const char *sql, const char *param, int param_len, int *rc)
-{
-    sqlite3_stmt *stmt = NULL;
-    char *out = NULL;
-    *rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
-    if (*rc != SQLITE_OK)
-        return NULL;
-    if (param != NULL)
-        sqlite3_bind_text(stmt, 1, param, param_len, SQLITE_STATIC);
-    *rc = sqlite3_step(stmt);
-    if (*rc == SQLITE_ROW) {
-        const char *v = (const char *)sqlite3_column_text(stmt, 0);
-        out = sqlite3_mprintf("%s", v ? v : "");
-        *rc = out ? SQLITE_OK : SQLITE_NOMEM;
-    } else if (*rc == SQLITE_DONE) {
-        *rc = SQLITE_OK;
-    }
-    sqlite3_finalize(stmt);
-    return out;
-}
-
-/* Fail with SQLite's own error of the connection, after the function's name. */
-static void fail_sqlite(sqlite3_context *ctx, int rc)
-{
-    const nps_function *f = sqlite3_user_data(ctx);
-    sqlite3 *db = sqlite3_context_db_handle(ctx);
-    if (rc == SQLITE_NOMEM) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    char *msg = sqlite3_mprintf("%s: %s", f->name, sqlite3_errmsg(db));
-    if (msg == NULL) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    sqlite3_result_error(ctx, msg, -1);
-    sqlite3_free(msg);
-}
-
-/* The table of the main database named by argv[0] (SQLite's case-insensitive
- * match), as its schema spells it; NULL after failing ctx. */
-static char *alerted_table(sqlite3_context *ctx, sqlite3_value *arg)
-{
-    sqlite3 *db = sqlite3_context_db_handle(ctx);
-    char value[NPS_VALUE_MAX];
-    int rc;
-    if (sqlite3_value_type(arg) == SQLITE_NULL) {
-        fail_text(ctx, NPS_E_NULL_ARG, "table");
-        return NULL;
-    }
-    const char *name = (const char *)sqlite3_value_text(arg);
-    int len = sqlite3_value_bytes(arg);
-    if (name == NULL) {
-        sqlite3_result_error_nomem(ctx);
-        return NULL;
-    }
-    char *table = query_text(db,
-                             "SELECT name FROM main.sqlite_schema"
-                             " WHERE type = 'table' AND name = ?1 COLLATE NOCASE",
-                             name, len, &rc);
-    if (rc != SQLITE_OK) {
-        fail_sqlite(ctx, rc);
-        return NULL;
-    }
-    if (table == NULL) {
-        nps_render_text(name, (size_t)len, value, sizeof value);
-        fail_text(ctx, NPS_E_NO_TABLE, value);
-    }
-    return table;
-}
-
-/* True when the main database holds an object of that name and one of the
- * types listed in the SQL condition. */
-static int has_object(sqlite3 *db, const char *name, const char *types, int *rc)
-{
-    char *sql = sqlite3_mprintf("SELECT type FROM main.sqlite_schema WHERE name = ?1 COLLATE NOCASE"
-                                " AND type IN (%s)",
-                                types);
-    if (sql == NULL) {
-        *rc = SQLITE_NOMEM;
-        return 0;
-    }
-    char *type = query_text(db, sql, name, -1, rc);
-    sqlite3_free(sql);
-    sqlite3_free(type);
-    return type != NULL;
-}
-
-/* Category of a value, in SQL: the value must be a whole number 0..10, as a
- * number or as text of digits; anything else is NULL (no alert).  Plain SQL,
- * so that connections which write rows need not load the extension. */
-static void append_category(sqlite3_str *sql, const char *column)
-{
-    sqlite3_str_appendf(
-        sql,
-        "CASE WHEN typeof(NEW.\"%w\") IN ('integer', 'real') THEN CASE"
-        " WHEN NEW.\"%w\" IN (0, 1, 2, 3, 4, 5, 6) THEN 'detractor'"
-        " WHEN NEW.\"%w\" IN (7, 8) THEN 'passive'"
-        " WHEN NEW.\"%w\" IN (9, 10) THEN 'promoter' END"
-        " WHEN typeof(NEW.\"%w\") = 'text' THEN CASE"
-        " WHEN trim(NEW.\"%w\") IN ('0', '1', '2', '3', '4', '5', '6') THEN 'detractor'"
-        " WHEN trim(NEW.\"%w\") IN ('7', '8') THEN 'passive'"
-        " WHEN trim(NEW.\"%w\") IN ('9', '10') THEN 'promoter' END END",
-        column, column, column, column, column, column, column, column);
-}
-
-/* What nps_alert_on() installs: everything it needs to write its SQL. */
-typedef struct alert_spec {
-    const char *table, *column, *queue;
-    unsigned mask;                       /* categories that alert, 1 << NPS_DETRACTOR etc. */
-    char categories[NPS_CATEGORIES_MAX]; /* canonical list, e.g. "detractor,promoter" */
-    int followups;                       /* nps_followups exists: add a follow-up row */
-    int clock;                           /* nps_config exists: its now is the time */
-} alert_spec;
-
-/* Append one trigger (INSERT or UPDATE) of an alert to sql.  UPDATE alerts
- * only when the score changed. */
-static void append_trigger(sqlite3_str *sql, const alert_spec *a, int update)
-{
-    const char *now = a->clock ? "(SELECT now FROM nps_config)" : "datetime('now')";
-    if (update)
-        sqlite3_str_appendf(sql,
-                            "CREATE TRIGGER main.\"nps_alert_%w_update\" AFTER UPDATE OF \"%w\""
-                            " ON \"%w\" WHEN NEW.\"%w\" IS NOT OLD.\"%w\" AND (",
-                            a->table, a->column, a->table, a->column, a->column);
-    else
-        sqlite3_str_appendf(sql,
-                            "CREATE TRIGGER main.\"nps_alert_%w_insert\" AFTER INSERT ON \"%w\""
-                            " WHEN (",
-                            a->table, a->table);
-    append_category(sql, a->column);
-    sqlite3_str_appendf(sql, ") IN (");
-    for (int c = 0, first = 1; c < NPS_NCATEGORIES; c++)
-        if (a->mask & (1u << c)) {
-            sqlite3_str_appendf(sql, "%s'%s'", first ? "" : ", ", nps_category_name(c));
-            first = 0;
-        }
-    sqlite3_str_appendf(
-        sql,
-        ") BEGIN INSERT INTO \"%w\" (table_name, row_id, score, category, created_at)"
-        " VALUES ('%q', NEW.rowid, CAST(trim(NEW.\"%w\") AS INTEGER), ",
-        a->queue, a->table, a->column);
-    append_category(sql, a->column);
-    sqlite3_str_appendf(sql, ", %s);", now);
-    if (a->followups)
-        sqlite3_str_appendf(
-            sql,
-            " INSERT INTO nps_followups (source_table, response_key, score, responded_at)"
-            " VALUES ('%q', NEW.rowid, CAST(trim(NEW.\"%w\") AS INTEGER), %s);",
-            a->table, a->column, now);
-    sqlite3_str_appendf(sql, " END;\n");
-}
-
-/* Run a script inside a savepoint, all of it or nothing; NULL on success,
- * else SQLite's error message (free it with sqlite3_free). */
-static char *run_atomically(sqlite3 *db, const char *script)
-{
-    char *err = NULL;
-    if (sqlite3_exec(db, "SAVEPOINT nps_alert", NULL, NULL, &err) != SQLITE_OK)
-        return err ? err : sqlite3_mprintf("out of memory");
-    if (sqlite3_exec(db, script, NULL, NULL, &err) != SQLITE_OK) {
-        sqlite3_exec(db, "ROLLBACK TO nps_alert; RELEASE nps_alert", NULL, NULL, NULL);
-        return err ? err : sqlite3_mprintf("out of memory");
-    }
-    if (sqlite3_exec(db, "RELEASE nps_alert", NULL, NULL, &err) != SQLITE_OK)
-        return err ? err : sqlite3_mprintf("out of memory");
-    return NULL;
-}
-
-/* Fail with an error of a script run by the function, after its name. */
-static void fail_script(sqlite3_context *ctx, char *err)
-{
-    const nps_function *f = sqlite3_user_data(ctx);
-    char *msg = sqlite3_mprintf("%s: %s", f->name, err);
-    sqlite3_free(err);
-    if (msg == NULL) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    sqlite3_result_error(ctx, msg, -1);
-    sqlite3_free(msg);
-}
-
-/* The column of a table named by arg, as the table spells it (generated
- * columns count); NULL after failing ctx. */
-static char *alerted_column(sqlite3_context *ctx, const char *table, sqlite3_value *arg)
-{
-    sqlite3 *db = sqlite3_context_db_handle(ctx);
-    sqlite3_stmt *stmt = NULL;
-    char *column = NULL;
-    const char *name = (const char *)sqlite3_value_text(arg);
-    int len = sqlite3_value_bytes(arg);
-    if (name == NULL) {
-        sqlite3_result_error_nomem(ctx);
-        return NULL;
-    }
-    int rc = sqlite3_prepare_v2(db,
-                                "SELECT name FROM pragma_table_xinfo(?1, 'main')"
-                                " WHERE name = ?2 COLLATE NOCASE AND hidden <> 1",
-                                -1, &stmt, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, name, len, SQLITE_STATIC);
-        rc = sqlite3_step(stmt);
-        if (rc == SQLITE_ROW) {
-            column = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(stmt, 0));
-            rc = column != NULL ? SQLITE_DONE : SQLITE_NOMEM;
-        }
-        sqlite3_finalize(stmt);
-    }
-    if (rc != SQLITE_DONE) {
-        fail_sqlite(ctx, rc);
-        return NULL;
-    }
-    if (column == NULL) {
-        char value[NPS_COLUMN_VALUE_MAX];
-        nps_render_column(name, (size_t)len, table, strlen(table), value, sizeof value);
-        fail_text(ctx, NPS_E_NO_COLUMN, value);
-    }
-    return column;
-}
-
-/* Check the optional arguments of nps_alert_on() (queue name, categories)
- * into a; 0 after failing ctx. */
-static int alert_options(sqlite3_context *ctx, int argc, sqlite3_value **argv, alert_spec *a)
-{
-    const char *queue = "nps_alert", *cats = "detractor";
-    int queue_len = 9, cats_len = 9;
-    char value[NPS_VALUE_MAX];
-    if (argc > 2) {
-        queue = (const char *)sqlite3_value_text(argv[2]);
-        queue_len = sqlite3_value_bytes(argv[2]);
-    }
-    if (argc > 3) {
-        cats = (const char *)sqlite3_value_text(argv[3]);
-        cats_len = sqlite3_value_bytes(argv[3]);
-    }
-    if (queue == NULL || cats == NULL) {
-        sqlite3_result_error_nomem(ctx);
-        return 0;
-    }
-    unsigned mask;
-    const char *bad;
-    size_t bad_len;
-    if (nps_parse_categories(cats, (size_t)cats_len, &mask, &bad, &bad_len) != NPS_OK) {
-        nps_render_text(bad, bad_len, value, sizeof value);
-        fail_text(ctx, NPS_E_CATEGORY, value);
-        return 0;
-    }
-    a->mask = mask;
-    nps_categories_text(mask, a->categories, sizeof a->categories);
-    if (queue_len == 0 || queue_len > 63 || memchr(queue, '\0', (size_t)queue_len) != NULL) {
-        nps_render_text(queue, (size_t)queue_len, value, sizeof value);
-        fail_text(ctx, NPS_E_NAME, value);
-        return 0;
-    }
-    a->queue = queue;
-    return 1;
-}
-
-/* 1 when an existing queue table has the seven columns of one (or the name
- * is free), 0 after failing ctx. */
-static int queue_usable(sqlite3_context *ctx, const alert_spec *a)
-{
-    sqlite3 *db = sqlite3_context_db_handle(ctx);
-    char value[NPS_VALUE_MAX];
-    int rc;
-    int exists = has_object(db, a->queue, "'table', 'view', 'index', 'trigger'", &rc);
-    if (rc == SQLITE_OK && exists) {
-        char *sql = sqlite3_mprintf(
-            "SELECT count(*) FROM main.sqlite_schema AS s, pragma_table_info(s.name, 'main') AS c"
-            " WHERE s.type = 'table' AND s.name = ?1 COLLATE NOCASE"
-            " AND s.name <> '%q' COLLATE NOCASE"
-            " AND lower(c.name) IN ('id', 'table_name', 'row_id', 'score', 'category',"
-            " 'created_at', 'handled_at')",
-            a->table);
-        char *n = sql != NULL ? query_text(db, sql, a->queue, -1, &rc) : NULL;
-        int ok = n != NULL && strcmp(n, "7") == 0;
-        sqlite3_free(sql);
-        sqlite3_free(n);
-        if (sql == NULL)
-            rc = SQLITE_NOMEM;
-        if (rc == SQLITE_OK && !ok) {
-            nps_render_text(a->queue, strlen(a->queue), value, sizeof value);
-            fail_text(ctx, NPS_E_QUEUE, value);
-            return 0;
-        }
-    }
-    if (rc != SQLITE_OK) {
-        fail_sqlite(ctx, rc);
-        return 0;
-    }
-    return 1;
-}
-
-/* 1 when the table has a rowid, 0 after failing ctx (a WITHOUT ROWID table). */
-static int has_rowid(sqlite3_context *ctx, const char *table)
-{
-    sqlite3 *db = sqlite3_context_db_handle(ctx);
-    sqlite3_stmt *stmt = NULL;
-    char *sql = sqlite3_mprintf("SELECT rowid FROM main.\"%w\" LIMIT 0", table);
-    if (sql == NULL) {
-        sqlite3_result_error_nomem(ctx);
-        return 0;
-    }
-    int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
-    sqlite3_finalize(stmt);
-    sqlite3_free(sql);
-    if (rc != SQLITE_OK) {
-        char value[NPS_VALUE_MAX];
-        nps_render_text(table, strlen(table), value, sizeof value);
-        fail_text(ctx, NPS_E_NO_ROWID, value);
-        return 0;
-    }
-    return 1;
-}
-
-/* The SQL that installs an alert: the queue (when missing) and both triggers. */
-static char *alert_script(sqlite3 *db, const alert_spec *a)
-{
-    sqlite3_str *sql = sqlite3_str_new(db);
-    sqlite3_str_appendf(sql,
-                        "CREATE TABLE IF NOT EXISTS main.\"%w\" (\n"
-                        "    id INTEGER PRIMARY KEY,\n"
-                        "    table_name TEXT NOT NULL,\n"
-                        "    row_id INTEGER NOT NULL,\n"
-                        "    score INTEGER NOT NULL,\n"
-                        "    category TEXT NOT NULL,\n"
-                        "    created_at TEXT NOT NULL,\n"
-                        "    handled_at TEXT\n"
-                        ");\n"
-                        "CREATE INDEX IF NOT EXISTS main.\"%w_open\" ON \"%w\" (id)"
-                        " WHERE handled_at IS NULL;\n"
-                        "DROP TRIGGER IF EXISTS main.\"nps_alert_%w_insert\";\n"
-                        "DROP TRIGGER IF EXISTS main.\"nps_alert_%w_update\";\n",
-                        a->queue, a->queue, a->queue, a->table, a->table);
-    append_trigger(sql, a, 0);
-    append_trigger(sql, a, 1);
-    if (sqlite3_str_errcode(sql) != SQLITE_OK) {
-        sqlite3_free(sqlite3_str_finish(sql));
-        return NULL;
-    }
-    return sqlite3_str_finish(sql);
-}
-
-/* nps_alert_on(table, column [, queue [, categories]]): triggers on table
- * that append each new or changed row whose score is in one of the
- * categories (detractor by default) to the queue table (nps_alert by
- * default, created when missing), and an open follow-up to nps_followups
- * when that table exists.  Returns what it installed.  Checks come in this
- * order: NULL arguments, table, column, categories, queue name, rowid, queue. */
-static void fn_alert_on(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    static const char *const names[4] = {"table", "column", "queue", "categories"};
-    sqlite3 *db = sqlite3_context_db_handle(ctx);
-    alert_spec a;
-    char *table = NULL, *column = NULL, *script = NULL, *result = NULL;
-    int rc = SQLITE_OK;
-
-    memset(&a, 0, sizeof a);
-    for (int i = 0; i < argc; i++)
-        if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
-            fail_text(ctx, NPS_E_NULL_ARG, names[i]);
-            return;
-        }
-    if ((table = alerted_table(ctx, argv[0])) == NULL)
-        return;
-    a.table = table;
-    if ((column = alerted_column(ctx, table, argv[1])) == NULL)
-        goto done;
-    a.column = column;
-    if (!alert_options(ctx, argc, argv, &a) || !has_rowid(ctx, table) || !queue_usable(ctx, &a))
-        goto done;
-    a.followups = has_object(db, "nps_followups", "'table'", &rc);
-    if (rc == SQLITE_OK)
-        a.clock = has_object(db, "nps_config", "'table', 'view'", &rc);
-    if (rc != SQLITE_OK) {
-        fail_sqlite(ctx, rc);
-        goto done;
-    }
-    if ((script = alert_script(db, &a)) == NULL) {
-        sqlite3_result_error_nomem(ctx);
-        goto done;
-    }
-    char *err = run_atomically(db, script);
-    if (err != NULL) {
-        fail_script(ctx, err);
-        goto done;
-    }
-    result = sqlite3_mprintf("%s.%s: %s -> %s%s", table, column, a.categories, a.queue,
-                             a.followups ? ", with follow-ups" : "");
-    if (result == NULL)
-        sqlite3_result_error_nomem(ctx);
-    else
-        sqlite3_result_text(ctx, result, -1, sqlite3_free);
-done:
-    sqlite3_free(script);
-    sqlite3_free(table);
-    sqlite3_free(column);
-}
-
-/* nps_alert_off(table): drop the alert triggers of nps_alert_on(); 1 when
- * there were some, 0 when not.  The queue and its rows stay. */
-static void fn_alert_off(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    sqlite3 *db = sqlite3_context_db_handle(ctx);
-    char *table = alerted_table(ctx, argv[0]);
-    int rc;
-    (void)argc;
-    if (table == NULL)
-        return;
-    char *names = sqlite3_mprintf("nps_alert_%s_insert", table);
-    int had = names != NULL && has_object(db, names, "'trigger'", &rc) && rc == SQLITE_OK;
-    sqlite3_free(names);
-    names = sqlite3_mprintf("nps_alert_%s_update", table);
-    had |= names != NULL && has_object(db, names, "'trigger'", &rc) && rc == SQLITE_OK;
-    sqlite3_free(names);
-    char *script = sqlite3_mprintf("DROP TRIGGER IF EXISTS main.\"nps_alert_%w_insert\";"
-                                   " DROP TRIGGER IF EXISTS main.\"nps_alert_%w_update\";",
-                                   table, table);
-    sqlite3_free(table);
-    if (script == NULL) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    char *err = run_atomically(db, script);
-    sqlite3_free(script);
-    if (err != NULL)
-        fail_script(ctx, err);
-    else
-        sqlite3_result_int(ctx, had);
-}
-
-/* The xFunc of a scalar kind. */
+/* The xFunc of a scalar kind; NULL for an aggregate kind.  No default: the
+ * compiler names a kind left out here (-Wswitch), and registration refuses
+ * a scalar without an xFunc rather than registering something else. */
 typedef void (*nps_xfunc)(sqlite3_context *, int, sqlite3_value **);
 static nps_xfunc scalar_of(nps_kind kind)
 {
@@ -1091,22 +550,18 @@ static nps_xfunc scalar_of(nps_kind kind)
         return fn_band;
     case NPS_K_PVALUE:
         return fn_pvalue;
-    case NPS_K_SAMPLE:
-        return fn_sample_key;
-    case NPS_K_CASEFOLD:
-        return fn_casefold;
-    case NPS_K_QUESTION:
-        return fn_question;
-    case NPS_K_ALERT_ON:
-        return fn_alert_on;
-    case NPS_K_ALERT_OFF:
-        return fn_alert_off;
-    default:
+    case NPS_K_VERSION:
         return fn_version;
+    case NPS_K_MEASURE:
+    case NPS_K_STATE:
+    case NPS_K_SUMMARY:
+        break;
     }
+    return NULL;
 }
 
-/* Entry point of `.load nps`: register every function of the table. */
+/* Entry point of `.load nps`: register every function of the table, then
+ * the programme toolkit's (programme.c). */
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
@@ -1116,13 +571,15 @@ __declspec(dllexport)
     for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++) {
         const nps_function *f = &functions[i];
         void *data = (void *)f;
+        nps_xfunc scalar = scalar_of(f->kind);
         int rc;
         if (f->kind <= NPS_K_SUMMARY)
             rc = sqlite3_create_window_function(db, f->name, f->nargs, f->flags, data, agg_step,
                                                 agg_value, agg_value, agg_inverse, NULL);
+        else if (scalar != NULL)
+            rc = sqlite3_create_function(db, f->name, f->nargs, f->flags, data, scalar, NULL, NULL);
         else
-            rc = sqlite3_create_function(db, f->name, f->nargs, f->flags, data, scalar_of(f->kind),
-                                         NULL, NULL);
+            rc = SQLITE_INTERNAL; /* a scalar kind that scalar_of() does not know */
         if (rc != SQLITE_OK) {
             if (pzErrMsg != NULL)
                 *pzErrMsg = sqlite3_mprintf("nps: cannot register %s/%d: %s", f->name, f->nargs,
@@ -1130,5 +587,5 @@ __declspec(dllexport)
             return rc;
         }
     }
-    return SQLITE_OK;
+    return nps_programme_register(db, pzErrMsg);
 }

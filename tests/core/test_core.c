@@ -2888,6 +2888,9 @@ TEST(test_message_texts)
                "created_at, handled_at)");
     message_is(NPS_E_NO_ROWID, "nps_alert_on", "'t'",
                "nps_alert_on: table 't' has no rowid (WITHOUT ROWID); alerts need one");
+    message_is(NPS_E_ROWID_NAMES, "nps_alert_on", "'t'",
+               "nps_alert_on: table 't' has columns rowid, _rowid_ and oid, so its rowid has no "
+               "name left; alerts need one");
 }
 
 /* Every message names the function first, reads like PostgreSQL's own
@@ -2971,7 +2974,7 @@ TEST(test_sqlstate)
         {NPS_E_CATEGORY, "22023"},      {NPS_E_NO_TABLE, "42P01"},
         {NPS_E_NO_COLUMN, "42703"},     {NPS_E_NAME, "42602"},
         {NPS_E_NULL_ARG, "22004"},      {NPS_E_QUEUE, "42809"},
-        {NPS_E_NO_ROWID, "42809"},
+        {NPS_E_NO_ROWID, "42809"},      {NPS_E_ROWID_NAMES, "42P16"},
     };
     assert_int_equal(sizeof want / sizeof want[0], NPS_STATUS_COUNT - NPS_E_SCORE_RANGE);
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)

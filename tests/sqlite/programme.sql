@@ -56,7 +56,7 @@ INSERT INTO nps_followup_questions VALUES ('detractor', 'en', 'Sorry! What shoul
 SELECT nps_followup_question(3) AS override, nps_followup_question(3, 'En') AS any_case,
        nps_followup_question(10, 'IT') AS new_language, nps_followup_question(8, 'de') AS null_question,
        nps_followup_question(9) AS built_in;
-SELECT nps_followup_question(3, 'it');
+SELECT nps_followup_question(3, 'it') AS english_built_in;
 -- A score outside 0..10 is an error before any override is looked up.
 SELECT nps_followup_question(-1);
 SELECT nps_followup_question(11, 'en');
@@ -73,8 +73,8 @@ CREATE TABLE responses (id INTEGER PRIMARY KEY, who TEXT, score INTEGER, comment
 SELECT nps_alert_on('responses', 'score') AS installed;
 SELECT name, tbl_name FROM sqlite_schema WHERE name LIKE 'nps_alert%' ORDER BY name;
 SELECT name, type, "notnull", pk FROM pragma_table_info('nps_alert') ORDER BY cid;
--- Detractors 0-6 alert, as integers, whole reals or text of digits; 7-10,
--- NULL, 6.5, 11, -1, '5.0' and blobs do not.
+-- Detractors 0-6 alert, as integers, whole reals or text (stored as 5 by the
+-- INTEGER affinity: ' 5 ', '5.0'); 7-10, NULL, 6.5, 11, -1 and blobs do not.
 INSERT INTO responses (who, score) VALUES ('a', 3), ('b', 7), ('c', 10), ('d', NULL), ('e', 6.0),
     ('f', 6.5), ('g', 11), ('h', -1), ('i', ' 5 '), ('j', '5.0'), ('k', x'05'), ('l', 0);
 SELECT id, table_name, row_id, score, typeof(score) AS type, category, handled_at FROM nps_alert ORDER BY id;
@@ -166,3 +166,60 @@ UPDATE responses SET score = 1 WHERE who = 't';
 SELECT row_id, score, category, created_at FROM nps_alert WHERE created_at = '2026-05-20 12:00:00' ORDER BY id;
 SELECT id, source_table, response_key, typeof(response_key) AS type, score, responded_at, status FROM nps_followups;
 SELECT nps_alert_off('responses') AS removed;
+
+-- A column named rowid (or _rowid_, oid, in any case) hides the rowid under
+-- that name: the alert takes the first of rowid, _rowid_ and oid that no
+-- column takes.  The rowids here are 10, 20, 30 and 7, not the columns.
+CREATE TABLE shadowed (rowid TEXT, score INTEGER);
+SELECT nps_alert_on('shadowed', 'score', 'shadow_queue') AS installed;
+INSERT INTO shadowed (oid, rowid, score) VALUES (10, 'r-1', 3), (20, NULL, 9), (30, NULL, 2);
+SELECT table_name, row_id, score, category FROM shadow_queue ORDER BY id;
+SELECT source_table, response_key, score FROM nps_followups WHERE source_table = 'shadowed' ORDER BY id;
+SELECT nps_alert_off('shadowed') AS removed;
+CREATE TABLE two_shadows ("RowID" TEXT, _ROWID_ TEXT, score INTEGER);
+SELECT nps_alert_on('two_shadows', 'score', 'shadow_queue') AS installed;
+INSERT INTO two_shadows (oid, rowid, _rowid_, score) VALUES (7, 'a', 'b', 0);
+SELECT table_name, row_id, score, category FROM shadow_queue WHERE table_name = 'two_shadows';
+SELECT nps_alert_off('two_shadows') AS removed;
+-- All three taken: an error that says so; a WITHOUT ROWID table with a
+-- column named rowid still has no rowid.
+CREATE TABLE no_name_left (rowid TEXT, _rowid_ TEXT, "OID" TEXT, score INTEGER);
+SELECT nps_alert_on('no_name_left', 'score');
+CREATE TABLE keyed_rowid (rowid TEXT PRIMARY KEY, score INTEGER) WITHOUT ROWID;
+SELECT nps_alert_on('keyed_rowid', 'score');
+
+-- The override table is main's: a TEMP table or an attached database of the
+-- same name changes nothing.
+CREATE TEMP TABLE nps_followup_questions (category TEXT, lang TEXT, question TEXT);
+INSERT INTO temp.nps_followup_questions VALUES ('detractor', 'en', 'temp question');
+ATTACH ':memory:' AS other;
+CREATE TABLE other.nps_followup_questions (category TEXT, lang TEXT, question TEXT);
+INSERT INTO other.nps_followup_questions VALUES ('detractor', 'en', 'attached question'),
+    ('promoter', 'xx', 'attached language');
+SELECT nps_followup_question(3) AS built_in;
+SELECT nps_followup_question(9, 'xx');
+CREATE TABLE main.nps_followup_questions (category TEXT, lang TEXT, question TEXT);
+INSERT INTO main.nps_followup_questions VALUES ('detractor', 'en', 'main question'),
+    ('promoter', 'it', 'Grazie!'), ('passive', 'xx', NULL);
+SELECT nps_followup_question(3) AS main_override;
+-- A language of the table alone takes the English built-in question for the
+-- categories it leaves out; a NULL question does not make a language.
+SELECT nps_followup_question(10, 'it') AS italian, nps_followup_question(7, 'IT') AS passive_in_english,
+       nps_followup_question(0, 'it') AS detractor_in_english;
+SELECT nps_followup_question(8, 'xx');
+DETACH other;
+DROP TABLE temp.nps_followup_questions;
+DROP TABLE main.nps_followup_questions;
+
+-- Names are data, never SQL: a hostile table name is reported as it is;
+-- a table and columns really named so get their alert, and y survives.
+CREATE TABLE y (n INTEGER);
+SELECT nps_alert_on('x"; DROP TABLE y; --', 'score');
+SELECT nps_alert_off('x"; DROP TABLE y; --');
+CREATE TABLE "x""; DROP TABLE y; --" ("s'; DROP TABLE y; --" INTEGER);
+SELECT nps_alert_on('X"; drop table Y; --', 'S''; drop table y; --', 'q"; DROP TABLE y; --') AS installed;
+INSERT INTO "x""; DROP TABLE y; --" VALUES (' 4 '), ('9');
+SELECT table_name, row_id, score, category FROM "q""; DROP TABLE y; --";
+SELECT nps_alert_on('x"; DROP TABLE y; --', 'S'';');
+SELECT nps_alert_off('x"; DROP TABLE y; --') AS removed;
+SELECT count(*) AS y_survives FROM y;

@@ -32,3 +32,21 @@ SELECT id, response_key, score, status FROM nps_followups WHERE id > 3;
 SELECT nps_alert_off('survey') AS removed;
 INSERT INTO survey (email, score) VALUES ('fay@example.com', 0);
 SELECT count(*) AS alerts, (SELECT count(*) FROM nps_followups) AS followups FROM nps_alert;
+-- A batch loaded a week late: on a table with a responded_at column (the
+-- programme's nps_responses has one) a follow-up starts its SLA at the
+-- response, not at the load; the alert itself is stamped at the load.
+UPDATE nps_settings SET value = '2026-05-27 09:00:00' WHERE key = 'as_of';
+SELECT nps_alert_on('nps_responses', 'score') AS installed;
+INSERT INTO nps_responses (id, contact_id, responded_at, score) VALUES
+    (1, 'C1', '2026-05-20 08:30:00', 3), (2, 'C2', '2026-05-20 09:00:00', 10);
+SELECT table_name, row_id, score, created_at FROM nps_alert WHERE table_name = 'nps_responses';
+SELECT source_table, response_key, score, responded_at FROM nps_followups WHERE source_table = 'nps_responses';
+SELECT id, next_step, age_hours, due_at, CAST(sla_breached AS integer) AS sla_breached
+FROM nps_followup_queue WHERE source_table = 'nps_responses';
+SELECT nps_alert_off('nps_responses') AS removed;
+-- The column is found in any case; a row without a time takes the clock.
+CREATE TABLE late (id INTEGER PRIMARY KEY, score INTEGER, "Responded_At" TEXT);
+SELECT nps_alert_on('late', 'score') AS installed;
+INSERT INTO late (id, score, "Responded_At") VALUES (1, 6, '2026-05-19 17:45:00'), (2, 0, NULL);
+SELECT source_table, response_key, score, responded_at FROM nps_followups WHERE source_table = 'late' ORDER BY id;
+SELECT nps_alert_off('late') AS removed;
