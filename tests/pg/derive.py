@@ -113,7 +113,38 @@ def parallel():
                                          r10(m['hi']), r10(m90['moe']), fmt(m['n'])))
 
 
-SECTIONS = {'aggregates': aggregates, 'parallel': parallel}
+def pvalue(a, b):
+    ma, mb = measures(a), measures(b)
+    zz = (ma['nps'] - mb['nps']) / mp.sqrt(ma['stderr'] ** 2 + mb['stderr'] ** 2)
+    return mp.erfc(abs(zz) / mp.sqrt(2))
+
+
+def trust():
+    r = {1: [(10, 1), (9, 2), (9, 0.25), (8, 1), (7, None), (6, 1.5), (0, 4)],
+         2: [(10, 1), (3, 0), (5, 2), (8, 0.5), (2, 1)],
+         3: [(9, 1), (9, 1), (9, 3), (10, 0.5), (7, 1), (0, 2)]}
+    unweighted = {m: [(s, None) for s, _ in rows] for m, rows in r.items()}
+    weighted = {m: [(s, w) for s, w in rows if w is not None] for m, rows in r.items()}
+    print('1. month|nps|p')
+    for m in (1, 2, 3):
+        print(m, fmt(measures(unweighted[m])['nps']), fmt(pvalue(unweighted[m - 1], unweighted[m])) if m > 1 else 'NULL')
+    print('2. month|moe90|lo90|hi90 (weighted)')
+    for m in (1, 2, 3):
+        x = measures(weighted[m], 0.9)
+        print(m, r10(x['moe']), r10(x['lo']), r10(x['hi']))
+    print('4. mixed merge', fmt(measures([(9, None), (0, 0.5)])['nps']))
+    print('5. drift row 7', r10(measures([(9, 1)] * 5 + [(0, 1)])['nps']),
+          r10(measures([(9, 1)] * 5 + [(0, 1)])['stderr']))
+    apart = [(9, '1e30'), (0, '1e-30'), (9, 1), (0, 1), (0, 1), (9, '1e-30')]
+    print('6. i|nps|stderr|moe')
+    for i in range(1, 7):
+        frame = apart[max(0, i - 3):i]
+        x = measures(frame)
+        print(i, r10(x['nps']), r10(x['stderr']), r10(x['moe']))
+    print('7. margin at 90 of (5), (9):', r10(measures([(5, None), (9, None)], 0.9)['moe']))
+
+
+SECTIONS = {'aggregates': aggregates, 'parallel': parallel, 'trust': trust}
 
 if __name__ == '__main__':
     for name in sys.argv[1:] or SECTIONS:
