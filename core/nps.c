@@ -409,21 +409,16 @@ static nps_status shape_of(const nps_state *s, nps_shape *sh)
 }
 
 /* Per-respondent variance of the promoter-minus-detractor score. */
-static double variance(const double w[NPS_NCATEGORIES], double total)
+static double variance(double p, double d)
 {
-    /* p + d - (p - d)^2 written as p(1 - p) + d(1 - d) + 2pd, each 1 - x
-     * from the other categories' weights: no cancellation when one
-     * category holds nearly all the weight */
-    double p = w[NPS_PROMOTER] / total, d = w[NPS_DETRACTOR] / total;
-    double not_p = (w[NPS_DETRACTOR] + w[NPS_PASSIVE]) / total;
-    double not_d = (w[NPS_PROMOTER] + w[NPS_PASSIVE]) / total;
-    return p * not_p + d * not_d + 2.0 * p * d;
+    double v = p + d - (p - d) * (p - d);
+    return v > 0.0 ? v : 0.0;
 }
 
 /* Standard error in points (R7). */
 static double stderr_points(const nps_shape *sh)
 {
-    return 100.0 * sqrt(variance(sh->w, sh->total) / sh->n);
+    return 100.0 * sqrt(variance(sh->p, sh->d) / sh->n);
 }
 
 /* One bound of the adjusted-Wald interval (R9); sign -1 lower, +1 upper. */
@@ -436,7 +431,7 @@ static double adjusted_wald(const nps_shape *sh, double z, double sign)
         n += adjust[c];
     }
     double p = a[NPS_PROMOTER] / n, d = a[NPS_DETRACTOR] / n;
-    return clamp(100.0 * ((p - d) + sign * z * sqrt(variance(a, n) / n)), -100.0, 100.0);
+    return clamp(100.0 * ((p - d) + sign * z * sqrt(variance(p, d) / n)), -100.0, 100.0);
 }
 
 nps_status nps_compute(const nps_state *s, nps_measure m, double confidence, double *out)
