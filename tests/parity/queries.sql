@@ -2,20 +2,31 @@
 -- outputs must be identical, query by query.  One statement per query, each
 -- ending with ';' at the end of a line.  hex(state) is SQLite's built-in; the
 -- PostgreSQL session defines hex(nps_state) as the same upper-case hex of
--- the state's 172 bytes.
+-- the state's bytes (format 2: 100 bytes, 412 with weighted rows).
+--
+-- The second argument of every aggregate is a weight; other confidences go
+-- through a state and an _of scalar.  Blank text as a skipped answer (NULL)
+-- is SQLite's alone: PostgreSQL has no text scores, so there is nothing to
+-- compare.
 
 -- Every aggregate over all rows, for both score types.
 SELECT nps(score), promoter_share(score), passive_share(score), detractor_share(score), nps_stderr(score) FROM responses;
 SELECT nps_moe(score), nps_ci_lower(score), nps_ci_upper(score) FROM responses;
 SELECT nps(rscore), promoter_share(rscore), passive_share(rscore), detractor_share(rscore), nps_stderr(rscore),
        nps_moe(rscore), nps_ci_lower(rscore), nps_ci_upper(rscore) FROM responses;
-SELECT nps_moe(score, 0.9), nps_ci_lower(score, 0.99), nps_ci_upper(score, 0.5), nps_moe(rscore, 0.8),
-       nps_ci_upper(rscore, 0.999) FROM responses;
+SELECT nps_moe_of(nps_state(score), 0.9), nps_ci_lower_of(nps_state(score), 0.99),
+       nps_ci_upper_of(nps_state(score), 0.5), nps_moe_of(nps_state(rscore), 0.8),
+       nps_ci_upper_of(nps_state(rscore), 0.999) FROM responses;
+SELECT nps_moe(score, w), nps_ci_lower(score, w), nps_ci_upper(score, w), nps_moe(rscore, w),
+       nps_moe_of(nps_state(score, w), 0.9), nps_ci_lower_of(nps_state(rscore, w), 0.8),
+       nps_ci_upper_of(nps_state(score, w), 0.99) FROM responses;
 SELECT nps(score, w), promoter_share(score, w), passive_share(score, w), detractor_share(score, w),
        nps_stderr(score, w) FROM responses;
 SELECT nps(rscore, w), promoter_share(rscore, w), nps_stderr(rscore, w) FROM responses;
 SELECT nps_summary(score) FROM responses;
 SELECT nps_summary(rscore) FROM responses;
+SELECT nps_summary(score, w) FROM responses;
+SELECT nps_summary(rscore, w) FROM responses;
 SELECT hex(nps_state(score)), hex(nps_state(score, w)), hex(nps_state(rscore)), hex(nps_state(rscore, w)) FROM responses;
 
 -- GROUP BY, with a group whose scores are all NULL.
@@ -23,10 +34,12 @@ SELECT region, count(score), nps(score), promoter_share(score), passive_share(sc
        nps_stderr(score), nps_moe(score), nps_ci_lower(score), nps_ci_upper(score)
 FROM responses GROUP BY region ORDER BY region;
 SELECT region, nps(score, w), promoter_share(score, w), passive_share(score, w), detractor_share(score, w),
-       nps_stderr(score, w), nps_moe(score, 0.9), nps_ci_lower(rscore, 0.8), nps_ci_upper(rscore, 0.99)
+       nps_stderr(score, w), nps_moe(score, w), nps_moe_of(nps_state(score), 0.9),
+       nps_ci_lower_of(nps_state(rscore), 0.8), nps_ci_upper_of(nps_state(rscore, w), 0.99)
 FROM responses GROUP BY region ORDER BY region;
+SELECT region, nps_summary(score, w) FROM responses GROUP BY region ORDER BY region;
 SELECT region, nps_summary(score), hex(nps_state(score)), hex(nps_state(score, w)) FROM responses GROUP BY region ORDER BY region;
-SELECT region, channel, count(*), nps(score), nps(rscore, w), nps_moe(score, 0.9), hex(nps_state(score, w))
+SELECT region, channel, count(*), nps(score), nps(rscore, w), nps_moe_of(nps_state(score), 0.9), hex(nps_state(score, w))
 FROM responses GROUP BY region, channel ORDER BY region, channel;
 SELECT day, count(score), nps(score), nps_stderr(score), nps_moe(score), nps_summary(score),
        CASE WHEN nps_state(score) IS NULL THEN 'null' ELSE 'state' END
@@ -34,14 +47,17 @@ FROM responses WHERE region = 'east' GROUP BY day ORDER BY day;
 
 -- FILTER.
 SELECT region, nps(score) FILTER (WHERE channel = 'web'), nps(score, w) FILTER (WHERE day <= 10),
-       nps_moe(score, 0.9) FILTER (WHERE score > 3), hex(nps_state(score) FILTER (WHERE id % 2 = 0))
+       nps_moe_of(nps_state(score) FILTER (WHERE score > 3), 0.9), nps_moe(score, w) FILTER (WHERE score > 3),
+       hex(nps_state(score) FILTER (WHERE id % 2 = 0))
 FROM responses GROUP BY region ORDER BY region;
 
 -- No valid rows: NULL, never 0.  Weights that sum to 0: NULL as well.
-SELECT nps(score), nps_stderr(score, w), nps_moe(score, 0.9), nps_ci_lower(score), nps_summary(score),
+SELECT nps(score), nps_stderr(score, w), nps_moe(score, w), nps_moe_of(nps_state(score), 0.9), nps_ci_lower(score),
+       nps_summary(score), nps_summary(score, w),
        CASE WHEN nps_state(score) IS NULL THEN 'null' ELSE 'state' END
 FROM responses WHERE region = 'none';
-SELECT count(*), nps(score, w), promoter_share(score, w), nps_stderr(score, w) FROM responses WHERE w = 0;
+SELECT count(*), nps(score, w), promoter_share(score, w), nps_stderr(score, w), nps_moe(score, w),
+       nps_of(nps_state(score, w)), nps_rows_of(nps_state(score, w)) FROM responses WHERE w = 0;
 SELECT nps(score, NULL), nps_moe(score, NULL), CASE WHEN nps_state(score, NULL) IS NULL THEN 'null' ELSE 'state' END
 FROM responses;
 
@@ -63,10 +79,11 @@ SELECT nps_version();
 
 -- Window frames: sliding, growing, RANGE and GROUPS with peers, partitioned,
 -- ahead of the current row, with exclusion.
-SELECT id, nps(score) OVER win, nps_stderr(score) OVER win, nps_moe(score, 0.9) OVER win, nps(score, w) OVER win,
-       nps_stderr(rscore, w) OVER win
+SELECT id, nps(score) OVER win, nps_stderr(score) OVER win, nps_moe_of(nps_state(score) OVER win, 0.9),
+       nps(score, w) OVER win, nps_stderr(rscore, w) OVER win, nps_moe(score, w) OVER win
 FROM responses WINDOW win AS (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) ORDER BY id;
-SELECT id, promoter_share(score) OVER win, nps_ci_upper(score) OVER win, nps_ci_lower(rscore, 0.8) OVER win
+SELECT id, promoter_share(score) OVER win, nps_ci_upper(score) OVER win,
+       nps_ci_lower_of(nps_state(rscore) OVER win, 0.8), nps_ci_upper(rscore, w) OVER win
 FROM responses WINDOW win AS (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) ORDER BY id;
 SELECT id, day, nps(score) OVER win, detractor_share(score, w) OVER win, hex(nps_state(score) OVER win)
 FROM responses WINDOW win AS (ORDER BY day RANGE BETWEEN 2 PRECEDING AND CURRENT ROW) ORDER BY id;
@@ -75,8 +92,53 @@ FROM responses WINDOW win AS (ORDER BY day GROUPS BETWEEN 1 PRECEDING AND 1 FOLL
 SELECT id, region, detractor_share(score) OVER win, nps_moe(rscore) OVER win, hex(nps_state(score, w) OVER win)
 FROM responses WINDOW win AS (PARTITION BY region ORDER BY id ROWS BETWEEN 5 PRECEDING AND 2 FOLLOWING)
 ORDER BY id;
-SELECT id, nps(score) OVER win, nps_ci_lower(score, 0.9) OVER win
+SELECT id, nps(score) OVER win, nps_ci_lower_of(nps_state(score) OVER win, 0.9), nps_ci_lower(score, w) OVER win
 FROM responses WINDOW win AS (ORDER BY id ROWS BETWEEN 3 PRECEDING AND 3 FOLLOWING EXCLUDE CURRENT ROW) ORDER BY id;
+
+-- Weights with no short binary form (a third of w plus id / 7, in doubles
+-- in both engines): sums that are not doubles, written in hex in the text
+-- form; the states' bytes, the results and the sliding windows agree.
+CREATE TABLE odd AS SELECT id, region, day, score, rscore, w / 3.0 + CAST(id AS double precision) / 7 AS w FROM responses;
+SELECT region, nps(score, w), nps_stderr(score, w), nps_moe(score, w), nps_ci_lower(score, w), nps_ci_upper(rscore, w),
+       nps_summary(score, w), hex(nps_state(score, w))
+FROM odd GROUP BY region ORDER BY region;
+SELECT id, nps(score, w) OVER win, nps_stderr(score, w) OVER win, nps_ci_upper(rscore, w) OVER win,
+       hex(nps_state(score, w) OVER win)
+FROM odd WINDOW win AS (ORDER BY id ROWS BETWEEN 7 PRECEDING AND CURRENT ROW) ORDER BY id;
+
+-- The _of scalars over one state per group: the aggregate's result for that
+-- state; other confidences; the row count.
+SELECT region, nps_of(st), promoter_share_of(st), passive_share_of(st), detractor_share_of(st), nps_stderr_of(st),
+       nps_moe_of(st), nps_moe_of(st, 0.8), nps_ci_lower_of(st), nps_ci_lower_of(st, 0.99), nps_ci_upper_of(st),
+       nps_ci_upper_of(st, 0.6), nps_rows_of(st)
+FROM (SELECT region, nps_state(score) AS st FROM responses GROUP BY region) x ORDER BY region;
+SELECT region, nps_of(st), promoter_share_of(st), passive_share_of(st), detractor_share_of(st), nps_stderr_of(st),
+       nps_moe_of(st), nps_moe_of(st, 0.8), nps_ci_lower_of(st), nps_ci_lower_of(st, 0.99), nps_ci_upper_of(st),
+       nps_ci_upper_of(st, 0.6), nps_rows_of(st)
+FROM (SELECT region, nps_state(score, w) AS st FROM odd GROUP BY region) x ORDER BY region;
+SELECT region, nps_summary_of(st), nps_summary_of(wst)
+FROM (SELECT region, nps_state(score) AS st, nps_state(score, w) AS wst FROM responses GROUP BY region) x
+ORDER BY region;
+-- An _of scalar over a window's state, and over lag() of a group's state.
+SELECT id, nps_moe_of(nps_state(score, w) OVER win, 0.9), nps_ci_upper_of(nps_state(score) OVER win, 0.8),
+       nps_rows_of(nps_state(score) OVER win)
+FROM responses WINDOW win AS (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) ORDER BY id;
+SELECT day, nps_of(st), nps_pvalue(lag(st) OVER (ORDER BY day), st), nps_moe_of(lag(st) OVER (ORDER BY day), 0.9)
+FROM (SELECT day, nps_state(score) AS st FROM responses GROUP BY day) x ORDER BY day;
+
+-- nps_state_merge: NULL + s = s, s + NULL = s, NULL + NULL = NULL; merging
+-- unweighted and weighted states; the merge of two halves is the whole.
+SELECT hex(nps_state_merge(NULL, nps_state(9))), hex(nps_state_merge(nps_state(9), NULL)),
+       CASE WHEN nps_state_merge(NULL, NULL) IS NULL THEN 'null' ELSE 'state' END,
+       hex(nps_state_merge(nps_state(9), nps_state(0, 0.5))), nps_of(nps_state_merge(nps_state(9), nps_state(0, 0.5)));
+SELECT region, hex(nps_state_merge(a, b)), hex(nps_state_merge(wa, wb)), nps_of(nps_state_merge(wa, wb)),
+       nps_summary_of(nps_state_merge(wa, wb))
+FROM (SELECT region, nps_state(score) FILTER (WHERE id % 2 = 0) AS a, nps_state(score) FILTER (WHERE id % 2 = 1) AS b,
+             nps_state(score, w) FILTER (WHERE id % 2 = 0) AS wa, nps_state(score, w) FILTER (WHERE id % 2 = 1) AS wb
+      FROM odd GROUP BY region) x ORDER BY region;
+
+-- Results in range whatever the rounding: one promoter weighing 0.69.
+SELECT nps(10, 0.69), promoter_share(10, 0.69), nps_band(nps(10, 0.69)), nps_of(nps_state(10, 0.69));
 
 -- States: a daily rollup by region, queried like the raw rows.
 CREATE TABLE daily AS

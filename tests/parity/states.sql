@@ -1,12 +1,12 @@
 -- Queries over a table of states (day, region, st, wst): run by both engines
 -- over the states each made itself and over the states the other engine
 -- made (exported as hex, loaded as bytes).  @STATES@ names the table.
-SELECT region, nps(st), promoter_share(st), nps_stderr(st), nps_moe(st, 0.9), nps_ci_lower(st), nps_ci_upper(st),
+SELECT region, nps(st), promoter_share(st), nps_stderr(st), nps_moe_of(nps_state(st), 0.9), nps_ci_lower(st), nps_ci_upper(st),
        nps(wst), nps_stderr(wst), nps_moe(wst)
 FROM @STATES@ GROUP BY region ORDER BY region;
 SELECT region, nps_summary(st), hex(nps_state(st)), hex(nps_state(wst)) FROM @STATES@ GROUP BY region ORDER BY region;
 SELECT nps(st), nps(wst), nps_summary(st), hex(nps_state(st)), hex(nps_state(wst)) FROM @STATES@;
-SELECT day, region, nps(st) OVER win, nps_moe(st) OVER win, nps_ci_upper(st, 0.9) OVER win, nps(wst) OVER win,
+SELECT day, region, nps(st) OVER win, nps_moe(st) OVER win, nps_ci_upper_of(nps_state(st) OVER win, 0.9), nps(wst) OVER win,
        hex(nps_state(st) OVER win), hex(nps_state(wst) OVER win)
 FROM @STATES@ WINDOW win AS (PARTITION BY region ORDER BY day ROWS 6 PRECEDING) ORDER BY region, day;
 SELECT a.region, a.day, nps_pvalue(a.st, b.st), nps_pvalue(a.wst, b.wst)
