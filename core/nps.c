@@ -409,6 +409,10 @@ nps_status nps_compute(const nps_state *s, nps_measure m, double confidence, dou
             return NPS_EMPTY;
         double part = m == NPS_M_NPS ? w[NPS_PROMOTER] - w[NPS_DETRACTOR] : w[share_of[m]];
         *out = 100.0 * part / total;
+        /* Past 2^53 / 100 rows (or weights), 100 * part rounds and can land a
+         * unit outside -100..100 (R3); part / total alone never exceeds 1. */
+        if (!(fabs(*out) <= 100.0))
+            *out = 100.0 * (part / total);
         return NPS_OK;
     }
     if (shape_of(s, &sh) != NPS_OK || (z != 0.0 && !(sh.n > 0.0)) ||

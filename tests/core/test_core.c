@@ -2909,6 +2909,41 @@ TEST(test_r10_merge_total_overflow)
     assert_state_equal(&a, &before);
 }
 
+/* R3: with more rows than 2^53 / 100, 100 * part rounds: a state of
+ * 46116860184293878 detractors at score 0 and 20 at score 1 (found by the
+ * state_text fuzz target) gave NPS -100.00000000000001 and a detractor share
+ * of 100.00000000000001; reached by merging states.  They are -100 and 100. */
+TEST(test_r3_nps_in_range_at_huge_counts)
+{
+    nps_state s, t;
+    double v;
+    nps_state_init(&s);
+    s.count[0] = 46116860184293878;
+    s.count[1] = 20;
+    assert_int_equal(nps_compute(&s, NPS_M_NPS, 0.95, &v), NPS_OK);
+    assert_same_double(v, -100.0);
+    assert_int_equal(nps_compute(&s, NPS_M_DETRACTOR_SHARE, 0.95, &v), NPS_OK);
+    assert_same_double(v, 100.0);
+    /* the same state made by merging */
+    nps_state_init(&t);
+    assert_int_equal(nps_add(&t, 1), NPS_OK);
+    for (int i = 0; i < 20; i++)
+        assert_int_equal(nps_add(&s, 1), NPS_OK);
+    s.count[1] = 0;
+    assert_int_equal(nps_merge(&s, &t), NPS_OK);
+    assert_int_equal(nps_compute(&s, NPS_M_NPS, 0.95, &v), NPS_OK);
+    assert_true(v >= -100.0 && v <= 100.0);
+    /* promoters only, weighted near the largest double: 100 * part overflows */
+    nps_state_init(&s);
+    assert_int_equal(nps_add_weighted(&s, 10, 1e150), NPS_OK);
+    s.wsum[NPS_PROMOTER] = 1.5e308;
+    s.count[0] = 1;
+    assert_int_equal(nps_compute(&s, NPS_M_NPS, 0.95, &v), NPS_OK);
+    assert_true(isfinite(v) && v >= -100.0 && v <= 100.0);
+    assert_int_equal(nps_compute(&s, NPS_M_PROMOTER_SHARE, 0.95, &v), NPS_OK);
+    assert_same_double(v, 100.0);
+}
+
 /* R10: a state whose promoters are all weighted does not hold an unweighted
  * promoter: removing or unmerging one is NPS_E_REMOVE, state unchanged (else
  * the category would have more weighted rows than rows). */
@@ -3746,6 +3781,7 @@ int main(void)
         cmocka_unit_test(test_compute_argument_checks),
         cmocka_unit_test(test_r6_weight_sum_overflow),
         cmocka_unit_test(test_r10_merge_total_overflow),
+        cmocka_unit_test(test_r3_nps_in_range_at_huge_counts),
         cmocka_unit_test(test_r10_remove_unweighted_from_weighted_only),
         cmocka_unit_test(test_r10_remove_weight_sums_clamped),
         cmocka_unit_test(test_r10_remove_absorbed_weight),
