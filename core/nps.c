@@ -690,7 +690,9 @@ static nps_status check_state(const nps_state *s)
         double sum = s->wsum[c], sq = s->wsq[c];
         if (s->weighted[c] < 0 || s->weighted[c] > rows[c])
             return NPS_E_STATE_VALUE;
-        if (!isfinite(sum) || !isfinite(sq) || sum < 0.0 || sq < 0.0)
+        /* -0.0 is refused too: no add or merge makes it, and with no
+         * weighted row the text form, which omits the sums, reads back +0.0 */
+        if (!isfinite(sum) || !isfinite(sq) || signbit(sum) || signbit(sq))
             return NPS_E_STATE_VALUE;
         if (s->weighted[c] == 0 && (sum != 0.0 || sq != 0.0))
             return NPS_E_STATE_VALUE;

@@ -2944,6 +2944,38 @@ TEST(test_r3_nps_in_range_at_huge_counts)
     assert_same_double(v, 100.0);
 }
 
+/* R11: a sum of weights of -0.0 is refused by decoding and by the text
+ * form.  No add or merge makes one, and with no weighted row the text form
+ * omits the sums, so it read back as +0.0: a different encoding (found by the
+ * state_decode fuzz target). */
+TEST(test_r11_negative_zero_sum_refused)
+{
+    nps_state s, out;
+    uint8_t buf[NPS_STATE_BYTES];
+    nps_state_init(&s);
+    assert_int_equal(nps_add(&s, 9), NPS_OK);
+    s.wsum[NPS_DETRACTOR] = -0.0;
+    nps_encode(&s, buf);
+    assert_int_equal(nps_decode(buf, sizeof buf, &out), NPS_E_STATE_VALUE);
+    s.wsum[NPS_DETRACTOR] = 0.0;
+    s.wsq[NPS_PROMOTER] = -0.0;
+    nps_encode(&s, buf);
+    assert_int_equal(nps_decode(buf, sizeof buf, &out), NPS_E_STATE_VALUE);
+    assert_int_equal(
+        nps_state_from_text("scores=0,0,0,0,0,0,0,0,0,1,0 weighted=0,0,0 wsum=-0,0,0 wsq=0,0,0", &out),
+        NPS_E_STATE_TEXT);
+    assert_int_equal(
+        nps_state_from_text("scores=0,0,0,0,0,0,0,0,0,1,0 weighted=0,0,1 wsum=0,0,2 wsq=0,0,-0", &out),
+        NPS_E_STATE_TEXT);
+    /* a weight of -0.0 is a weight of 0 and leaves +0.0 sums */
+    nps_state_init(&s);
+    assert_int_equal(nps_add_weighted(&s, 2, -0.0), NPS_OK);
+    assert_same_double(s.wsum[NPS_DETRACTOR], 0.0);
+    assert_same_double(s.wsq[NPS_DETRACTOR], 0.0);
+    nps_encode(&s, buf);
+    assert_int_equal(nps_decode(buf, sizeof buf, &out), NPS_OK);
+}
+
 /* R10: a state whose promoters are all weighted does not hold an unweighted
  * promoter: removing or unmerging one is NPS_E_REMOVE, state unchanged (else
  * the category would have more weighted rows than rows). */
@@ -3782,6 +3814,7 @@ int main(void)
         cmocka_unit_test(test_r6_weight_sum_overflow),
         cmocka_unit_test(test_r10_merge_total_overflow),
         cmocka_unit_test(test_r3_nps_in_range_at_huge_counts),
+        cmocka_unit_test(test_r11_negative_zero_sum_refused),
         cmocka_unit_test(test_r10_remove_unweighted_from_weighted_only),
         cmocka_unit_test(test_r10_remove_weight_sums_clamped),
         cmocka_unit_test(test_r10_remove_absorbed_weight),
