@@ -382,7 +382,9 @@ static double adjusted_wald(const nps_shape *sh, double z, double sign)
     double scale = sh->n / sh->total, n = sh->n;
     double a[NPS_NCATEGORIES];
     for (int c = 0; c < NPS_NCATEGORIES; c++) {
-        a[c] = sh->w[c] * scale + adjust[c];
+        /* n / total overflows when the sums are below 1 / DBL_MAX (forged or
+         * left by rounding); the share times n cannot */
+        a[c] = (isfinite(scale) ? sh->w[c] * scale : sh->w[c] / sh->total * sh->n) + adjust[c];
         n += adjust[c];
     }
     double p = a[NPS_PROMOTER] / n, d = a[NPS_DETRACTOR] / n;

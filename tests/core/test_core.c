@@ -2976,6 +2976,31 @@ TEST(test_r11_negative_zero_sum_refused)
     assert_int_equal(nps_decode(buf, sizeof buf, &out), NPS_OK);
 }
 
+/* R9: a state whose sums of weights are below 1 / DBL_MAX (a valid
+ * encoding, found by the state_decode fuzz target) made n / total infinite
+ * and the interval NaN.  Here the effective n is 1 (the sum of squares is
+ * large) and all the weight is the promoter's: the adjusted counts are 0.75,
+ * 1.5 and 1.75 of 4, so the interval is 25 -+ z * 100 * sqrt(0.5625 / 4). */
+TEST(test_r9_interval_of_tiny_sums)
+{
+    nps_state s, out;
+    uint8_t buf[NPS_STATE_BYTES];
+    double lo, hi, z = 1.959963984540054;
+    nps_state_init(&s);
+    s.count[2] = 1;
+    s.count[9] = 1;
+    s.weighted[NPS_DETRACTOR] = 1;
+    s.weighted[NPS_PROMOTER] = 1;
+    s.wsum[NPS_PROMOTER] = 1.265e-321;
+    s.wsq[NPS_PROMOTER] = 1e300;
+    nps_encode(&s, buf);
+    assert_int_equal(nps_decode(buf, sizeof buf, &out), NPS_OK);
+    assert_int_equal(nps_compute(&out, NPS_M_CI_LOWER, 0.95, &lo), NPS_OK);
+    assert_int_equal(nps_compute(&out, NPS_M_CI_UPPER, 0.95, &hi), NPS_OK);
+    assert_near(lo, 25.0 - z * 37.5, 1e-9);
+    assert_near(hi, 25.0 + z * 37.5, 1e-9);
+}
+
 /* R10: a state whose promoters are all weighted does not hold an unweighted
  * promoter: removing or unmerging one is NPS_E_REMOVE, state unchanged (else
  * the category would have more weighted rows than rows). */
@@ -3815,6 +3840,7 @@ int main(void)
         cmocka_unit_test(test_r10_merge_total_overflow),
         cmocka_unit_test(test_r3_nps_in_range_at_huge_counts),
         cmocka_unit_test(test_r11_negative_zero_sum_refused),
+        cmocka_unit_test(test_r9_interval_of_tiny_sums),
         cmocka_unit_test(test_r10_remove_unweighted_from_weighted_only),
         cmocka_unit_test(test_r10_remove_weight_sums_clamped),
         cmocka_unit_test(test_r10_remove_absorbed_weight),
