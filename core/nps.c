@@ -141,6 +141,8 @@ nps_status nps_add_weighted(nps_state *s, int64_t score, double weight)
     return NPS_OK;
 }
 
+static int sums_possible(const nps_state *s, int c);
+
 /* Rows of category c that carry no weight. */
 static int64_t plain_rows(const nps_state *s, int c)
 {
@@ -190,8 +192,9 @@ nps_status nps_remove_weighted(nps_state *s, int64_t score, double weight)
     } else {
         if (t.wsum[c].inexact || t.wsq[c].inexact)
             return NPS_E_INEXACT;
+        /* a weight that was never added leaves sums no weights can have */
         if (nps_sum_add(&t.wsum[c], weight, -1) != NPS_OK ||
-            nps_sum_add_square(&t.wsq[c], weight, -1) != NPS_OK)
+            nps_sum_add_square(&t.wsq[c], weight, -1) != NPS_OK || !sums_possible(&t, c))
             return NPS_E_REMOVE;
     }
     *s = t;
@@ -240,7 +243,7 @@ nps_status nps_unmerge(nps_state *dst, const nps_state *src)
         if (t.wsum[c].inexact || t.wsq[c].inexact || src->wsum[c].inexact || src->wsq[c].inexact)
             return NPS_E_INEXACT;
         if (nps_sum_merge(&t.wsum[c], &src->wsum[c], -1) != NPS_OK ||
-            nps_sum_merge(&t.wsq[c], &src->wsq[c], -1) != NPS_OK)
+            nps_sum_merge(&t.wsq[c], &src->wsq[c], -1) != NPS_OK || !sums_possible(&t, c))
             return NPS_E_REMOVE;
     }
     for (int c = 0; c < NPS_NCATEGORIES; c++)
@@ -761,6 +764,20 @@ static double square_ratio(const nps_sum *sum, const nps_sum *sq)
     return ldexp(ds * ds / dq, (int)fmax(fmin(2.0 * es - eq, 4096), -4096));
 }
 
+/* True when the sums of category c are possible for its weighted rows:
+ * both 0, or, weights w >= 0, sum w^2 <= (sum w)^2 <= k * sum w^2
+ * (Cauchy-Schwarz), with room for the rounding of the comparison. */
+static int sums_possible(const nps_state *s, int c)
+{
+    const nps_sum *sum = &s->wsum[c], *sq = &s->wsq[c];
+    if (nps_sum_is_zero(sum) != nps_sum_is_zero(sq))
+        return 0;
+    if (nps_sum_is_zero(sum))
+        return 1;
+    double r = square_ratio(sum, sq);
+    return r >= 1.0 - 1e-12 && r <= (double)s->weighted[c] * (1.0 + 1e-12);
+}
+
 /* Checks a decoded or parsed state must pass before use (R11): counts within
  * the row limit, sums in range and possible for their counts. */
 static nps_status check_state(nps_state *s)
@@ -788,13 +805,7 @@ static nps_status check_state(nps_state *s)
         if (s->weighted[c] == 0 && (!nps_sum_is_zero(sum) || !nps_sum_is_zero(sq) ||
                                     sum->inexact || sq->inexact))
             return NPS_E_STATE_VALUE;
-        if (nps_sum_is_zero(sum) != nps_sum_is_zero(sq))
-            return NPS_E_STATE_VALUE;
-        if (nps_sum_is_zero(sum))
-            continue;
-        /* weights w >= 0: sum w^2 <= (sum w)^2 <= k * sum w^2 (Cauchy-Schwarz) */
-        double r = square_ratio(sum, sq);
-        if (!(r >= 1.0 - 1e-12) || !(r <= (double)s->weighted[c] * (1.0 + 1e-12)))
+        if (!sums_possible(s, c))
             return NPS_E_STATE_VALUE;
     }
     s->rows = total;
@@ -840,7 +851,8 @@ nps_status nps_decode(const uint8_t *buf, size_t len, nps_state *out)
             x->inexact = get_u32(p + 4);
             for (int i = 0; i < NPS_SUM_LIMBS; i++)
                 x->limb[i] = get_u64(p + 8 + 8 * i);
-            if (!is_canonical(x))
+            /* the range first: canonical() moves the exponent */
+            if (x->exp < SUM_EXP_MIN || x->exp > SUM_EXP_MAX || !is_canonical(x))
                 return NPS_E_STATE_VALUE;
         }
     }

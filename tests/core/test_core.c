@@ -3346,6 +3346,130 @@ TEST(test_r10_merge_total_overflow)
     assert_state_equal(&a, &before);
 }
 
+/* R10, R11: taking out a weight that was never added would leave sums no
+ * weights can have (one promoter row of sum 1.5 and squares 1.75, where one
+ * weight of 1.5 has the square 2.25; found by the merge fuzz target): the
+ * remove and the unmerge refuse with NPS_E_REMOVE and change nothing. */
+TEST(test_r10_remove_of_a_weight_never_added)
+{
+    nps_state s, before, part;
+    nps_state_init(&s);
+    assert_int_equal(nps_add_weighted(&s, 9, 1.0), NPS_OK);
+    assert_int_equal(nps_add_weighted(&s, 9, 1.0), NPS_OK);
+    before = s;
+    assert_int_equal(nps_remove_weighted(&s, 9, 0.5), NPS_E_REMOVE);
+    assert_memory_equal(&s, &before, sizeof s);
+    nps_state_init(&part);
+    assert_int_equal(nps_add_weighted(&part, 10, 0.5), NPS_OK);
+    assert_int_equal(nps_unmerge(&s, &part), NPS_E_REMOVE);
+    assert_memory_equal(&s, &before, sizeof s);
+    /* the weight that was added comes out, and the state is one row of 1 */
+    assert_int_equal(nps_remove_weighted(&s, 9, 1.0), NPS_OK);
+    uint8_t buf[NPS_STATE_BYTES];
+    nps_state back;
+    size_t len = nps_encode(&s, buf);
+    assert_int_equal(nps_decode(buf, len, &back), NPS_OK);
+    assert_int_equal(nps_state_from_text("scores=0,0,0,0,0,0,0,0,0,1,0 weighted=0,0,1 wsum=0,0,1 wsq=0,0,1",
+                                         &before),
+                     NPS_OK);
+    assert_state_equal(&s, &before);
+}
+
+/* R11: a sum's exponent near INT32_MAX is refused before anything shifts
+ * it (found by the state_decode fuzz target as a signed overflow under
+ * UBSan); so is one near INT32_MIN. */
+TEST(test_r11_sum_exponent_out_of_range)
+{
+    nps_state s, out;
+    uint8_t buf[NPS_STATE_BYTES];
+    nps_state_init(&s);
+    assert_int_equal(nps_add_weighted(&s, 0, 0.75), NPS_OK);
+    size_t len = nps_encode(&s, buf);
+    assert_int_equal(len, NPS_STATE_BYTES);
+    static const uint32_t exps[] = {0x7fffffcdu, 0x80000010u};
+    for (int k = 0; k < 2; k++) {
+        uint8_t bad[NPS_STATE_BYTES];
+        memcpy(bad, buf, len);
+        for (int i = 0; i < 4; i++) /* wsum[0]: the first sum, at byte 120 */
+            bad[120 + i] = (uint8_t)(exps[k] >> (8 * i));
+        bad[128] = 0x02; /* an even mantissa: not canonical either */
+        reseal(bad, len);
+        assert_int_equal(nps_decode(bad, len, &out), NPS_E_STATE_VALUE);
+    }
+}
+
+/* R3: with more rows than 2^53 / 100, 100 * part rounds: a state of
+ * 46116860184293878 detractors at score 0 and 20 at score 1 gave NPS
+ * -100.00000000000001 and a detractor share of 100.00000000000001 (found by
+ * a fuzz target); reached by merging states.  They are -100 and 100. */
+TEST(test_r3_nps_in_range_at_huge_counts)
+{
+    nps_state s, t;
+    double v;
+    nps_state_init(&s);
+    s.count[0] = 46116860184293878;
+    s.count[1] = 20;
+    s.rows = s.count[0] + s.count[1];
+    assert_int_equal(nps_compute(&s, NPS_M_NPS, 0.95, &v), NPS_OK);
+    assert_same_double(v, -100.0);
+    assert_int_equal(nps_compute(&s, NPS_M_DETRACTOR_SHARE, 0.95, &v), NPS_OK);
+    assert_same_double(v, 100.0);
+    /* the same state made by merging */
+    nps_state_init(&t);
+    for (int i = 0; i < 20; i++)
+        assert_int_equal(nps_add(&t, 1), NPS_OK);
+    s.count[1] = 0;
+    s.rows = s.count[0];
+    assert_int_equal(nps_merge(&s, &t), NPS_OK);
+    assert_int_equal(nps_compute(&s, NPS_M_NPS, 0.95, &v), NPS_OK);
+    assert_same_double(v, -100.0);
+}
+
+/* R11: the text form's "-0" sum is a zero sum, and a weight of -0.0 is a
+ * weight of 0: neither leaves a trace in the encoding (an earlier format
+ * kept a -0.0 double, found by a fuzz target). */
+TEST(test_r11_negative_zero_sum_is_zero)
+{
+    nps_state s, out;
+    uint8_t a[NPS_STATE_BYTES], b[NPS_STATE_BYTES];
+    assert_int_equal(
+        nps_state_from_text("scores=0,0,0,0,0,0,0,0,0,1,0 weighted=0,0,0 wsum=-0,0,0 wsq=0,0,0", &out),
+        NPS_OK);
+    nps_state_init(&s);
+    assert_int_equal(nps_add(&s, 9), NPS_OK);
+    assert_int_equal(nps_encode(&out, a), NPS_STATE_BYTES_PLAIN);
+    nps_encode(&s, b);
+    assert_memory_equal(a, b, NPS_STATE_BYTES_PLAIN);
+    nps_state_init(&s);
+    assert_int_equal(nps_add_weighted(&s, 2, -0.0), NPS_OK);
+    assert_true(nps_sum_is_zero(&s.wsum[NPS_DETRACTOR]) && nps_sum_is_zero(&s.wsq[NPS_DETRACTOR]));
+    size_t len = nps_encode(&s, a);
+    assert_int_equal(nps_decode(a, len, &out), NPS_OK);
+}
+
+/* R11: sums of weights below 1 / DBL_MAX with a large sum of squares made
+ * the interval NaN in an earlier format (found by a fuzz target); such sums
+ * are impossible (wsq <= wsum^2) and refused, while genuinely tiny weights
+ * give a finite interval. */
+TEST(test_r9_interval_of_tiny_sums)
+{
+    nps_state s, out;
+    double lo, hi;
+    assert_int_equal(nps_state_from_text("scores=0,0,1,0,0,0,0,0,0,1,0 weighted=1,0,1 "
+                                         "wsum=0,0,1.265e-321 wsq=0,0,1e300",
+                                         &out),
+                     NPS_E_STATE_TEXT);
+    nps_state_init(&s);
+    assert_int_equal(nps_add_weighted(&s, 2, 0.0), NPS_OK);
+    assert_int_equal(nps_add_weighted(&s, 9, 1.265e-321), NPS_OK);
+    assert_int_equal(nps_compute(&s, NPS_M_CI_LOWER, 0.95, &lo), NPS_OK);
+    assert_int_equal(nps_compute(&s, NPS_M_CI_UPPER, 0.95, &hi), NPS_OK);
+    /* all the weight is the promoter's, effective n 1: adjusted counts 0.75,
+     * 1.5 and 1.75 of 4, so 25 -+ z * 100 * sqrt(0.5625 / 4) */
+    assert_near(lo, 25.0 - 1.959963984540054 * 37.5, 1e-9);
+    assert_near(hi, 25.0 + 1.959963984540054 * 37.5, 1e-9);
+}
+
 /* R10: a state whose promoters are all weighted does not hold an unweighted
  * promoter: removing or unmerging one is NPS_E_REMOVE, state unchanged (else
  * the category would have more weighted rows than rows). */
@@ -4743,6 +4867,11 @@ int main(void)
         cmocka_unit_test(test_compute_argument_checks),
         cmocka_unit_test(test_r10_weight_square_overflow),
         cmocka_unit_test(test_r10_merge_total_overflow),
+        cmocka_unit_test(test_r10_remove_of_a_weight_never_added),
+        cmocka_unit_test(test_r11_sum_exponent_out_of_range),
+        cmocka_unit_test(test_r3_nps_in_range_at_huge_counts),
+        cmocka_unit_test(test_r11_negative_zero_sum_is_zero),
+        cmocka_unit_test(test_r9_interval_of_tiny_sums),
         cmocka_unit_test(test_r10_remove_unweighted_from_weighted_only),
         cmocka_unit_test(test_r10_remove_weight_not_held),
         cmocka_unit_test(test_r10_remove_small_next_to_large),
