@@ -106,7 +106,10 @@ COMMENT ON FUNCTION nps_version() IS 'version of the nps library';
 
 CREATE FUNCTION nps_category(nps_state) RETURNS text
     AS 'MODULE_PATHNAME', 'nps_category_state' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_category(nps_state, text) RETURNS text
+    AS 'MODULE_PATHNAME', 'nps_category_state' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION nps_category(nps_state) IS 'an error: nps_category takes a score 0..10, not an nps_state';
+COMMENT ON FUNCTION nps_category(nps_state, text) IS 'an error: nps_category takes a score 0..10, not an nps_state';
 
 -- ---------------------------------------------------------------------------
 -- One state, one row: the _of scalars give an aggregate's result for one

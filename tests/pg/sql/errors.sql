@@ -114,6 +114,7 @@ SELECT q, err(q) AS error FROM (VALUES
     ('SELECT nps_category(''NaN''::float8)'),
     ('SELECT nps_category(3, ''xx'')'),
     ('SELECT nps_category(nps_state(9))'),
+    ('SELECT nps_category(nps_state(9), ''en'')'),
     ('SELECT nps_category(''scores=1,0,0,0,0,0,0,0,0,0,0''::nps_state)'),
     ('SELECT nps_category(3, '''')'),
     ('SELECT nps_category(3, ''english'')'),
