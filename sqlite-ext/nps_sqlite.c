@@ -49,6 +49,12 @@ typedef struct nps_function {
 
 /* Every function, aggregate or scalar, is a pure function of its arguments. */
 #define PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+/* A function whose result carries a subtype (JSON) says so to SQLite 3.45+. */
+#ifdef SQLITE_RESULT_SUBTYPE
+#define JSON_RESULT (PURE | SQLITE_RESULT_SUBTYPE)
+#else
+#define JSON_RESULT PURE
+#endif
 
 /* Every SQL function, once.  The second argument of an aggregate is a
  * weight; the second argument of a margin or interval _of scalar is a
@@ -72,8 +78,8 @@ static const nps_function functions[] = {
     {"nps_ci_upper", 2, NPS_K_MEASURE, NPS_M_CI_UPPER, PURE},
     {"nps_state", 1, NPS_K_STATE, NPS_M_NPS, PURE},
     {"nps_state", 2, NPS_K_STATE, NPS_M_NPS, PURE},
-    {"nps_summary", 1, NPS_K_SUMMARY, NPS_M_NPS, PURE},
-    {"nps_summary", 2, NPS_K_SUMMARY, NPS_M_NPS, PURE},
+    {"nps_summary", 1, NPS_K_SUMMARY, NPS_M_NPS, JSON_RESULT},
+    {"nps_summary", 2, NPS_K_SUMMARY, NPS_M_NPS, JSON_RESULT},
     {"nps_of", 1, NPS_K_MEASURE_OF, NPS_M_NPS, PURE},
     {"promoter_share_of", 1, NPS_K_MEASURE_OF, NPS_M_PROMOTER_SHARE, PURE},
     {"passive_share_of", 1, NPS_K_MEASURE_OF, NPS_M_PASSIVE_SHARE, PURE},
@@ -85,7 +91,7 @@ static const nps_function functions[] = {
     {"nps_ci_lower_of", 2, NPS_K_MEASURE_OF, NPS_M_CI_LOWER, PURE},
     {"nps_ci_upper_of", 1, NPS_K_MEASURE_OF, NPS_M_CI_UPPER, PURE},
     {"nps_ci_upper_of", 2, NPS_K_MEASURE_OF, NPS_M_CI_UPPER, PURE},
-    {"nps_summary_of", 1, NPS_K_SUMMARY_OF, NPS_M_NPS, PURE},
+    {"nps_summary_of", 1, NPS_K_SUMMARY_OF, NPS_M_NPS, JSON_RESULT},
     {"nps_rows_of", 1, NPS_K_ROWS_OF, NPS_M_NPS, PURE},
     {"nps_state_merge", 2, NPS_K_MERGE, NPS_M_NPS, PURE},
     {"nps_category", 1, NPS_K_CATEGORY, NPS_M_NPS, PURE},
