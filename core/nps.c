@@ -196,6 +196,8 @@ nps_status nps_remove_weighted(nps_state *s, int64_t score, double weight)
         if (nps_sum_add(&t.wsum[c], weight, -1) != NPS_OK ||
             nps_sum_add_square(&t.wsq[c], weight, -1) != NPS_OK || !sums_possible(&t, c))
             return NPS_E_REMOVE;
+        if (t.wsum[c].inexact || t.wsq[c].inexact) /* no room to take it out exactly */
+            return NPS_E_INEXACT;
     }
     *s = t;
     return NPS_OK;
@@ -245,6 +247,8 @@ nps_status nps_unmerge(nps_state *dst, const nps_state *src)
         if (nps_sum_merge(&t.wsum[c], &src->wsum[c], -1) != NPS_OK ||
             nps_sum_merge(&t.wsq[c], &src->wsq[c], -1) != NPS_OK || !sums_possible(&t, c))
             return NPS_E_REMOVE;
+        if (t.wsum[c].inexact || t.wsq[c].inexact)
+            return NPS_E_INEXACT;
     }
     for (int c = 0; c < NPS_NCATEGORIES; c++)
         if (plain_rows(&t, c) < 0)

@@ -62,6 +62,19 @@ static int shift_right(nps_sum *s, int n)
     return lost;
 }
 
+/* Cut the bits of m * 2^e that lie below the sum's lowest bit; the sum is
+ * inexact when any of them was set. */
+static void drop_below(nps_sum *t, u128 *m, int32_t *e)
+{
+    if (*e >= t->exp)
+        return;
+    int drop = t->exp - *e;
+    if (drop >= 128 || (*m & (((u128)1 << drop) - 1)) != 0)
+        t->inexact = 1;
+    *m = drop >= 128 ? 0 : *m >> drop;
+    *e = t->exp;
+}
+
 /* Add (sign +1) or subtract (sign -1) m * 2^e, m < 2^106.  Bits that cannot
  * be kept mark the sum inexact.  Subtracting more than the sum holds gives
  * NPS_E_REMOVE and leaves it unchanged. */
@@ -82,13 +95,7 @@ static nps_status add_scaled(nps_sum *s, u128 m, int32_t e, int sign)
         int n = want < room ? want : room;
         if (n > 0)
             shift_left(&t, n);
-        if (e < t.exp) {
-            int drop = t.exp - e;
-            if (drop >= 128 || (m & (((u128)1 << drop) - 1)) != 0)
-                t.inexact = 1;
-            m = drop >= 128 ? 0 : m >> drop;
-            e = t.exp;
-        }
+        drop_below(&t, &m, &e);
     }
     int top = (int)(e - t.exp) + mbits;
     if (top > TOP_BITS || bit_length(&t) > TOP_BITS - 1) { /* make room at the top */
@@ -96,13 +103,7 @@ static nps_status add_scaled(nps_sum *s, u128 m, int32_t e, int sign)
         int n = over > blen ? over : blen;
         if (shift_right(&t, n))
             t.inexact = 1;
-        if (e < t.exp) {
-            int drop = t.exp - e;
-            if (drop >= 128 || (m & (((u128)1 << drop) - 1)) != 0)
-                t.inexact = 1;
-            m = drop >= 128 ? 0 : m >> drop;
-            e = t.exp;
-        }
+        drop_below(&t, &m, &e);
     }
     int shift = (int)(e - t.exp);
     uint64_t part[NPS_SUM_LIMBS] = {0};
