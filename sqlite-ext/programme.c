@@ -220,10 +220,11 @@ static int has_object(sqlite3 *db, const char *name, const char *types, int *rc)
  *
  * Text other than "0".."10" is cut into sign, mantissa m (integer digits i,
  * fraction digits f) and exponent e; d is i || f without its leading zeros
- * and dd without its trailing ones, so the value is dd x 10^k, k = (zeros
- * cut) + e - |f|.  A value other than 0 is whole and at most 10 only as one
- * digit with k = 0, or as "1" with k = 1.  An exponent too long for an
- * integer saturates, and k is then far from 0 and 1, as the verdict needs.
+ * and dd is d without its trailing ones, so the value is dd x 10^k, k =
+ * (trailing zeros) + e - |f|.  A value other than 0 is whole and at most 10
+ * only as one digit with k = 0, or as "1" with k = 1.  An exponent too long
+ * for an integer saturates, and k is then far from 0 and 1, as the verdict
+ * needs.
  * Each step is a subquery with LIMIT 1, which SQLite does not flatten: a
  * flattened step would copy its expressions into every use of its columns. */
 static void append_score(sqlite3_str *sql, const char *column)
@@ -247,7 +248,6 @@ static void append_score(sqlite3_str *sql, const char *column)
         " FROM (SELECT *, rtrim(d, '0') AS dd,"
         " length(d) - length(rtrim(d, '0')) + coalesce(CAST(e AS INTEGER), 0) - length(f) AS k"
         " FROM (SELECT *,"
-        " CASE WHEN instr(m, '.') > 0 THEN substr(m, 1, instr(m, '.') - 1) ELSE m END AS i,"
         " CASE WHEN instr(m, '.') > 0 THEN substr(m, instr(m, '.') + 1) ELSE '' END AS f,"
         " ltrim(CASE WHEN instr(m, '.') > 0 THEN substr(m, 1, instr(m, '.') - 1) ELSE m END"
         " || CASE WHEN instr(m, '.') > 0 THEN substr(m, instr(m, '.') + 1) ELSE '' END, '0') AS d"
