@@ -143,6 +143,32 @@ nps_status nps_add_weighted(nps_state *s, int64_t score, double weight)
 
 static int sums_possible(const nps_state *s, int c);
 
+/* True when a state carries any weighted row. */
+static int is_weighted(const nps_state *s)
+{
+    return (s->weighted[0] | s->weighted[1] | s->weighted[2]) != 0;
+}
+
+/* d * 2^e, e a double so that no exponent arithmetic overflows; past the
+ * double range it is 0 or infinity, as ldexp makes it. */
+static double scale2(double d, double e)
+{
+    return ldexp(d, (int)fmax(fmin(e, 4096.0), -4096.0));
+}
+
+/* After the sums of category c were reduced (st the status of that), as
+ * nps_remove_weighted and nps_unmerge end: NPS_E_REMOVE when what was taken
+ * out was never in them (sums no weights can have), NPS_E_INEXACT when it
+ * could not be taken out exactly. */
+static nps_status taken_out(const nps_state *t, int c, nps_status st)
+{
+    if (st != NPS_OK || !sums_possible(t, c))
+        return NPS_E_REMOVE;
+    if (t->wsum[c].inexact || t->wsq[c].inexact)
+        return NPS_E_INEXACT;
+    return NPS_OK;
+}
+
 /* Rows of category c that carry no weight. */
 static int64_t plain_rows(const nps_state *s, int c)
 {
@@ -192,12 +218,11 @@ nps_status nps_remove_weighted(nps_state *s, int64_t score, double weight)
     } else {
         if (t.wsum[c].inexact || t.wsq[c].inexact)
             return NPS_E_INEXACT;
-        /* a weight that was never added leaves sums no weights can have */
-        if (nps_sum_add(&t.wsum[c], weight, -1) != NPS_OK ||
-            nps_sum_add_square(&t.wsq[c], weight, -1) != NPS_OK || !sums_possible(&t, c))
-            return NPS_E_REMOVE;
-        if (t.wsum[c].inexact || t.wsq[c].inexact) /* no room to take it out exactly */
-            return NPS_E_INEXACT;
+        nps_status st = nps_sum_add(&t.wsum[c], weight, -1);
+        if (st == NPS_OK)
+            st = nps_sum_add_square(&t.wsq[c], weight, -1);
+        if ((st = taken_out(&t, c, st)) != NPS_OK)
+            return st;
     }
     *s = t;
     return NPS_OK;
@@ -244,11 +269,11 @@ nps_status nps_unmerge(nps_state *dst, const nps_state *src)
         }
         if (t.wsum[c].inexact || t.wsq[c].inexact || src->wsum[c].inexact || src->wsq[c].inexact)
             return NPS_E_INEXACT;
-        if (nps_sum_merge(&t.wsum[c], &src->wsum[c], -1) != NPS_OK ||
-            nps_sum_merge(&t.wsq[c], &src->wsq[c], -1) != NPS_OK || !sums_possible(&t, c))
-            return NPS_E_REMOVE;
-        if (t.wsum[c].inexact || t.wsq[c].inexact)
-            return NPS_E_INEXACT;
+        nps_status st = nps_sum_merge(&t.wsum[c], &src->wsum[c], -1);
+        if (st == NPS_OK)
+            st = nps_sum_merge(&t.wsq[c], &src->wsq[c], -1);
+        if ((st = taken_out(&t, c, st)) != NPS_OK)
+            return st;
     }
     for (int c = 0; c < NPS_NCATEGORIES; c++)
         if (plain_rows(&t, c) < 0)
@@ -359,7 +384,7 @@ static void category_weights(const nps_state *s, double w[NPS_NCATEGORIES],
     int64_t rows[NPS_NCATEGORIES] = {0, 0, 0};
     for (int i = 0; i < NPS_NSCORES; i++)
         rows[nps_category_of(i)] += s->count[i];
-    if ((s->weighted[0] | s->weighted[1] | s->weighted[2]) == 0) {
+    if (!is_weighted(s)) {
         for (int c = 0; c < NPS_NCATEGORIES; c++)
             w[c] = q[c] = (double)rows[c]; /* every row weighs 1 */
         return;
@@ -379,10 +404,9 @@ static void category_weights(const nps_state *s, double w[NPS_NCATEGORIES],
     for (int c = 0; c < NPS_NCATEGORIES; c++) {
         int32_t e;
         double d = nps_sum_scaled(&s->wsum[c], &e);
-        w[c] = ldexp(plain[c], -top) + ldexp(d, (int)fmax(fmin((double)e - top, 4096), -4096));
+        w[c] = ldexp(plain[c], -top) + scale2(d, (double)e - top);
         d = nps_sum_scaled(&s->wsq[c], &e);
-        q[c] = ldexp(plain[c], -2 * top) +
-               ldexp(d, (int)fmax(fmin((double)e - 2.0 * top, 4096), -4096));
+        q[c] = ldexp(plain[c], -2 * top) + scale2(d, (double)e - 2.0 * top);
     }
 }
 
@@ -520,7 +544,7 @@ nps_status nps_summary_json(const nps_state *s, char *buf, size_t cap)
                                   (long long)nps_rows(s), (long long)cat[NPS_PROMOTER],
                                   (long long)cat[NPS_PASSIVE], (long long)cat[NPS_DETRACTOR]);
     nps_shape sh;
-    if ((s->weighted[0] | s->weighted[1] | s->weighted[2]) != 0 && shape_of(s, &sh) == NPS_OK &&
+    if (is_weighted(s) && shape_of(s, &sh) == NPS_OK &&
         len < cap) {
         /* the counts above are rows; what follows is weighted, on Kish's n */
         char num[32];
@@ -717,12 +741,6 @@ static uint32_t get_u32(const uint8_t *p)
     return v;
 }
 
-/* True when a state carries any weighted row. */
-static int is_weighted(const nps_state *s)
-{
-    return (s->weighted[0] | s->weighted[1] | s->weighted[2]) != 0;
-}
-
 /* The sum as written: canonical (R11). */
 static nps_sum canonical(const nps_sum *x)
 {
@@ -765,7 +783,14 @@ static double square_ratio(const nps_sum *sum, const nps_sum *sq)
     double ds = nps_sum_scaled(sum, &es), dq = nps_sum_scaled(sq, &eq);
     if (dq == 0.0)
         return 0.0;
-    return ldexp(ds * ds / dq, (int)fmax(fmin(2.0 * es - eq, 4096), -4096));
+    return scale2(ds * ds / dq, 2.0 * es - eq);
+}
+
+/* True when a read sum's fields are in range: an exponent a state can reach
+ * (checked before anything shifts the sum) and a 0/1 inexact mark. */
+static int sum_well_formed(const nps_sum *x)
+{
+    return x->inexact <= 1 && x->exp >= SUM_EXP_MIN && x->exp <= SUM_EXP_MAX;
 }
 
 /* True when the sums of category c are possible for its weighted rows:
@@ -799,11 +824,8 @@ static nps_status check_state(nps_state *s)
         const nps_sum *sum = &s->wsum[c], *sq = &s->wsq[c];
         if (s->weighted[c] < 0 || s->weighted[c] > rows[c])
             return NPS_E_STATE_VALUE;
-        for (int k = 0; k < 2; k++) {
-            const nps_sum *x = k ? sq : sum;
-            if (x->inexact > 1 || x->exp < SUM_EXP_MIN || x->exp > SUM_EXP_MAX)
-                return NPS_E_STATE_VALUE;
-        }
+        if (!sum_well_formed(sum) || !sum_well_formed(sq))
+            return NPS_E_STATE_VALUE;
         if (nps_sum_exponent(sum) >= 512 + 63 || nps_sum_exponent(sq) >= 1024 + 63)
             return NPS_E_STATE_VALUE;
         if (s->weighted[c] == 0 && (!nps_sum_is_zero(sum) || !nps_sum_is_zero(sq) ||
@@ -856,7 +878,7 @@ nps_status nps_decode(const uint8_t *buf, size_t len, nps_state *out)
             for (int i = 0; i < NPS_SUM_LIMBS; i++)
                 x->limb[i] = get_u64(p + 8 + 8 * i);
             /* the range first: canonical() moves the exponent */
-            if (x->exp < SUM_EXP_MIN || x->exp > SUM_EXP_MAX || !is_canonical(x))
+            if (!sum_well_formed(x) || !is_canonical(x))
                 return NPS_E_STATE_VALUE;
         }
     }

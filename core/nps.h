@@ -184,16 +184,23 @@ static inline int nps_category_of(int64_t score)
 /* Reset a state to no rows. */
 void nps_state_init(nps_state *s);
 
-/* Count one unweighted score (R1).  The per-row hot path: check and count. */
-static inline nps_status nps_add(nps_state *s, int64_t score)
+/* Count one unweighted score already known to be 0..10, within the row
+ * limit (R10).  The per-row hot path of a wrapper that checked the score. */
+static inline nps_status nps_count(nps_state *s, int64_t score)
 {
-    if ((uint64_t)score > 10u)
-        return NPS_E_SCORE_RANGE;
     if (s->rows >= NPS_MAX_ROWS)
         return NPS_E_OVERFLOW;
     s->count[score]++;
     s->rows++;
     return NPS_OK;
+}
+
+/* Count one unweighted score (R1): check and count. */
+static inline nps_status nps_add(nps_state *s, int64_t score)
+{
+    if ((uint64_t)score > 10u)
+        return NPS_E_SCORE_RANGE;
+    return nps_count(s, score);
 }
 
 /* Undo nps_add() for a sliding window frame. */

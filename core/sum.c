@@ -196,10 +196,9 @@ double nps_sum_scaled(const nps_sum *s, int32_t *exp2)
     int sticky = 0;
     for (int k = 0; k < i - 1; k++)
         sticky |= s->limb[k] != 0;
-    int lead = 64 + (64 - __builtin_clzll(s->limb[i])); /* bits in v */
-    int drop = lead > 64 ? lead - 64 : 0;
+    int drop = 64 - __builtin_clzll(s->limb[i]); /* v has 64 + drop bits */
     uint64_t top = (uint64_t)(v >> drop);
-    if (drop > 0 && ((v & (((u128)1 << drop) - 1)) != 0 || sticky))
+    if ((v & (((u128)1 << drop) - 1)) != 0 || sticky)
         top |= 1; /* a sticky bit keeps the rounding below correct */
     *exp2 = s->exp + 64 * (i - 1) + drop;
     return (double)top;

@@ -225,15 +225,6 @@ static inline PgNpsState *trans_state(FunctionCallInfo fcinfo)
     return new_state(&state_arg(fcinfo, 0)->core);
 }
 
-/* Count one checked score (R1, R10): the per-row hot path. */
-static inline void count_score(FunctionCallInfo fcinfo, PgNpsState *s, int64 score)
-{
-    if (unlikely(s->core.rows >= NPS_MAX_ROWS))
-        raise_status(NPS_E_OVERFLOW, caller_name(fcinfo), "");
-    s->core.count[score]++;
-    s->core.rows++;
-}
-
 /* A weight argument, checked (R6): finite, >= 0, and its square finite. */
 static inline double weight_arg(FunctionCallInfo fcinfo, int n)
 {
@@ -265,7 +256,7 @@ static inline void check_update(FunctionCallInfo fcinfo, nps_status st)
     Datum nps_state_add_##T(PG_FUNCTION_ARGS)                                                      \
     {                                                                                              \
         PgNpsState *s = trans_state(fcinfo);                                                       \
-        count_score(fcinfo, s, SCORE_##T(1));                                                      \
+        check_update(fcinfo, nps_count(&s->core, SCORE_##T(1)));                                   \
         PG_RETURN_POINTER(s);                                                                      \
     }                                                                                              \
     PG_FUNCTION_INFO_V1(nps_state_remove_##T);                                                     \

@@ -161,14 +161,21 @@ static void render_value(sqlite3_value *v, nps_status st, char buf[NPS_VALUE_MAX
     }
 }
 
+/* Fail the statement with the core's text for st, naming fn and a value
+ * already rendered. */
+static void fail_as(sqlite3_context *ctx, nps_status st, const char *fn, const char *value)
+{
+    char msg[NPS_MESSAGE_MAX];
+    nps_message(msg, sizeof msg, st, fn, value);
+    sqlite3_result_error(ctx, msg, -1);
+}
+
 /* Fail the statement with the core's text for st, naming the SQL function
  * (the first member of the user data, nps_sqlite.h) and a value already rendered. */
 void fail_text(sqlite3_context *ctx, nps_status st, const char *value)
 {
     const char *const *name = sqlite3_user_data(ctx);
-    char msg[NPS_MESSAGE_MAX];
-    nps_message(msg, sizeof msg, st, *name, value);
-    sqlite3_result_error(ctx, msg, -1);
+    fail_as(ctx, st, *name, value);
 }
 
 /* Fail the statement with the core's text for st, naming the SQL function and the value. */
@@ -314,16 +321,17 @@ static void result_summary(sqlite3_context *ctx, const nps_state *s)
     sqlite3_result_subtype(ctx, JSON_SUBTYPE);
 }
 
-/* Return one measure of a state; NULL without rows (R5). */
+/* Return one measure of a state; NULL without rows (R5).  A confidence the
+ * core refuses is named by the SQL value it came from, when there is one. */
 static void result_measure(sqlite3_context *ctx, const nps_state *s, nps_measure m,
-                           double confidence)
+                           double confidence, sqlite3_value *confidence_arg)
 {
     double v;
     nps_status st = nps_compute(s, m, confidence, &v);
     if (st == NPS_OK)
         sqlite3_result_double(ctx, v);
     else if (st != NPS_EMPTY)
-        fail(ctx, st, NULL);
+        fail(ctx, st, st == NPS_E_CONFIDENCE ? confidence_arg : NULL);
 }
 
 /* xFinal and xValue: the function's result from the current state; no valid
@@ -343,7 +351,7 @@ static void agg_value(sqlite3_context *ctx)
         result_summary(ctx, &a->state);
         return;
     default:
-        result_measure(ctx, &a->state, f->measure, NPS_DEFAULT_CONFIDENCE);
+        result_measure(ctx, &a->state, f->measure, NPS_DEFAULT_CONFIDENCE, NULL);
         return;
     }
 }
@@ -441,15 +449,15 @@ static int state_arg(sqlite3_context *ctx, int argc, sqlite3_value **argv, int i
     if (st == NPS_OK)
         return 1;
     const nps_function *f = sqlite3_user_data(ctx);
-    char fn[NPS_VALUE_MAX], value[NPS_VALUE_MAX], msg[NPS_MESSAGE_MAX];
-    int states = argc > 1 && f->kind != NPS_K_MEASURE_OF;
-    if (states)
-        sqlite3_snprintf((int)sizeof fn, fn, "%s: argument %d", f->name, i + 1);
-    else
-        sqlite3_snprintf((int)sizeof fn, fn, "%s", f->name);
+    char value[NPS_VALUE_MAX];
     render_value(argv[i], st, value);
-    nps_message(msg, sizeof msg, st, fn, value);
-    sqlite3_result_error(ctx, msg, -1);
+    if (argc > 1 && f->kind != NPS_K_MEASURE_OF) { /* several states: say which */
+        char fn[NPS_VALUE_MAX];
+        sqlite3_snprintf((int)sizeof fn, fn, "%s: argument %d", f->name, i + 1);
+        fail_as(ctx, st, fn, value);
+    } else {
+        fail_text(ctx, st, value);
+    }
     return 0;
 }
 
@@ -458,16 +466,15 @@ static int state_arg(sqlite3_context *ctx, int argc, sqlite3_value **argv, int i
 static void fn_measure_of(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     const nps_function *f = sqlite3_user_data(ctx);
-    double confidence = NPS_DEFAULT_CONFIDENCE, z;
+    double confidence = NPS_DEFAULT_CONFIDENCE;
     nps_state s;
     if (any_null(argc, argv) || !state_arg(ctx, argc, argv, 0, &s))
         return;
-    if (argc == 2 && (number_of(argv[1], &confidence) != NPS_OK ||
-                      nps_z_for_confidence(confidence, &z) != NPS_OK)) {
+    if (argc == 2 && number_of(argv[1], &confidence) != NPS_OK) {
         fail(ctx, NPS_E_CONFIDENCE, argv[1]);
         return;
     }
-    result_measure(ctx, &s, f->measure, confidence);
+    result_measure(ctx, &s, f->measure, confidence, argc == 2 ? argv[1] : NULL);
 }
 
 /* nps_summary_of(st): the JSON summary of one state. */
