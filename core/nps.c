@@ -544,8 +544,7 @@ nps_status nps_summary_json(const nps_state *s, char *buf, size_t cap)
                                   (long long)nps_rows(s), (long long)cat[NPS_PROMOTER],
                                   (long long)cat[NPS_PASSIVE], (long long)cat[NPS_DETRACTOR]);
     nps_shape sh;
-    if (is_weighted(s) && shape_of(s, &sh) == NPS_OK &&
-        len < cap) {
+    if (is_weighted(s) && shape_of(s, &sh) == NPS_OK && len < cap) {
         /* the counts above are rows; what follows is weighted, on Kish's n */
         char num[32];
         nps_format_double(sh.n, num, sizeof num);
@@ -828,8 +827,8 @@ static nps_status check_state(nps_state *s)
             return NPS_E_STATE_VALUE;
         if (nps_sum_exponent(sum) >= 512 + 63 || nps_sum_exponent(sq) >= 1024 + 63)
             return NPS_E_STATE_VALUE;
-        if (s->weighted[c] == 0 && (!nps_sum_is_zero(sum) || !nps_sum_is_zero(sq) ||
-                                    sum->inexact || sq->inexact))
+        if (s->weighted[c] == 0 &&
+            (!nps_sum_is_zero(sum) || !nps_sum_is_zero(sq) || sum->inexact || sq->inexact))
             return NPS_E_STATE_VALUE;
         if (!sums_possible(s, c))
             return NPS_E_STATE_VALUE;
@@ -918,8 +917,7 @@ static void format_sum(const nps_sum *x, char *buf, size_t cap)
 }
 
 /* Append "name=a,b,c" of n sums. */
-static size_t put_sums(char *buf, size_t cap, size_t len, const char *name, const nps_sum *v,
-                       int n)
+static size_t put_sums(char *buf, size_t cap, size_t len, const char *name, const nps_sum *v, int n)
 {
     for (int i = 0; i < n && len < cap; i++) {
         char num[NPS_SUM_LIMBS * 16 + 32];
@@ -955,7 +953,7 @@ static int read_int(const char **q, void *v, int i)
 /* Value of a hex digit, or -1. */
 static int hex_digit(char c)
 {
-    return c >= '0' && c <= '9' ? c - '0'
+    return c >= '0' && c <= '9'   ? c - '0'
            : c >= 'a' && c <= 'f' ? c - 'a' + 10
            : c >= 'A' && c <= 'F' ? c - 'A' + 10
                                   : -1;

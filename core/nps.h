@@ -97,37 +97,37 @@ enum { NPS_DETRACTOR = 0, NPS_PASSIVE = 1, NPS_PROMOTER = 2 };
 /* Outcome of every core call; the wrappers map it to an engine error. */
 typedef enum nps_status {
     NPS_OK = 0,
-    NPS_EMPTY,               /* no valid rows: the SQL result is NULL (R5) */
-    NPS_E_SCORE_RANGE,       /* a number outside 0..10 */
-    NPS_E_SCORE_FRACTION,    /* a number with a fractional part */
-    NPS_E_SCORE_TEXT,        /* text that is not a number */
-    NPS_E_SCORE_TYPE,        /* a value that is neither a score nor a state */
-    NPS_E_WEIGHT,            /* negative, infinite or NaN weight */
-    NPS_E_WEIGHT_STATE,      /* a weight given with a state */
-    NPS_E_CONFIDENCE,        /* confidence outside (0, 1) */
-    NPS_E_WEIGHT_SQUARE,     /* a weight whose square overflows */
-    NPS_E_INEXACT,           /* taking rows out of a sum that is no longer exact */
-    NPS_E_SCALAR_STATE,      /* a scalar that takes a score given an nps_state */
-    NPS_E_NOT_NUMBER,        /* a non-score argument that is not a number */
-    NPS_E_NOT_STATE,         /* an argument that should be an nps_state but is not a blob */
-    NPS_E_BAND,              /* nps value outside -100..100 */
-    NPS_E_LANG,              /* unknown language */
-    NPS_E_STATE_LENGTH,      /* blob of the wrong length */
-    NPS_E_STATE_MAGIC,       /* blob that is not an nps_state */
-    NPS_E_STATE_VERSION,     /* nps_state of a version this build cannot read */
-    NPS_E_STATE_CHECKSUM,    /* nps_state whose checksum does not match */
-    NPS_E_STATE_VALUE,       /* nps_state whose contents are inconsistent */
-    NPS_E_STATE_TEXT,        /* malformed text form of an nps_state */
-    NPS_E_OVERFLOW,          /* a count would overflow */
-    NPS_E_REMOVE,            /* removing something the state does not hold */
-    NPS_E_CATEGORY,          /* unknown category name (P4) */
-    NPS_E_NO_TABLE,          /* no such table */
-    NPS_E_NO_COLUMN,         /* no such column in a table */
-    NPS_E_NAME,              /* a name that is empty or too long */
-    NPS_E_NULL_ARG,          /* a NULL where a value is required */
-    NPS_E_QUEUE,             /* a table of the queue's name that is not an alert queue */
-    NPS_E_NO_ROWID,          /* a table without rowid where one is needed */
-    NPS_E_ROWID_NAMES,       /* a table whose columns take every name of its rowid */
+    NPS_EMPTY,            /* no valid rows: the SQL result is NULL (R5) */
+    NPS_E_SCORE_RANGE,    /* a number outside 0..10 */
+    NPS_E_SCORE_FRACTION, /* a number with a fractional part */
+    NPS_E_SCORE_TEXT,     /* text that is not a number */
+    NPS_E_SCORE_TYPE,     /* a value that is neither a score nor a state */
+    NPS_E_WEIGHT,         /* negative, infinite or NaN weight */
+    NPS_E_WEIGHT_STATE,   /* a weight given with a state */
+    NPS_E_CONFIDENCE,     /* confidence outside (0, 1) */
+    NPS_E_WEIGHT_SQUARE,  /* a weight whose square overflows */
+    NPS_E_INEXACT,        /* taking rows out of a sum that is no longer exact */
+    NPS_E_SCALAR_STATE,   /* a scalar that takes a score given an nps_state */
+    NPS_E_NOT_NUMBER,     /* a non-score argument that is not a number */
+    NPS_E_NOT_STATE,      /* an argument that should be an nps_state but is not a blob */
+    NPS_E_BAND,           /* nps value outside -100..100 */
+    NPS_E_LANG,           /* unknown language */
+    NPS_E_STATE_LENGTH,   /* blob of the wrong length */
+    NPS_E_STATE_MAGIC,    /* blob that is not an nps_state */
+    NPS_E_STATE_VERSION,  /* nps_state of a version this build cannot read */
+    NPS_E_STATE_CHECKSUM, /* nps_state whose checksum does not match */
+    NPS_E_STATE_VALUE,    /* nps_state whose contents are inconsistent */
+    NPS_E_STATE_TEXT,     /* malformed text form of an nps_state */
+    NPS_E_OVERFLOW,       /* a count would overflow */
+    NPS_E_REMOVE,         /* removing something the state does not hold */
+    NPS_E_CATEGORY,       /* unknown category name (P4) */
+    NPS_E_NO_TABLE,       /* no such table */
+    NPS_E_NO_COLUMN,      /* no such column in a table */
+    NPS_E_NAME,           /* a name that is empty or too long */
+    NPS_E_NULL_ARG,       /* a NULL where a value is required */
+    NPS_E_QUEUE,          /* a table of the queue's name that is not an alert queue */
+    NPS_E_NO_ROWID,       /* a table without rowid where one is needed */
+    NPS_E_ROWID_NAMES,    /* a table whose columns take every name of its rowid */
     NPS_STATUS_COUNT
 } nps_status;
 

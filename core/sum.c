@@ -85,8 +85,8 @@ static nps_status add_scaled(nps_sum *s, u128 m, int32_t e, int sign)
     int tz = (uint64_t)m ? __builtin_ctzll((uint64_t)m) : 64 + __builtin_ctzll((uint64_t)(m >> 64));
     m >>= tz;
     e += tz;
-    int mbits = (m >> 64) ? 128 - __builtin_clzll((uint64_t)(m >> 64))
-                          : 64 - __builtin_clzll((uint64_t)m);
+    int mbits =
+        (m >> 64) ? 128 - __builtin_clzll((uint64_t)(m >> 64)) : 64 - __builtin_clzll((uint64_t)m);
     nps_sum t = *s;
     if (nps_sum_is_zero(&t))
         t.exp = e;

@@ -32,9 +32,9 @@ typedef enum nps_kind {
     NPS_K_ROWS_OF,    /* scalar: nps_rows_of(state) */
     NPS_K_MERGE,      /* scalar: nps_state_merge(a, b) */
     NPS_K_CATEGORY,   /* scalar: nps_category(score [, lang]) */
-    NPS_K_BAND,     /* scalar: nps_band(nps_value) */
-    NPS_K_PVALUE,   /* scalar: nps_pvalue(state_a, state_b) */
-    NPS_K_VERSION   /* scalar: nps_version() */
+    NPS_K_BAND,       /* scalar: nps_band(nps_value) */
+    NPS_K_PVALUE,     /* scalar: nps_pvalue(state_a, state_b) */
+    NPS_K_VERSION     /* scalar: nps_version() */
 } nps_kind;
 
 /* One row of the registration table; also the user data of the function,
