@@ -1,12 +1,26 @@
-# nps: one entry point.  make | make check | make demo | make bench | make fuzz
+# nps: one entry point.
+#   make                 the extensions: build/nps.so (SQLite) and, where
+#                        pg_config is found, the PostgreSQL extension
+#   make install         both, where their loaders find them (PREFIX, DESTDIR)
+#   make installcheck    the PostgreSQL suite against the server you run
+#   make check           every suite, with its own throw-away server
+#   make demo | make bench | make fuzz | make check-pg-versions
 VERSION := $(shell cat VERSION)
 CC ?= cc
 BUILD := build
-WARN := -Wall -Wextra -Werror
+# Warnings are errors in CI (CI is set there) and on request (WERROR=1), not
+# in a user's build, where a newer compiler may warn about something new.
+WERROR ?= $(if $(CI),1)
+WARN := -Wall -Wextra $(if $(filter 1 yes true,$(WERROR)),-Werror)
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 $(WARN) $(CFLAGS) -fPIC -Icore -I$(BUILD)
+# make install: the SQLite extension goes where the dynamic loader looks by
+# default (Debian: /usr/lib/<multiarch>), so that `.load nps` finds it by name;
+# a PREFIX outside the loader's path needs `.load PREFIX/lib/.../nps`.
+PREFIX ?= /usr
+MULTIARCH := $(shell $(CC) -print-multiarch 2>/dev/null)
+LIBDIR ?= $(PREFIX)/lib$(if $(MULTIARCH),/$(MULTIARCH))
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-PG_CONFIG ?= pg_config
 # libFuzzer targets (tests/fuzz/): one binary per target; make fuzz runs each
 # for FUZZ_SECONDS, make check for CHECK_FUZZ_SECONDS.
 FUZZ_CC ?= clang
@@ -15,22 +29,32 @@ FUZZ_SECONDS ?= 600
 CHECK_FUZZ_SECONDS ?= 5
 FUZZ_TARGETS := state_decode state_text score_text casefold categories merge
 FUZZ_BINS := $(addprefix $(BUILD)/fuzz/,$(FUZZ_TARGETS))
+# PostgreSQL: pg_config names the server to build for.  Unset, the one on
+# PATH is used if there is one (else only SQLite is built); set, it must work.
+PG_CONFIG_GIVEN := $(filter command line environment,$(origin PG_CONFIG))
+PG_CONFIG ?= pg_config
 HAVE_PG := $(shell $(PG_CONFIG) --pgxs >/dev/null 2>&1 && test -f "$$($(PG_CONFIG) --pgxs)" && echo yes)
+PG_CONFIG_ERROR := PG_CONFIG=$(PG_CONFIG) does not name a pg_config with PGXS (install postgresql-server-dev-NN, or point PG_CONFIG at one)
 
 CORE_SRC := $(wildcard core/*.c)
 CORE_HDR := $(wildcard core/*.h) $(BUILD)/nps_version.h
 SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 
-.PHONY: all sqlite pg demo check deps-build deps-check check-core check-sqlite \
-        check-sanitize check-valgrind check-pg check-parity check-programme check-bench bench clean format \
-        fuzz check-fuzz fuzz-seeds
+.PHONY: all sqlite pg pg-required install install-sqlite install-pg print-libdir installcheck check-install demo check deps-build \
+        deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-parity \
+        check-programme check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds
 
-all: sqlite $(BUILD)/test_core $(if $(HAVE_PG),pg)
+# The extensions only; test binaries belong to make check.
+all: sqlite $(if $(or $(HAVE_PG),$(PG_CONFIG_GIVEN)),pg,no-pg)
+no-pg:
+	@echo "note: no pg_config found, so only the SQLite extension was built (PostgreSQL: apt-get install postgresql-server-dev-15, or make PG_CONFIG=/path/to/pg_config)"
 
 # The version, stamped from VERSION into the one C header that carries it.
+# Written to a temporary file and renamed: a concurrent build never reads a
+# half-written header.
 $(BUILD)/nps_version.h: VERSION
 	@mkdir -p $(@D)
-	printf '#define NPS_VERSION "%s"\n' "$(VERSION)" > $@
+	printf '#define NPS_VERSION "%s"\n' "$(VERSION)" > $@.$$$$ && mv -f $@.$$$$ $@
 
 # One rule per kind of artefact: the SQLite extension (plain and sanitized),
 # the core test binary (plain and sanitized).
@@ -51,8 +75,24 @@ $(FUZZ_BINS): $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(CORE_SRC) $(CO
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) -lm
 
-pg: $(BUILD)/nps_version.h
-	$(MAKE) -C pg-ext
+pg: pg-required $(BUILD)/nps_version.h
+	$(MAKE) -C pg-ext PG_CONFIG=$(PG_CONFIG) WERROR=$(WERROR)
+pg-required:
+	$(if $(HAVE_PG),@:,$(error $(PG_CONFIG_ERROR)))
+
+install: install-sqlite $(if $(or $(HAVE_PG),$(PG_CONFIG_GIVEN)),install-pg)
+install-sqlite: sqlite
+	install -d $(DESTDIR)$(LIBDIR)
+	install -m 644 $(BUILD)/nps.so $(DESTDIR)$(LIBDIR)/nps.so
+print-libdir:
+	@echo $(LIBDIR)
+install-pg: pg
+	$(MAKE) -C pg-ext install PG_CONFIG=$(PG_CONFIG) WERROR=$(WERROR)
+# The PostgreSQL suite against a server you already run (PGHOST, PGPORT,
+# PGUSER as for psql; the user creates and drops the database
+# contrib_regression), after make install.
+installcheck: pg-required
+	$(MAKE) -C pg-ext installcheck PG_CONFIG=$(PG_CONFIG)
 
 deps-build:
 	@scripts/deps.sh build sqlite
@@ -61,11 +101,12 @@ deps-check:
 
 demo: deps-build
 	@$(MAKE) --no-print-directory -s sqlite
-	@demo/run.sh
+	@WERROR=$(filter 1 yes true,$(WERROR)) demo/run.sh
 
 check: deps-check
-	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory check-core check-sqlite check-sanitize check-valgrind check-pg check-parity check-programme check-bench check-fuzz
+	@$(MAKE) --no-print-directory all $(BUILD)/test_core
+	@# One suite at a time, even under make -j: they share one PostgreSQL install.
+	@$(MAKE) --no-print-directory -j1 check-core check-sqlite check-sanitize check-valgrind check-pg check-parity check-programme check-install check-bench check-fuzz
 	@echo "make check: all suites passed"
 
 check-core: $(BUILD)/test_core
@@ -85,6 +126,12 @@ check-programme: $(BUILD)/nps.so
 	tests/programme/run.sh $(BUILD)/nps.so
 check-bench: $(BUILD)/nps.so
 	BENCH_ROWS=100000 BENCH_REPS=3 bench/run.sh
+check-install: sqlite pg
+	tests/install/run.sh
+# The PostgreSQL and parity suites on every other PostgreSQL major Debian
+# ships (scripts/pg-majors.sh: the list, and how; root only).
+check-pg-versions:
+	scripts/pg-majors.sh
 
 bench: deps-check
 	bench/run.sh

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The install suite: what a user does after building.  Checks that
+#   make install DESTDIR=...   puts every file where it belongs;
+#   make install               (root) lets the sqlite3 shell `.load nps` by
+#                              name and a server `CREATE EXTENSION nps`;
+#   make installcheck          passes against a server that is already
+#                              running (a throw-away one here);
+#   a wrong PG_CONFIG          is a clear error, not a silent success.
+# Run from anywhere; prints "N passed, M failed".
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+passed=0
+failed=0
+ok() {
+    echo "ok: $1"
+    passed=$((passed + 1))
+}
+bad() {
+    echo "FAILED: $1" >&2
+    failed=$((failed + 1))
+}
+check() { # check NAME COMMAND...: passes when COMMAND succeeds
+    local name=$1
+    shift
+    if "$@"; then ok "$name"; else bad "$name"; fi
+}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+PG_CONFIG=${PG_CONFIG:-pg_config}
+libdir=$(make --no-print-directory -s print-libdir)
+
+# 1. A staged install: every file under DESTDIR, nothing outside it.
+make --no-print-directory -s install DESTDIR="$tmp/stage" >"$tmp/log" 2>&1 || cat "$tmp/log" >&2
+check "DESTDIR install has the SQLite extension at $libdir/nps.so" test -f "$tmp/stage$libdir/nps.so"
+check "DESTDIR install has the PostgreSQL library" test -f "$tmp/stage$("$PG_CONFIG" --pkglibdir)/nps.so"
+check "DESTDIR install has the control file and install script" \
+    test -f "$tmp/stage$("$PG_CONFIG" --sharedir)/extension/nps.control" -a \
+    -f "$tmp/stage$("$PG_CONFIG" --sharedir)/extension/nps--$(cat VERSION).sql"
+check "the staged SQLite extension loads by path" \
+    bash -c "sqlite3 :memory: '.load $tmp/stage$libdir/nps' 'SELECT nps_version();' | grep -qx '$(cat VERSION)'"
+
+# 2. A PG_CONFIG that does not exist fails with a message naming it.
+if make --no-print-directory -s pg PG_CONFIG=/nonexistent/pg_config >"$tmp/log" 2>&1; then
+    bad "make pg with a missing PG_CONFIG fails"
+else
+    check "make pg with a missing PG_CONFIG names it" grep -q 'PG_CONFIG=/nonexistent/pg_config does not name a pg_config' "$tmp/log"
+fi
+
+# 3. The real install, as root: the loaders find the extension by name.
+if [ "$(id -u)" -eq 0 ]; then
+    exec 9>/tmp/nps-pg-install.lock # shared with tests/pg/with_server.sh
+    flock 9
+    make --no-print-directory -s install >"$tmp/log" 2>&1 || cat "$tmp/log" >&2
+    check "after make install, sqlite3 '.load nps' finds it by name" \
+        bash -c "cd / && sqlite3 :memory: '.load nps' 'SELECT nps(9);' | grep -qx 100.0"
+    # A server that runs before and independently of the tests (the user's).
+    cat >"$tmp/against_server.sh" <<'EOF'
+set -e
+psql -X -q -d postgres -c 'DROP DATABASE IF EXISTS nps_install' -c 'CREATE DATABASE nps_install'
+psql -X -qAt -d nps_install -c 'CREATE EXTENSION nps' -c 'SELECT round(nps(s)::numeric, 4) FROM unnest(ARRAY[10, 9, 6]) s' >"$1/created"
+make --no-print-directory installcheck >"$1/installcheck.log" 2>&1
+EOF
+    if pg_virtualenv -v "$("$PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')" \
+        bash "$tmp/against_server.sh" "$tmp" >"$tmp/log" 2>&1; then
+        ok "make installcheck passes against a running server"
+    else
+        cat "$tmp/log" "$tmp/installcheck.log" 2>/dev/null | tail -n 40 >&2
+        bad "make installcheck passes against a running server"
+    fi
+    check "CREATE EXTENSION nps works after make install" grep -qx '33.3333' "$tmp/created"
+    flock -u 9
+else
+    echo "skipped: the system-wide install (not root); run as root to test '.load nps' and CREATE EXTENSION"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
