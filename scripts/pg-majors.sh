@@ -57,7 +57,8 @@ in_root() {
         mount -t proc proc "$r/proc"
         mount --bind /dev "$r/dev"
         mount -t tmpfs shm "$r/dev/shm"
-        exec chroot "$r" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"
+        exec chroot "$r" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+            ${CI:+CI=$CI} ${WERROR:+WERROR=$WERROR} "$@"
     ' _ "$root" "$@"
 }
 
