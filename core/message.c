@@ -3,7 +3,8 @@
 
 #include <stdio.h>
 
-/* Message template and SQLSTATE of each status; %s is the function, then the value. */
+/* Message template and SQLSTATE of each status; %s is the function, then the
+ * value, then (in the one template that lists the languages) nps_languages(). */
 static const struct {
     const char *text;
     const char *sqlstate;
@@ -27,7 +28,7 @@ static const struct {
     [NPS_E_NOT_NUMBER] = {"%s: %s is not a number", "22023"},
     [NPS_E_NOT_STATE] = {"%s: %s is not an nps_state", "22023"},
     [NPS_E_BAND] = {"%s: nps %s is outside -100..100", "22003"},
-    [NPS_E_LANG] = {"%s: unknown language %s (known: en, zh, pl, th, de, es, fr, ja)", "22023"},
+    [NPS_E_LANG] = {"%s: unknown language %s (known: %s)", "22023"},
     [NPS_E_STATE_LENGTH] = {"%s: invalid nps_state: %s bytes, expected 100 or 412", "22023"},
     [NPS_E_STATE_MAGIC] = {"%s: invalid nps_state: not an nps_state value", "22023"},
     [NPS_E_STATE_VERSION] =
@@ -56,7 +57,7 @@ void nps_message(char *buf, size_t cap, nps_status st, const char *fn, const cha
 {
     if ((unsigned)st >= NPS_STATUS_COUNT)
         st = NPS_E_SCORE_TYPE;
-    snprintf(buf, cap, messages[st].text, fn, value ? value : "");
+    snprintf(buf, cap, messages[st].text, fn, value ? value : "", nps_languages());
 }
 
 const char *nps_sqlstate(nps_status st)
