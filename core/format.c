@@ -1,4 +1,4 @@
-/* format.c -- the binary state: encode and decode (R11). */
+/* format.c -- the binary state: encode, and decode by format version (R11). */
 #include "internal.h"
 
 #include <string.h>
@@ -79,7 +79,8 @@ static uint32_t get_u32(const uint8_t *p)
     return v;
 }
 
-/* Layout of format version 2, byte offsets. */
+/* Layout of format version 2, byte offsets.  The magic and the version
+ * stand where they do in every version. */
 enum {
     OFF_MAGIC = 0,     /* "nps" */
     OFF_VERSION = 3,   /* 2 */
@@ -89,6 +90,9 @@ enum {
     OFF_SUMS = 120,    /* then wsum[0..2], wsq[0..2]: int32 exp, uint32 inexact, limbs */
     SUM_BYTES = 8 + NPS_SUM_LIMBS * 8
 };
+
+/* What nps_encode() writes is the layout above. */
+_Static_assert(NPS_STATE_VERSION == 2, "nps_encode writes format version 2");
 
 size_t nps_encode(const nps_state *s, uint8_t out[NPS_STATE_BYTES])
 {
@@ -124,14 +128,9 @@ static int is_canonical(const nps_sum *x)
     return memcmp(&t, x, sizeof t) == 0;
 }
 
-nps_status nps_decode(const uint8_t *buf, size_t len, nps_state *out)
+/* Decode a blob of format version 2 whose magic and version were checked. */
+static nps_status decode_v2(const uint8_t *buf, size_t len, nps_state *out)
 {
-    if (len < OFF_COUNT)
-        return NPS_E_STATE_LENGTH;
-    if (memcmp(buf + OFF_MAGIC, "nps", 3) != 0)
-        return NPS_E_STATE_MAGIC;
-    if (buf[OFF_VERSION] != NPS_STATE_VERSION)
-        return NPS_E_STATE_VERSION;
     uint32_t flags = get_u32(buf + OFF_FLAGS);
     if (flags & ~NPS_STATE_FLAG_WEIGHTED)
         return NPS_E_STATE_VERSION;
@@ -165,4 +164,26 @@ nps_status nps_decode(const uint8_t *buf, size_t len, nps_state *out)
     if (st == NPS_OK)
         *out = s;
     return st;
+}
+
+/* A decoder of one format version: reads buf, len bytes, into out; out is
+ * untouched on error. */
+typedef nps_status decoder(const uint8_t *buf, size_t len, nps_state *out);
+
+/* The decoder of each format version this build reads, by version number. */
+static decoder *const decoders[] = {
+    [2] = decode_v2,
+};
+
+nps_status nps_decode(const uint8_t *buf, size_t len, nps_state *out)
+{
+    if (len < OFF_COUNT) /* shorter than the header of any version so far */
+        return NPS_E_STATE_LENGTH;
+    if (memcmp(buf + OFF_MAGIC, "nps", 3) != 0)
+        return NPS_E_STATE_MAGIC;
+    /* a version without a decoder: one this build cannot read */
+    uint8_t version = buf[OFF_VERSION];
+    if (version >= sizeof decoders / sizeof decoders[0] || decoders[version] == NULL)
+        return NPS_E_STATE_VERSION;
+    return decoders[version](buf, len, out);
 }
