@@ -50,33 +50,39 @@ static uint32_t crc32_ieee(const uint8_t *p, size_t n)
     return c ^ 0xffffffffu;
 }
 
-/* Little-endian stores and loads, independent of the host's byte order. */
-static void put_u64(uint8_t *p, uint64_t v)
+/* Little-endian stores and loads of n bytes, independent of the host's byte order. */
+static void put_le(uint8_t *p, uint64_t v, int n)
 {
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < n; i++)
         p[i] = (uint8_t)(v >> (8 * i));
 }
 
-static uint64_t get_u64(const uint8_t *p)
+static uint64_t get_le(const uint8_t *p, int n)
 {
     uint64_t v = 0;
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < n; i++)
         v |= (uint64_t)p[i] << (8 * i);
     return v;
 }
 
+static void put_u64(uint8_t *p, uint64_t v)
+{
+    put_le(p, v, 8);
+}
+
+static uint64_t get_u64(const uint8_t *p)
+{
+    return get_le(p, 8);
+}
+
 static void put_u32(uint8_t *p, uint32_t v)
 {
-    for (int i = 0; i < 4; i++)
-        p[i] = (uint8_t)(v >> (8 * i));
+    put_le(p, v, 4);
 }
 
 static uint32_t get_u32(const uint8_t *p)
 {
-    uint32_t v = 0;
-    for (int i = 0; i < 4; i++)
-        v |= (uint32_t)p[i] << (8 * i);
-    return v;
+    return (uint32_t)get_le(p, 4);
 }
 
 /* Layout of format version 2, byte offsets.  The magic and the version

@@ -1,12 +1,7 @@
-/* score.c -- checking inputs: a score from a double or from text (R1), a weight (R6). */
+/* score.c -- a score read from a double or from text (R1). */
 #include "internal.h"
 
 #include <math.h>
-
-nps_status nps_check_weight(double w)
-{
-    return (isfinite(w) && w >= 0.0) ? NPS_OK : NPS_E_WEIGHT;
-}
 
 nps_status nps_score_from_double(double v, int64_t *score)
 {

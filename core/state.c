@@ -1,4 +1,4 @@
-/* state.c -- state arithmetic: add, remove, merge and unmerge rows (R6, R10). */
+/* state.c -- state arithmetic: weights checked, rows added, removed, merged, unmerged (R6, R10). */
 #include "internal.h"
 
 #include <math.h>
@@ -9,7 +9,14 @@ void nps_state_init(nps_state *s)
     memset(s, 0, sizeof *s);
 }
 
-nps_status nps_add_weighted(nps_state *s, int64_t score, double weight)
+nps_status nps_check_weight(double w)
+{
+    return (isfinite(w) && w >= 0.0) ? NPS_OK : NPS_E_WEIGHT;
+}
+
+/* Check a weighted row before it is added or removed: its weight, the
+ * square of it, then its score. */
+static nps_status check_weighted(int64_t score, double weight)
 {
     if (nps_check_weight(weight) != NPS_OK)
         return NPS_E_WEIGHT;
@@ -17,6 +24,14 @@ nps_status nps_add_weighted(nps_state *s, int64_t score, double weight)
         return NPS_E_WEIGHT_SQUARE;
     if ((uint64_t)score > 10u)
         return NPS_E_SCORE_RANGE;
+    return NPS_OK;
+}
+
+nps_status nps_add_weighted(nps_state *s, int64_t score, double weight)
+{
+    nps_status st = check_weighted(score, weight);
+    if (st != NPS_OK)
+        return st;
     if (s->rows >= NPS_MAX_ROWS)
         return NPS_E_OVERFLOW;
     int c = nps_category_of(score);
@@ -73,12 +88,9 @@ static void clear_sums(nps_state *s, int c)
 
 nps_status nps_remove_weighted(nps_state *s, int64_t score, double weight)
 {
-    if (nps_check_weight(weight) != NPS_OK)
-        return NPS_E_WEIGHT;
-    if (!isfinite(weight * weight))
-        return NPS_E_WEIGHT_SQUARE;
-    if ((uint64_t)score > 10u)
-        return NPS_E_SCORE_RANGE;
+    nps_status st = check_weighted(score, weight);
+    if (st != NPS_OK)
+        return st;
     int c = nps_category_of(score);
     if (s->count[score] <= 0 || s->weighted[c] <= 0)
         return NPS_E_REMOVE;
@@ -90,7 +102,7 @@ nps_status nps_remove_weighted(nps_state *s, int64_t score, double weight)
     } else {
         if (t.wsum[c].inexact || t.wsq[c].inexact)
             return NPS_E_INEXACT;
-        nps_status st = nps_sum_add(&t.wsum[c], weight, -1);
+        st = nps_sum_add(&t.wsum[c], weight, -1);
         if (st == NPS_OK)
             st = nps_sum_add_square(&t.wsq[c], weight, -1);
         if ((st = taken_out(&t, c, st)) != NPS_OK)

@@ -1,21 +1,5 @@
-/* test_score.c -- scores and weights read from input (core/score.c; R1, R6). */
+/* test_score.c -- scores read from doubles and text (core/score.c; R1). */
 #include "helpers.h"
-
-/* R6: finite weights >= 0 are accepted; negative, infinite and NaN are not. */
-TEST(test_r6_check_weight)
-{
-    static const double good[] = {0.0,   -0.0,   1.0, 0.5, 1e-300, 4.9406564584124654e-324,
-                                  1e300, DBL_MAX};
-    static const double bad[] = {-1.0, -1e-300, -4.9406564584124654e-324, -DBL_MAX};
-    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
-        assert_int_equal(nps_check_weight(good[i]), NPS_OK);
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-        assert_int_equal(nps_check_weight(bad[i]), NPS_E_WEIGHT);
-    assert_int_equal(nps_check_weight(INFINITY), NPS_E_WEIGHT);
-    assert_int_equal(nps_check_weight(-INFINITY), NPS_E_WEIGHT);
-    assert_int_equal(nps_check_weight(NAN), NPS_E_WEIGHT);
-    assert_int_equal(nps_check_weight(-NAN), NPS_E_WEIGHT);
-}
 
 /* R1: whole doubles 0..10 are scores; -0.0 is 0. */
 TEST(test_r1_score_from_double_valid)

@@ -107,6 +107,22 @@ TEST(test_rows_counts_weighted_and_unweighted)
     assert_int_equal(nps_rows(&big), 1000);
 }
 
+/* R6: finite weights >= 0 are accepted; negative, infinite and NaN are not. */
+TEST(test_r6_check_weight)
+{
+    static const double good[] = {0.0,   -0.0,   1.0, 0.5, 1e-300, 4.9406564584124654e-324,
+                                  1e300, DBL_MAX};
+    static const double bad[] = {-1.0, -1e-300, -4.9406564584124654e-324, -DBL_MAX};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        assert_int_equal(nps_check_weight(good[i]), NPS_OK);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(nps_check_weight(bad[i]), NPS_E_WEIGHT);
+    assert_int_equal(nps_check_weight(INFINITY), NPS_E_WEIGHT);
+    assert_int_equal(nps_check_weight(-INFINITY), NPS_E_WEIGHT);
+    assert_int_equal(nps_check_weight(NAN), NPS_E_WEIGHT);
+    assert_int_equal(nps_check_weight(-NAN), NPS_E_WEIGHT);
+}
+
 /* R6/R10: a weighted row updates the score count, the category's weighted
  * count and its sums of weights and squared weights. */
 TEST(test_r6_add_weighted_fields)
