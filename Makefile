@@ -64,11 +64,11 @@ $(BUILD)/nps.so: $(SQLITE_SRC) $(CORE_SRC) $(CORE_HDR)
 $(BUILD)/san/nps.so: $(SQLITE_SRC) $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -shared -o $@ $(SQLITE_SRC) $(CORE_SRC) -lm
-$(BUILD)/test_core: tests/core/test_core.c $(CORE_SRC) $(CORE_HDR)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_SRC) -lcmocka -lm
-$(BUILD)/san/test_core: tests/core/test_core.c $(CORE_SRC) $(CORE_HDR)
+$(BUILD)/test_core: $(wildcard tests/core/*.[ch]) $(CORE_SRC) $(CORE_HDR)
+	$(CC) $(ALL_CFLAGS) -o $@ $(filter %.c,$^) -lcmocka -lm
+$(BUILD)/san/test_core: $(wildcard tests/core/*.[ch]) $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $< $(CORE_SRC) -lcmocka -lm
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $(filter %.c,$^) -lcmocka -lm
 
 # A fuzz target: its file of tests/fuzz/ and the core, under libFuzzer and the sanitizers.
 $(FUZZ_BINS): $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(CORE_SRC) $(CORE_HDR)

@@ -257,7 +257,7 @@ double nps_normal_quantile(double p);
 /* Upper tail of the standard normal: P(Z > x). */
 double nps_normal_upper_tail(double x);
 
-/* Label of a score's category in a language (en, zh, pl, th, de, es, fr, ja). */
+/* Label of a score's category in a language, one of nps_languages(). */
 nps_status nps_category_label(int64_t score, const char *lang, size_t lang_len, const char **label);
 /* Comma-separated list of the known language codes. */
 const char *nps_languages(void);

@@ -1,0 +1,60 @@
+/*
+ * internal.h -- what the modules of the core share and its users must not see.
+ *
+ * The wrappers include nps.h alone: nothing here is part of the API, and any
+ * of it may change with the modules that use it.  The rules stay in nps.h.
+ */
+#ifndef NPS_INTERNAL_H
+#define NPS_INTERNAL_H
+
+#include "nps.h"
+
+#include <math.h>
+
+/* True for the blanks a CSV field may carry around a number. */
+static inline int nps_is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* True when a state carries any weighted row. */
+static inline int nps_is_weighted(const nps_state *s)
+{
+    return (s->weighted[0] | s->weighted[1] | s->weighted[2]) != 0;
+}
+
+/* d * 2^e, e a double so that no exponent arithmetic overflows; past the
+ * double range it is 0 or infinity, as ldexp makes it. */
+static inline double nps_scale2(double d, double e)
+{
+    return ldexp(d, (int)fmax(fmin(e, 4096.0), -4096.0));
+}
+
+/* The sum as written: canonical (R11). */
+static inline nps_sum nps_canonical(const nps_sum *x)
+{
+    nps_sum t = *x;
+    nps_sum_canonical(&t);
+    return t;
+}
+
+/* Proportions and effective n of a state; NPS_EMPTY when the weight is 0 (R5, R7). */
+typedef struct {
+    double w[NPS_NCATEGORIES]; /* weight per category, scaled */
+    double total;              /* sum of weights, scaled */
+    double n;                  /* Kish effective n; the row count when unweighted */
+    double p, d;               /* promoter and detractor proportions */
+} nps_shape;
+
+/* The shape of a state (stats.c). */
+nps_status nps_shape_of(const nps_state *s, nps_shape *sh);
+
+/* The checks of a state read from outside (check.c). */
+/* True when a read sum's fields are in range; checked before anything shifts it. */
+int nps_sum_well_formed(const nps_sum *x);
+/* True when the sums of category c are possible for its weighted rows. */
+int nps_sums_possible(const nps_state *s, int c);
+/* Everything a decoded or parsed state must pass (R11); sets s->rows. */
+nps_status nps_check_state(nps_state *s);
+
+#endif

@@ -1,0 +1,161 @@
+/* stats.c -- what a state yields: NPS, shares, errors, intervals, p-values, bands (R3-R13). */
+#include "internal.h"
+
+#include <math.h>
+
+/* Pseudo-responses of the adjusted-Wald interval (R9). */
+static const double adjust[NPS_NCATEGORIES] = {0.75, 1.5, 0.75};
+
+/* Weight and squared weight per category, unweighted rows weighing 1, all
+ * divided by one power of two (2^E for weights, 2^2E for squares) chosen
+ * so that the largest weight is about 1: the results are ratios, so they
+ * come out the same at any scale, and nothing overflows or underflows. */
+static void category_weights(const nps_state *s, double w[NPS_NCATEGORIES],
+                             double q[NPS_NCATEGORIES])
+{
+    int64_t rows[NPS_NCATEGORIES] = {0, 0, 0};
+    for (int i = 0; i < NPS_NSCORES; i++)
+        rows[nps_category_of(i)] += s->count[i];
+    if (!nps_is_weighted(s)) {
+        for (int c = 0; c < NPS_NCATEGORIES; c++)
+            w[c] = q[c] = (double)rows[c]; /* every row weighs 1 */
+        return;
+    }
+    double plain[NPS_NCATEGORIES];
+    int top = INT32_MIN;
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        plain[c] = (double)(rows[c] - s->weighted[c]);
+        if (plain[c] > 0.0 && ilogb(plain[c]) > top)
+            top = ilogb(plain[c]);
+        int e = nps_sum_exponent(&s->wsum[c]);
+        if (e > top)
+            top = e;
+    }
+    if (top == INT32_MIN)
+        top = 0;
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        int32_t e;
+        double d = nps_sum_scaled(&s->wsum[c], &e);
+        w[c] = ldexp(plain[c], -top) + nps_scale2(d, (double)e - top);
+        d = nps_sum_scaled(&s->wsq[c], &e);
+        q[c] = ldexp(plain[c], -2 * top) + nps_scale2(d, (double)e - 2.0 * top);
+    }
+}
+
+/* x kept inside lo..hi (a NaN becomes lo). */
+static double clamp(double x, double lo, double hi)
+{
+    return x > hi ? hi : x >= lo ? x : lo;
+}
+
+nps_status nps_shape_of(const nps_state *s, nps_shape *sh)
+{
+    double q[NPS_NCATEGORIES];
+    category_weights(s, sh->w, q);
+    sh->total = sh->w[0] + sh->w[1] + sh->w[2];
+    double qt = q[0] + q[1] + q[2];
+    if (!(sh->total > 0.0) || !(qt > 0.0))
+        return NPS_EMPTY;
+    /* Kish's n lies in 1..rows (exact sums; the bounds only absorb rounding) */
+    sh->n = clamp(sh->total * (sh->total / qt), 1.0, (double)nps_rows(s));
+    sh->p = clamp(sh->w[NPS_PROMOTER] / sh->total, 0.0, 1.0);
+    sh->d = clamp(sh->w[NPS_DETRACTOR] / sh->total, 0.0, 1.0 - sh->p);
+    return NPS_OK;
+}
+
+/* Per-respondent variance of the promoter-minus-detractor score. */
+static double variance(double p, double d)
+{
+    double v = p + d - (p - d) * (p - d);
+    return v > 0.0 ? v : 0.0;
+}
+
+/* Standard error in points (R7). */
+static double stderr_points(const nps_shape *sh)
+{
+    return 100.0 * sqrt(variance(sh->p, sh->d) / sh->n);
+}
+
+/* One bound of the adjusted-Wald interval (R9); sign -1 lower, +1 upper. */
+static double adjusted_wald(const nps_shape *sh, double z, double sign)
+{
+    double scale = sh->n / sh->total, n = sh->n;
+    double a[NPS_NCATEGORIES];
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        a[c] = sh->w[c] * scale + adjust[c];
+        n += adjust[c];
+    }
+    double p = a[NPS_PROMOTER] / n, d = a[NPS_DETRACTOR] / n;
+    return clamp(100.0 * ((p - d) + sign * z * sqrt(variance(p, d) / n)), -100.0, 100.0);
+}
+
+nps_status nps_compute(const nps_state *s, nps_measure m, double confidence, double *out)
+{
+    nps_shape sh;
+    double z = 0.0;
+    if (m == NPS_M_MOE || m == NPS_M_CI_LOWER || m == NPS_M_CI_UPPER) {
+        nps_status st = nps_z_for_confidence(confidence, &z);
+        if (st != NPS_OK)
+            return st;
+    }
+    if ((unsigned)m <= NPS_M_DETRACTOR_SHARE) {
+        /* The final step of every sliding window row: one division, no effective n. */
+        static const int share_of[] = {0, NPS_PROMOTER, NPS_PASSIVE, NPS_DETRACTOR};
+        double w[NPS_NCATEGORIES], q[NPS_NCATEGORIES];
+        category_weights(s, w, q);
+        double total = w[0] + w[1] + w[2];
+        if (!(total > 0.0))
+            return NPS_EMPTY;
+        if (m == NPS_M_NPS)
+            *out = clamp(100.0 * ((w[NPS_PROMOTER] - w[NPS_DETRACTOR]) / total), -100.0, 100.0);
+        else
+            *out = clamp(100.0 * (w[share_of[m]] / total), 0.0, 100.0);
+        return NPS_OK;
+    }
+    if (nps_shape_of(s, &sh) != NPS_OK)
+        return NPS_EMPTY;
+    switch (m) {
+    case NPS_M_STDERR:
+        *out = stderr_points(&sh);
+        break;
+    case NPS_M_MOE:
+        *out = z * stderr_points(&sh);
+        break;
+    case NPS_M_CI_LOWER:
+        *out = adjusted_wald(&sh, z, -1.0);
+        break;
+    case NPS_M_CI_UPPER:
+        *out = adjusted_wald(&sh, z, 1.0);
+        break;
+    default:
+        return NPS_E_SCORE_TYPE;
+    }
+    return NPS_OK;
+}
+
+nps_status nps_pvalue(const nps_state *a, const nps_state *b, double *out)
+{
+    nps_shape sa, sb;
+    if (nps_shape_of(a, &sa) != NPS_OK || nps_shape_of(b, &sb) != NPS_OK || !(sa.n > 0.0) ||
+        !(sb.n > 0.0))
+        return NPS_EMPTY;
+    double diff = 100.0 * ((sa.p - sa.d) - (sb.p - sb.d));
+    double ea = stderr_points(&sa), eb = stderr_points(&sb);
+    double den = sqrt(ea * ea + eb * eb);
+    if (den == 0.0)
+        *out = diff == 0.0 ? 1.0 : 0.0;
+    else
+        *out = erfc(fabs(diff) / den / sqrt(2.0));
+    return NPS_OK;
+}
+
+nps_status nps_band(double value, const char **label)
+{
+    if (!(value >= -100.0 && value <= 100.0))
+        return NPS_E_BAND;
+    *label = value < 0.0    ? "negative"
+             : value < 30.0 ? "good"
+             : value < 70.0 ? "great"
+                            : "excellent";
+    return NPS_OK;
+}
