@@ -154,4 +154,4 @@ clean:
 	-$(if $(HAVE_PG),$(MAKE) -C pg-ext clean)
 
 format:
-	clang-format -i core/*.[ch] sqlite-ext/*.[ch] pg-ext/*.[ch] tests/core/*.c tests/fuzz/*.[ch]
+	clang-format -i core/*.[ch] sqlite-ext/*.[ch] pg-ext/*.[ch] tests/core/*.[ch] tests/fuzz/*.[ch]
