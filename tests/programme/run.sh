@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The programme suite: the tables, views and functions of sql/programme/ and
 # the alert functions, on both engines, each script's output diffed against
-# tests/programme/expected/<engine>/<name>.out.
+# tests/programme/expected/<engine>/<name>.out; first, that sql/programme/'s
+# two scripts are what sql/programme/assemble.sh makes of their source.
 #
 #   cases/*.sql    run by both engines, after sql/programme/<engine>.sql and
 #                  fixture.sql (the figures are worked out in their comments)
@@ -42,6 +43,16 @@ verdict() {
         if [ -f "$expected" ]; then sed 's/^/    /' "$tmp/diff"; else echo "    missing $expected"; fi
     fi
 }
+
+# The two scripts are what their one source makes (sql/programme/assemble.sh).
+if sql/programme/assemble.sh --check >"$tmp/assemble.log" 2>&1; then
+    passed=$((passed + 1))
+    echo "ok   sql/programme/sqlite.sql and pg.sql assembled from programme.sql.in"
+else
+    failed=$((failed + 1))
+    echo "FAIL sql/programme/sqlite.sql and pg.sql assembled from programme.sql.in"
+    sed 's/^/    /' "$tmp/assemble.log"
+fi
 
 if [ "$only" != pg ]; then
     command -v sqlite3 >/dev/null || { echo "run.sh: sqlite3 shell not found" >&2; exit 2; }
