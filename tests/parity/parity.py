@@ -5,11 +5,11 @@ PostgreSQL (psql against the server in PGHOST/PGPORT) and compare the outputs.
 Usage: parity.py SQLITE_EXTENSION        (run from the repository root)
 
 Checks, each counted once in the closing "N passed, M failed":
-  * every query of queries.sql gives the same rows in both engines;
+  * every query of sql/queries.sql gives the same rows in both engines;
   * the states of each engine, exported as hex and loaded into the other,
-    give the same results there (states.sql) as the engine's own states;
-  * every bad input of errors.sql gives the same error text in both;
-  * every query of programme.sql gives the same rows in both, over the
+    give the same results there (sql/states.sql) as the engine's own states;
+  * every bad input of sql/errors.sql gives the same error text in both;
+  * every query of sql/programme.sql gives the same rows in both, over the
     programme's fixture (tests/programme/fixture.sql) after the programme's
     schema script (sql/programme/<engine>.sql);
   * the programme's schema: every table and view named nps_* that a user
@@ -179,9 +179,9 @@ def create_db(name):
 def main():
     ext = sys.argv[1]
     fixture = open(os.path.join(HERE, 'fixture.sql'), encoding='utf-8').read()
-    queries = statements(os.path.join(HERE, 'queries.sql'))
-    state_queries = statements(os.path.join(HERE, 'states.sql'))
-    errors = statements(os.path.join(HERE, 'errors.sql'))
+    queries = statements(os.path.join(HERE, 'sql', 'queries.sql'))
+    state_queries = statements(os.path.join(HERE, 'sql', 'states.sql'))
+    errors = statements(os.path.join(HERE, 'sql', 'errors.sql'))
 
     db = 'nps_parity'
     create_db(db)
@@ -247,7 +247,7 @@ def main():
     pdb = 'nps_parity_programme'
     create_db(pdb)
     pfixture = open(os.path.join(HERE, '..', 'programme', 'fixture.sql'), encoding='utf-8').read()
-    pqueries = statements(os.path.join(HERE, 'programme.sql'))
+    pqueries = statements(os.path.join(HERE, 'sql', 'programme.sql'))
     s_out, s_err = run_sqlite(ext, '.read sql/programme/sqlite.sql\n' + pfixture + marked(pqueries, 'programme '))
     p_out, p_err = run_pg(pdb, 'SET client_min_messages = warning;\nCREATE EXTENSION nps;\n'
                           '\\i sql/programme/pg.sql\n' + pfixture + marked(pqueries, 'programme '))

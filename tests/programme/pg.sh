@@ -2,8 +2,8 @@
 # The PostgreSQL half of tests/programme/run.sh, run by tests/pg/with_server.sh
 # (PGHOST, PGPORT, PGUSER set; the extension installed) from the repository
 # root.  Each script gets a fresh database with the extension and
-# sql/programme/pg.sql (and fixture.sql for cases/); its output, as psql
-# prints it (unaligned, as the sqlite3 shell does) with every input line echoed, is diffed against
+# sql/programme/pg.sql (and fixture.sql for the scripts of both engines,
+# sql/*.sql); its output, as psql prints it (unaligned, as the sqlite3 shell does) with every input line echoed, is diffed against
 # tests/programme/expected/pg/<name>.out.  Then listen/run.sh.  With
 # NPS_PROGRAMME_OUT=dir, the actual outputs are also copied there (to review
 # a change before it becomes the expected output).
@@ -25,13 +25,13 @@ verdict() {
     fi
 }
 
-for sql in "$here"/cases/*.sql "$here"/pg/*.sql; do
+for sql in "$here"/sql/*.sql "$here"/sql/pg/*.sql; do
     [ -f "$sql" ] || continue
     name=$(basename "$sql" .sql)
     db=nps_programme_$name
     psql -X -q -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
     setup=(-c 'CREATE EXTENSION nps' -f sql/programme/pg.sql)
-    case "$sql" in */cases/*) setup+=(-f "$here/fixture.sql") ;; esac
+    [ "$(dirname "$sql")" = "$here/sql" ] && setup+=(-f "$here/fixture.sql")
     if ! psql -X -q -v ON_ERROR_STOP=1 -d "$db" "${setup[@]}" >"$tmp/setup.log" 2>&1; then
         echo "FAIL pg $name"
         sed 's/^/    /' "$tmp/setup.log"

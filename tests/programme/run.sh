@@ -4,12 +4,13 @@
 # tests/programme/expected/<engine>/<name>.out; first, that sql/programme/'s
 # two scripts are what sql/programme/assemble.sh makes of their source.
 #
-#   cases/*.sql    run by both engines, after sql/programme/<engine>.sql and
-#                  fixture.sql (the figures are worked out in their comments)
-#   sqlite/*.sql   SQLite only, after sql/programme/sqlite.sql
-#   sqlite/*.sh    SQLite only, a script given the extension's path (more
-#                  than one connection)
-#   pg/*.sql       PostgreSQL only, after sql/programme/pg.sql
+#   sql/*.sql          run by both engines, after sql/programme/<engine>.sql
+#                      and fixture.sql (the figures are worked out in their
+#                      comments)
+#   sql/sqlite/*.sql   SQLite only, after sql/programme/sqlite.sql
+#   sql/sqlite/*.sh    SQLite only, a script given the extension's path (more
+#                      than one connection)
+#   sql/pg/*.sql       PostgreSQL only, after sql/programme/pg.sql
 #   listen/        PostgreSQL: a LISTEN client receiving the alerts, also
 #                  under concurrent inserts by pgbench
 #
@@ -56,17 +57,17 @@ fi
 
 if [ "$only" != pg ]; then
     command -v sqlite3 >/dev/null || { echo "run.sh: sqlite3 shell not found" >&2; exit 2; }
-    for sql in "$here"/cases/*.sql "$here"/sqlite/*.sql; do
+    for sql in "$here"/sql/*.sql "$here"/sql/sqlite/*.sql; do
         [ -f "$sql" ] || continue
         name=$(basename "$sql" .sql)
         fixture=()
-        case "$sql" in */cases/*) fixture=(-cmd ".read $here/fixture.sql") ;; esac
+        [ "$(dirname "$sql")" = "$here/sql" ] && fixture=(-cmd ".read $here/fixture.sql")
         sqlite3 -batch -cmd '.bail off' -cmd ".load $so" -cmd ".read sql/programme/sqlite.sql" \
             "${fixture[@]}" -cmd '.headers on' -cmd '.nullvalue NULL' -cmd '.echo on' \
             :memory: <"$sql" >"$tmp/$name.out" 2>&1
         verdict "sqlite $name" "$here/expected/sqlite/$name.out" "$tmp/$name.out"
     done
-    for script in "$here"/sqlite/*.sh; do
+    for script in "$here"/sql/sqlite/*.sh; do
         [ -f "$script" ] || continue
         name=$(basename "$script" .sh)
         "$script" "$so" >"$tmp/$name.out" 2>&1

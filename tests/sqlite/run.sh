@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run every tests/sqlite/*.sql through the real sqlite3 shell with the
+# Run every tests/sqlite/sql/*.sql through the real sqlite3 shell with the
 # extension loaded and diff what it prints (stdout and stderr, in order)
 # against tests/sqlite/expected/<name>.out.  Errors do not stop a script
 # (.bail off): an error case prints its message and the script goes on.
@@ -48,7 +48,7 @@ fi
 
 passed=0
 failed=0
-for sql in "$here"/*.sql; do
+for sql in "$here"/sql/*.sql; do
     name=$(basename "$sql" .sql)
     expected=$here/expected/$name.out
     actual=$tmp/$name.out
