@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# LISTEN tests of the PostgreSQL alerts, run by tests/programme/pg.sh inside
+# LISTEN tests of the PostgreSQL alerts, run by tests/programme/run.sh inside
 # a throw-away server (PG* set), from the repository root.  A libpq client
 # (client.c) LISTENs the way an application would:
 #   1. a scripted sequence (cases.sql): exactly the notifications of
