@@ -121,7 +121,7 @@ check-valgrind: $(BUILD)/nps.so
 check-pg: $(BUILD)/nps_version.h
 	tests/pg/run.sh
 check-parity: $(BUILD)/nps.so
-	tests/parity/run.sh
+	tests/parity/run.sh $(BUILD)/nps.so
 check-programme: $(BUILD)/nps.so
 	tests/programme/run.sh $(BUILD)/nps.so
 check-bench: $(BUILD)/nps.so

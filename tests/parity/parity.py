@@ -5,13 +5,17 @@ PostgreSQL (psql against the server in PGHOST/PGPORT) and compare the outputs.
 Usage: parity.py SQLITE_EXTENSION        (run from the repository root)
 
 Checks, each counted once in the closing "N passed, M failed":
-  * every query of queries.sql gives the same rows in both engines;
+  * every query of sql/queries.sql gives the same rows in both engines;
   * the states of each engine, exported as hex and loaded into the other,
-    give the same results there (states.sql) as the engine's own states;
-  * every bad input of errors.sql gives the same error text in both;
-  * every query of programme.sql gives the same rows in both, over the
+    give the same results there (sql/states.sql) as the engine's own states;
+  * every bad input of sql/errors.sql gives the same error text in both;
+  * every query of sql/programme.sql gives the same rows in both, over the
     programme's fixture (tests/programme/fixture.sql) after the programme's
-    schema script (sql/programme/<engine>.sql).
+    schema script (sql/programme/<engine>.sql);
+  * the programme's schema: every table and view named nps_* that a user
+    has after the script and an alert is the same kind with the same columns
+    in the same order in both engines, but for the few that only one engine
+    has on purpose (ENGINE_ONLY).
 
 Printing.  PostgreSQL prints float8 with extra_float_digits = 0, i.e. %.15g:
 15 significant digits.  SQLite 3.40's shell prints a REAL with %!.15g: the
@@ -37,6 +41,25 @@ SQLITE_PREFIX = re.compile(r'^(?:Runtime error|Parse error|Error)(?: near line \
 # same upper-case hex, '' for NULL as SQLite's hex(NULL).
 PG_HEX = ("CREATE FUNCTION hex(nps_state) RETURNS text LANGUAGE sql IMMUTABLE "
           "AS $$ SELECT coalesce(upper(encode($1::bytea, 'hex')), '') $$;\n")
+
+# The programme's tables and views, one row per column in order: name|kind|column.
+SCHEMA_SQLITE = r"""SELECT m.name, m.type, p.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS p
+WHERE m.type IN ('table', 'view') AND m.name LIKE 'nps\_%' ESCAPE '\' ORDER BY m.name, p.cid;
+"""
+SCHEMA_PG = r"""SELECT c.relname, CASE c.relkind WHEN 'v' THEN 'view' ELSE 'table' END, a.attname
+FROM pg_catalog.pg_class AS c JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.oid
+WHERE c.relnamespace = pg_catalog.current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v')
+  AND c.relname LIKE 'nps\_%' AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY c.relname, a.attnum;
+"""
+# Tables and views that one engine has and the other has not, on purpose,
+# each with the engine that has it and why.  Anything else that only one
+# engine has, or has with other columns, fails the schema checks.
+ENGINE_ONLY = {
+    # SQLite has no NOTIFY: an alert of nps_alert_on() is a row of a queue
+    # table, nps_alert unless the call names another; PostgreSQL notifies.
+    'nps_alert': 'sqlite',
+}
 
 passed = failed = 0
 
@@ -138,16 +161,30 @@ def load_states(rows, table, literal):
     return 'INSERT INTO %s VALUES\n%s;\n' % (table, values)
 
 
+def relations(lines):
+    """Parse 'name|kind|column' rows into {name: (kind, [columns in order])}."""
+    out = {}
+    for line in lines:
+        name, kind, column = line.split('|')
+        out.setdefault(name, (kind, []))[1].append(column)
+    return out
+
+
+def create_db(name):
+    """A new, empty PostgreSQL database of that name."""
+    subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'SET client_min_messages = warning',
+                    '-c', 'DROP DATABASE IF EXISTS %s' % name, '-c', 'CREATE DATABASE %s' % name], check=True)
+
+
 def main():
     ext = sys.argv[1]
     fixture = open(os.path.join(HERE, 'fixture.sql'), encoding='utf-8').read()
-    queries = statements(os.path.join(HERE, 'queries.sql'))
-    state_queries = statements(os.path.join(HERE, 'states.sql'))
-    errors = statements(os.path.join(HERE, 'errors.sql'))
+    queries = statements(os.path.join(HERE, 'sql', 'queries.sql'))
+    state_queries = statements(os.path.join(HERE, 'sql', 'states.sql'))
+    errors = statements(os.path.join(HERE, 'sql', 'errors.sql'))
 
     db = 'nps_parity'
-    subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'SET client_min_messages = warning',
-                    '-c', 'DROP DATABASE IF EXISTS %s' % db, '-c', 'CREATE DATABASE %s' % db], check=True)
+    create_db(db)
     setup_pg = 'SET client_min_messages = warning;\nCREATE EXTENSION nps;\n' + PG_HEX
 
     # 1. The queries, over the fixture.
@@ -208,10 +245,9 @@ def main():
 
     # 4. The programme: schema, fixture and queries, in a database of its own.
     pdb = 'nps_parity_programme'
-    subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'SET client_min_messages = warning',
-                    '-c', 'DROP DATABASE IF EXISTS %s' % pdb, '-c', 'CREATE DATABASE %s' % pdb], check=True)
+    create_db(pdb)
     pfixture = open(os.path.join(HERE, '..', 'programme', 'fixture.sql'), encoding='utf-8').read()
-    pqueries = statements(os.path.join(HERE, 'programme.sql'))
+    pqueries = statements(os.path.join(HERE, 'sql', 'programme.sql'))
     s_out, s_err = run_sqlite(ext, '.read sql/programme/sqlite.sql\n' + pfixture + marked(pqueries, 'programme '))
     p_out, p_err = run_pg(pdb, 'SET client_min_messages = warning;\nCREATE EXTENSION nps;\n'
                           '\\i sql/programme/pg.sql\n' + pfixture + marked(pqueries, 'programme '))
@@ -224,6 +260,35 @@ def main():
         compare('programme %d: %s' % (i, q.splitlines()[0][:90]), s_blocks.get('programme %d' % i, []),
                 p_blocks.get('programme %d' % i, []), 'sqlite', 'pg')
     subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'DROP DATABASE %s' % pdb], check=True)
+
+    # 5. The programme's schema, as a user has it after the script and an
+    # alert on the responses: the same tables and views, column for column.
+    sdb = 'nps_parity_schema'
+    create_db(sdb)
+    alert = "SELECT nps_alert_on('nps_responses', 'score');\nSELECT '== schema';\n"
+    s_out, s_err = run_sqlite(ext, '.read sql/programme/sqlite.sql\n' + alert + SCHEMA_SQLITE)
+    p_out, p_err = run_pg(sdb, 'SET client_min_messages = warning;\nCREATE EXTENSION nps;\n'
+                          '\\i sql/programme/pg.sql\n' + alert + SCHEMA_PG)
+    check(not s_err, 'sqlite3 listed the programme schema without error', s_err)
+    check(not p_err, 'psql listed the programme schema without error', p_err)
+    s_rel, p_rel = relations(blocks(s_out.splitlines()).get('schema', [])), \
+        relations(blocks(p_out.splitlines()).get('schema', []))
+    check(len(s_rel) >= 10 and len(p_rel) >= 10, 'schema: the tables and views were listed',
+          '  sqlite: %d, pg: %d' % (len(s_rel), len(p_rel)))
+    for name in sorted(set(s_rel) | set(p_rel) | set(ENGINE_ONLY)):
+        have = [engine for engine, rel in (('sqlite', s_rel), ('pg', p_rel)) if name in rel]
+        if name in ENGINE_ONLY:
+            check(have == [ENGINE_ONLY[name]], 'schema %s: in %s only, as ENGINE_ONLY says' % (name, ENGINE_ONLY[name]),
+                  '  found in: %s' % (', '.join(have) or 'neither engine'))
+        elif len(have) == 1:
+            check(False, 'schema %s: in %s only' % (name, have[0]),
+                  '  what one engine alone has goes in ENGINE_ONLY, with the reason')
+        else:
+            (s_kind, s_cols), (p_kind, p_cols) = s_rel[name], p_rel[name]
+            check((s_kind, s_cols) == (p_kind, p_cols),
+                  'schema %s: the same %s in both engines, column for column' % (name, s_kind),
+                  '  sqlite: %s (%s)\n  pg:     %s (%s)' % (s_kind, ', '.join(s_cols), p_kind, ', '.join(p_cols)))
+    subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'DROP DATABASE %s' % sdb], check=True)
 
     subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'DROP DATABASE %s' % db], check=True)
     print('%d passed, %d failed' % (passed, failed))

@@ -10,9 +10,18 @@
 # server refuses root) and the extension is installed system-wide with
 # `make -C pg-ext install`; as a normal user it is installed into a temporary
 # directory that the server reads through Debian's extension_destdir setting.
+#
+# One PostgreSQL all the way through: the one PG_CONFIG names (by default
+# pg_config on the PATH, on Debian that of the newest server-dev package).
+# The extension is built and installed with it, the server is that major's
+# (pg_virtualenv -v), and COMMAND runs with PG_CONFIG kept and that major's
+# bindir first on the PATH, so that pg_regress, psql, pg_dump and pgbench are
+# its own too.  A Debian install of PostgreSQL 10 or later, then:
+#   PG_CONFIG=/usr/lib/postgresql/16/bin/pg_config make check-pg
 set -euo pipefail
 
 PG_CONFIG=${PG_CONFIG:-pg_config}
+export PG_CONFIG
 install_dir=$(mktemp -d)
 trap 'rm -rf "$install_dir"' EXIT
 
@@ -22,9 +31,30 @@ die() {
 }
 
 command -v pg_virtualenv >/dev/null || die "pg_virtualenv not found: apt-get install postgresql-common"
-make --no-print-directory -s pg >/dev/null || die "building pg-ext failed"
+version=$("$PG_CONFIG" --version) || die "PG_CONFIG=$PG_CONFIG does not run"
 
-venv_opts=(-t -i "--locale=C --encoding=UTF8")
+# Objects compiled for another PostgreSQL would be linked as they are: build
+# afresh when the one to build for is not the one pg-ext/ was last built for.
+stamp=build/pg-ext.built-for
+built_for="$version, $("$PG_CONFIG" --includedir-server)"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$built_for" ]; then
+    make --no-print-directory -s -C pg-ext clean >/dev/null 2>&1 || true
+fi
+make --no-print-directory -s pg >/dev/null || die "building pg-ext failed"
+mkdir -p build
+echo "$built_for" >"$stamp"
+
+major=${version#PostgreSQL }
+major=${major%%[!0-9]*}
+bindir=$("$PG_CONFIG" --bindir)
+# pg_virtualenv starts the server of /usr/lib/postgresql/<major>/bin.
+server_bindir=/usr/lib/postgresql/$major/bin
+[ -x "$server_bindir/postgres" ] ||
+    die "$version ($PG_CONFIG) has no server in $server_bindir, where pg_virtualenv looks (Debian: apt-get install postgresql-$major)"
+[ "$(readlink -f "$bindir")" = "$(readlink -f "$server_bindir")" ] ||
+    die "$version ($PG_CONFIG) is installed in $bindir, but pg_virtualenv would start the server of $server_bindir"
+
+venv_opts=(-t -v "$major" -i "--locale=C --encoding=UTF8")
 if [ "$(id -u)" -eq 0 ]; then
     # One system-wide install at a time: runs from several checkouts of the
     # project wait for each other instead of replacing each other's library.
@@ -41,5 +71,6 @@ fi
 
 export PGCLIENTENCODING=UTF8
 status=0
-pg_virtualenv "${venv_opts[@]}" "$@" || status=$?
+# pg_virtualenv sets PG_CONFIG to its own idea of it; COMMAND gets ours.
+pg_virtualenv "${venv_opts[@]}" env PG_CONFIG="$PG_CONFIG" PATH="$bindir:$PATH" "$@" || status=$?
 exit "$status"

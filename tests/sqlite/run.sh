@@ -1,28 +1,27 @@
 #!/usr/bin/env bash
-# Run every tests/sqlite/*.sql through the real sqlite3 shell with the
-# extension loaded and diff what it prints (stdout and stderr, in order)
-# against tests/sqlite/expected/<name>.out.  Errors do not stop a script
-# (.bail off): an error case prints its message and the script goes on.
+# The SQLite suite: every tests/sqlite/sql/*.sql through the real sqlite3
+# shell with the extension loaded, what it prints (stdout and stderr, in
+# order) diffed against tests/sqlite/expected/<name>.out.  Errors do not stop
+# a script (.bail off): an error case prints its message and the script goes
+# on.  Conventions (arguments, output, NPS_TEST_OUT): tests/README.md.
 #
-# Usage: tests/sqlite/run.sh path/to/nps.so
+# Usage: tests/sqlite/run.sh [path/to/nps.so]   (default build/nps.so)
 #   NPS_SANITIZE=1  the .so was built with -fsanitize=address,undefined: run
 #                   sqlite3 with the ASan and UBSan runtimes preloaded, leak
 #                   detection on; any sanitizer report fails the script.
 #   NPS_VALGRIND=1  run sqlite3 under valgrind; any memory error or definite
 #                   or indirect leak fails the script.
 set -u
-
-if [ $# -ne 1 ] || [ ! -f "$1" ]; then
-    echo "usage: $0 path/to/nps.so" >&2
-    exit 2
-fi
-so=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
+so=$(sqlite_extension "${1:-}") || exit 2
+cd "$root" || exit 2
+here=tests/sqlite
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # The release, from the one file that holds it, for the nps_version() test.
-version=$(cat "$here/../../VERSION")
+version=$(cat VERSION)
 
 command -v sqlite3 >/dev/null || { echo "run.sh: sqlite3 shell not found" >&2; exit 2; }
 
@@ -46,11 +45,8 @@ if [ "${NPS_VALGRIND:-0}" = 1 ]; then
         --errors-for-leak-kinds=definite,indirect --log-file="$tmp/valgrind.%p")
 fi
 
-passed=0
-failed=0
-for sql in "$here"/*.sql; do
+for sql in "$here"/sql/*.sql; do
     name=$(basename "$sql" .sql)
-    expected=$here/expected/$name.out
     actual=$tmp/$name.out
     rm -f "$tmp"/sanitizer* "$tmp"/valgrind.*
     "${wrap[@]}" sqlite3 -batch -cmd '.bail off' -cmd ".parameter set @version '$version'" \
@@ -61,23 +57,10 @@ for sql in "$here"/*.sql; do
     # The shell exits 1 when a statement failed (the error cases); anything
     # else is a crash or a report of the sanitizers or valgrind.
     [ "$rc" -le 1 ] || problems+=("sqlite3 exited with status $rc")
-    for report in "$tmp"/sanitizer* "$tmp"/valgrind.*; do
-        [ -s "$report" ] && problems+=("$(cat "$report")")
+    for log in "$tmp"/sanitizer* "$tmp"/valgrind.*; do
+        [ -s "$log" ] && problems+=("$(cat "$log")")
     done
-    if [ ! -f "$expected" ]; then
-        problems+=("missing $expected")
-    elif ! diff -u "$expected" "$actual" >"$tmp/diff"; then
-        problems+=("$(cat "$tmp/diff")")
-    fi
-    if [ ${#problems[@]} -eq 0 ]; then
-        passed=$((passed + 1))
-        echo "ok   $name"
-    else
-        failed=$((failed + 1))
-        echo "FAIL $name"
-        printf '%s\n' "${problems[@]}" | sed 's/^/    /'
-    fi
+    verdict "$name" "$here/expected/$name.out" "$actual" "${problems[@]}"
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# LISTEN tests of the PostgreSQL alerts, run by tests/programme/pg.sh inside
+# LISTEN tests of the PostgreSQL alerts, run by tests/programme/run.sh inside
 # a throw-away server (PG* set), from the repository root.  A libpq client
 # (client.c) LISTENs the way an application would:
 #   1. a scripted sequence (cases.sql): exactly the notifications of
@@ -33,8 +33,9 @@ fail() {
 mkdir -p build/programme
 client=build/programme/listen
 if [ ! -x "$client" ] || [ "$here/client.c" -nt "$client" ]; then
-    ${CC:-cc} -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -I"$(pg_config --includedir)" \
-        -o "$client" "$here/client.c" -L"$(pg_config --libdir)" -lpq || fail "cannot build the client"
+    pg_config=${PG_CONFIG:-pg_config}
+    ${CC:-cc} -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -I"$("$pg_config" --includedir)" \
+        -o "$client" "$here/client.c" -L"$("$pg_config" --libdir)" -lpq || fail "cannot build the client"
 fi
 command -v pgbench >/dev/null || fail "pgbench not found (Debian: postgresql-15 or postgresql-contrib)"
 
