@@ -7,23 +7,15 @@
 #                              running (a throw-away one here);
 #   a wrong PG_CONFIG          is a clear error, not a silent success.
 # Run from anywhere; prints "N passed, M failed".
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+set -uo pipefail
+. "$(dirname "$0")/../lib.sh"
+cd "$root"
 
-passed=0
-failed=0
-ok() {
-    echo "ok: $1"
-    passed=$((passed + 1))
-}
-bad() {
-    echo "FAILED: $1" >&2
-    failed=$((failed + 1))
-}
-check() { # check NAME COMMAND...: passes when COMMAND succeeds
+# check NAME COMMAND...: passes when COMMAND succeeds.
+check() {
     local name=$1
     shift
-    if "$@"; then ok "$name"; else bad "$name"; fi
+    if "$@"; then report "$name"; else report "$name" "failed: $*"; fi
 }
 
 tmp=$(mktemp -d)
@@ -43,7 +35,7 @@ check "the staged SQLite extension loads by path" \
 
 # 2. A PG_CONFIG that does not exist fails with a message naming it.
 if make --no-print-directory -s pg PG_CONFIG=/nonexistent/pg_config >"$tmp/log" 2>&1; then
-    bad "make pg with a missing PG_CONFIG fails"
+    report "make pg with a missing PG_CONFIG fails" "it succeeded"
 else
     check "make pg with a missing PG_CONFIG names it" grep -q 'PG_CONFIG=/nonexistent/pg_config does not name a pg_config' "$tmp/log"
 fi
@@ -64,10 +56,9 @@ make --no-print-directory installcheck >"$1/installcheck.log" 2>&1
 EOF
     if pg_virtualenv -v "$("$PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')" \
         bash "$tmp/against_server.sh" "$tmp" >"$tmp/log" 2>&1; then
-        ok "make installcheck passes against a running server"
+        report "make installcheck passes against a running server"
     else
-        cat "$tmp/log" "$tmp/installcheck.log" 2>/dev/null | tail -n 40 >&2
-        bad "make installcheck passes against a running server"
+        report "make installcheck passes against a running server" "$(cat "$tmp/log" "$tmp/installcheck.log" 2>/dev/null | tail -n 40)"
     fi
     check "CREATE EXTENSION nps works after make install" grep -qx '33.3333' "$tmp/created"
     flock -u 9
@@ -75,5 +66,4 @@ else
     echo "skipped: the system-wide install (not root); run as root to test '.load nps' and CREATE EXTENSION"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
