@@ -40,6 +40,7 @@ $(BUILD)/nps.so: $(SQLITE_SRC) $(CORE_SRC) $(CORE_HDR)
 $(BUILD)/san/nps.so: $(SQLITE_SRC) $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -shared -o $@ $(SQLITE_SRC) $(CORE_SRC) -lm
+$(BUILD)/nps.so $(BUILD)/san/nps.so: $(wildcard sqlite-ext/*.h) sql/surface.h
 $(BUILD)/test_core: tests/core/test_core.c $(CORE_SRC) $(CORE_HDR)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_SRC) -lcmocka -lm
 $(BUILD)/san/test_core: tests/core/test_core.c $(CORE_SRC) $(CORE_HDR)
