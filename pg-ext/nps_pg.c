@@ -58,7 +58,7 @@ typedef struct PgNpsState {
 StaticAssertDecl(offsetof(PgNpsState, core) % 8 == 0, "the core state is 8-byte aligned");
 
 /* Raise the core's error for st, naming fn and the rendered value. */
-void pg_attribute_noreturn() raise_status(nps_status st, const char *fn, const char *value)
+pg_noreturn void raise_status(nps_status st, const char *fn, const char *value)
 {
     char msg[NPS_MESSAGE_MAX];
     const char *code = nps_sqlstate(st);
@@ -112,7 +112,7 @@ const char *caller_name(FunctionCallInfo fcinfo)
 }
 
 /* Raise st for an integer value. */
-void pg_attribute_noreturn() raise_int(FunctionCallInfo fcinfo, nps_status st, int64 v)
+pg_noreturn void raise_int(FunctionCallInfo fcinfo, nps_status st, int64 v)
 {
     char value[NPS_VALUE_MAX];
 
@@ -121,7 +121,7 @@ void pg_attribute_noreturn() raise_int(FunctionCallInfo fcinfo, nps_status st, i
 }
 
 /* Raise st for a double value. */
-static void pg_attribute_noreturn() raise_double(FunctionCallInfo fcinfo, nps_status st, double v)
+pg_noreturn static void raise_double(FunctionCallInfo fcinfo, nps_status st, double v)
 {
     char value[NPS_VALUE_MAX];
 
@@ -130,7 +130,7 @@ static void pg_attribute_noreturn() raise_double(FunctionCallInfo fcinfo, nps_st
 }
 
 /* Raise st for a text value, quoted by the core. */
-void pg_attribute_noreturn() raise_text(const char *fn, nps_status st, const char *text, size_t len)
+pg_noreturn void raise_text(const char *fn, nps_status st, const char *text, size_t len)
 {
     char value[NPS_VALUE_MAX];
 
@@ -430,7 +430,7 @@ Datum nps_rows_of(PG_FUNCTION_ARGS)
 #define STATE_FN "nps_state"
 
 /* Raise a decoding error of a binary state of len bytes. */
-static void pg_attribute_noreturn() raise_decode(nps_status st, size_t len)
+pg_noreturn static void raise_decode(nps_status st, size_t len)
 {
     char value[NPS_VALUE_MAX];
 

@@ -1,7 +1,7 @@
 /*
  * nps_pg.h -- what the files of the PostgreSQL wrapper share: raising the
- * core's errors and reading a score argument the way every function does.
- * Defined in nps_pg.c.
+ * core's errors and reading a score argument the way every function does
+ * (defined in nps_pg.c), and the shims between PostgreSQL majors (compat.h).
  */
 #ifndef NPS_PG_H
 #define NPS_PG_H
@@ -11,15 +11,15 @@
 #include "fmgr.h"
 #include "utils/numeric.h"
 
+#include "compat.h"
 #include "nps.h"
 
 /* Raise the core's error for st, naming fn and the rendered value. */
-void pg_attribute_noreturn() raise_status(nps_status st, const char *fn, const char *value);
+pg_noreturn void raise_status(nps_status st, const char *fn, const char *value);
 /* Raise st for a text value, quoted by the core. */
-void pg_attribute_noreturn()
-    raise_text(const char *fn, nps_status st, const char *text, size_t len);
+pg_noreturn void raise_text(const char *fn, nps_status st, const char *text, size_t len);
 /* Raise st for an integer value, naming the SQL function the user called. */
-void pg_attribute_noreturn() raise_int(FunctionCallInfo fcinfo, nps_status st, int64 v);
+pg_noreturn void raise_int(FunctionCallInfo fcinfo, nps_status st, int64 v);
 /* Name of the SQL function the user called (the aggregate, inside one). */
 const char *caller_name(FunctionCallInfo fcinfo);
 /* A score held in a double or a numeric, checked as nps_category checks it (R1). */
