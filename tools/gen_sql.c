@@ -81,11 +81,17 @@ static void die(const char *what, const char *name)
     exit(1);
 }
 
-/* Print text as an SQL string literal: quoted, quotes doubled, and
- * "{score}" replaced by noun when there is one. */
-static void literal(const char *text, const char *noun)
+/* snprintf into the array buf; a text that does not fit stops the program. */
+#define FORMAT(buf, ...)                                                                           \
+    do {                                                                                           \
+        if ((size_t)snprintf(buf, sizeof buf, __VA_ARGS__) >= sizeof buf)                          \
+            die("text too long:", buf);                                                            \
+    } while (0)
+
+/* Print text inside an SQL string literal: quotes doubled, and "{score}"
+ * replaced by noun when there is one. */
+static void escaped(const char *text, const char *noun)
 {
-    putchar('\'');
     for (const char *p = text; *p != '\0'; p++) {
         if (noun != NULL && strncmp(p, "{score}", 7) == 0) {
             fputs(noun, stdout);
@@ -96,21 +102,20 @@ static void literal(const char *text, const char *noun)
             putchar(*p);
         }
     }
-    putchar('\'');
 }
 
-/* COMMENT ON <kind> <signature> IS '<prefix><text><suffix>'; the words must exist. */
+/* COMMENT ON <kind> <signature> IS '<prefix><text><suffix>', on one line or
+ * with the literal on the next; the words must exist. */
 static void comment(const char *kind, const char *signature, const char *prefix, const char *text,
-                    const char *suffix)
+                    const char *suffix, const char *noun, int own_line)
 {
-    char buf[1024];
-
     if (text[0] == '\0')
         die("no words for the comment of", signature);
-    snprintf(buf, sizeof buf, "%s%s%s", prefix, text, suffix);
-    printf("COMMENT ON %s %s IS ", kind, signature);
-    literal(buf, NULL);
-    puts(";");
+    printf("COMMENT ON %s %s IS%s'", kind, signature, own_line ? "\n    " : " ");
+    escaped(prefix, NULL);
+    escaped(text, noun);
+    escaped(suffix, NULL);
+    puts("';");
 }
 
 /* The _of scalars: name_of(state) and, where the measure takes one, a confidence. */
@@ -128,11 +133,12 @@ static void section_of(void)
             printf("CREATE FUNCTION %s_of(nps_state, confidence double precision) RETURNS %s\n"
                    "    AS 'MODULE_PATHNAME' " PURE ";\n",
                    m->name, returns[m->result]);
-        snprintf(sig, sizeof sig, "%s_of(nps_state)", m->name);
-        comment("FUNCTION", sig, "", m->of_about, m->of == OF_confidence ? ", at 95%" : "");
+        FORMAT(sig, "%s_of(nps_state)", m->name);
+        comment("FUNCTION", sig, "", m->of_about, m->of == OF_confidence ? ", at 95%" : "", NULL,
+                0);
         if (m->of == OF_confidence) {
-            snprintf(sig, sizeof sig, "%s_of(nps_state, double precision)", m->name);
-            comment("FUNCTION", sig, "", m->of_about, ", at a confidence 0 < c < 1");
+            FORMAT(sig, "%s_of(nps_state, double precision)", m->name);
+            comment("FUNCTION", sig, "", m->of_about, ", at a confidence 0 < c < 1", NULL, 0);
         }
     }
 }
@@ -152,61 +158,52 @@ static void section_finals(void)
 
         if (!m->aggregate)
             continue;
-        snprintf(sig, sizeof sig, "nps_final_%s(nps_state)", m->final);
-        snprintf(prefix, sizeof prefix, "final function of %s(): ", m->name);
-        comment("FUNCTION", sig, prefix, m->final_about, "");
+        FORMAT(sig, "nps_final_%s(nps_state)", m->final);
+        FORMAT(prefix, "final function of %s(): ", m->name);
+        comment("FUNCTION", sig, prefix, m->final_about, "", NULL, 0);
     }
 }
 
-/* One transition function: name(nps_state, args) as C function symbol. */
-static void transition(const char *name, const char *args, const char *symbol)
-{
-    printf("CREATE FUNCTION %s(nps_state, %s) RETURNS nps_state\n"
-           "    AS 'MODULE_PATHNAME', '%s' " PURE ";\n",
-           name, args, symbol);
-}
+/* The transition functions of every score type: SQL name, C symbol before
+ * the type, whether a weight follows the score, and their comment around
+ * the type. */
+static const struct transition {
+    const char *name, *symbol;
+    int weighted;
+    const char *before, *after;
+} transitions[] = {
+    {"nps_state_add", "nps_state_add_", 0, "transition function of the aggregates over ",
+     " scores: count one score 0..10"},
+    {"nps_state_remove", "nps_state_remove_", 0, "inverse transition of the aggregates over ",
+     " scores: take one score out again"},
+    {"nps_state_add", "nps_state_add_weighted_", 1,
+     "transition function of the weighted aggregates over ",
+     " scores: count one score with its weight"},
+    {"nps_state_remove", "nps_state_remove_weighted_", 1,
+     "inverse transition of the weighted aggregates over ",
+     " scores: take one weighted score out again"},
+};
 
-/* The transition functions of each score type: add and remove, plain and weighted. */
+/* The transition functions of each score type, then their comments. */
 static void section_transitions(void)
 {
     for (size_t i = 0; i < COUNT(types); i++) {
         const score_type *t = &types[i];
-        char sym[128], weighted[128], sig[4][160], about[4][160];
+        char sig[COUNT(transitions)][128];
 
-        snprintf(weighted, sizeof weighted, "%s, double precision", t->sql);
         printf("%s-- %s scores\n", i > 0 ? "\n" : "", t->sql);
-        snprintf(sym, sizeof sym, "nps_state_add_%s", t->type);
-        transition("nps_state_add", t->sql, sym);
-        snprintf(sym, sizeof sym, "nps_state_remove_%s", t->type);
-        transition("nps_state_remove", t->sql, sym);
-        snprintf(sym, sizeof sym, "nps_state_add_weighted_%s", t->type);
-        transition("nps_state_add", weighted, sym);
-        snprintf(sym, sizeof sym, "nps_state_remove_weighted_%s", t->type);
-        transition("nps_state_remove", weighted, sym);
+        for (size_t k = 0; k < COUNT(transitions); k++) {
+            const struct transition *f = &transitions[k];
 
-        snprintf(sig[0], sizeof sig[0], "nps_state_add(nps_state, %s)", t->sql);
-        snprintf(about[0], sizeof about[0],
-                 "transition function of the aggregates over %s scores: count one score 0..10",
-                 t->sql);
-        snprintf(sig[1], sizeof sig[1], "nps_state_remove(nps_state, %s)", t->sql);
-        snprintf(about[1], sizeof about[1],
-                 "inverse transition of the aggregates over %s scores: take one score out again",
-                 t->sql);
-        snprintf(sig[2], sizeof sig[2], "nps_state_add(nps_state, %s)", weighted);
-        snprintf(about[2], sizeof about[2],
-                 "transition function of the weighted aggregates over %s scores: count one score "
-                 "with its weight",
-                 t->sql);
-        snprintf(sig[3], sizeof sig[3], "nps_state_remove(nps_state, %s)", weighted);
-        snprintf(about[3], sizeof about[3],
-                 "inverse transition of the weighted aggregates over %s scores: take one weighted "
-                 "score out again",
-                 t->sql);
-        for (int k = 0; k < 4; k++) {
-            printf("COMMENT ON FUNCTION %s IS\n    ", sig[k]);
-            literal(about[k], NULL);
-            puts(";");
+            FORMAT(sig[k], "%s(nps_state, %s%s)", f->name, t->sql,
+                   f->weighted ? ", double precision" : "");
+            printf("CREATE FUNCTION %s RETURNS nps_state\n"
+                   "    AS 'MODULE_PATHNAME', '%s%s' " PURE ";\n",
+                   sig[k], f->symbol, t->type);
         }
+        for (size_t k = 0; k < COUNT(transitions); k++)
+            comment("FUNCTION", sig[k], transitions[k].before, t->sql, transitions[k].after, NULL,
+                    1);
     }
 }
 
@@ -223,8 +220,8 @@ static void aggregate(const measure *m, const char *args, const char *sfunc, con
            ", MFINALFUNC = nps_final_%s,\n"
            "    PARALLEL = SAFE);\n",
            m->name, args, sfunc, m->final, sfunc, minvfunc, m->final);
-    snprintf(sig, sizeof sig, "%s(%s)", m->name, args);
-    comment("AGGREGATE", sig, "", m->about, input);
+    FORMAT(sig, "%s(%s)", m->name, args);
+    comment("AGGREGATE", sig, "", m->about, input, NULL, 0);
 }
 
 /* Every aggregate: over each score type, plain and weighted, and over nps_state. */
@@ -242,13 +239,13 @@ static void section_aggregates(void)
         for (size_t k = 0; k < COUNT(types); k++) {
             char args[128], input[256];
 
-            snprintf(input, sizeof input, "; %s scores 0..10, NULL skipped", types[k].sql);
+            FORMAT(input, "; %s scores 0..10, NULL skipped", types[k].sql);
             aggregate(m, types[k].sql, "nps_state_add", "nps_state_remove", input);
-            snprintf(args, sizeof args, "%s, double precision", types[k].sql);
-            snprintf(input, sizeof input,
-                     "; weighted %s scores 0..10, weight finite and >= 0, NULL weight skips the "
-                     "row",
-                     types[k].sql);
+            FORMAT(args, "%s, double precision", types[k].sql);
+            FORMAT(input,
+                   "; weighted %s scores 0..10, weight finite and >= 0, NULL weight skips the "
+                   "row",
+                   types[k].sql);
             aggregate(m, args, "nps_state_add", "nps_state_remove", input);
         }
         aggregate(m, "nps_state", "nps_state_combine", "nps_state_unmerge",
@@ -263,6 +260,7 @@ static void section_score_scalar(const score_scalar *s)
 {
     for (size_t i = 0; i < COUNT(types); i++) {
         const score_type *t = &types[i];
+        char sig[128];
 
         printf("%sCREATE FUNCTION %s(%s) RETURNS text\n"
                "    AS 'MODULE_PATHNAME', '%s_%s' LANGUAGE C %s;\n",
@@ -270,11 +268,10 @@ static void section_score_scalar(const score_scalar *s)
         printf("CREATE FUNCTION %s(%s, text) RETURNS text\n"
                "    AS 'MODULE_PATHNAME', '%s_%s' LANGUAGE C %s;\n",
                s->name, t->sql, s->name, t->type, s->attributes);
-        printf("COMMENT ON FUNCTION %s(%s) IS\n    ", s->name, t->sql);
-        literal(s->about, t->noun);
-        printf(";\nCOMMENT ON FUNCTION %s(%s, text) IS\n    ", s->name, t->sql);
-        literal(s->about_lang, t->noun);
-        puts(";");
+        FORMAT(sig, "%s(%s)", s->name, t->sql);
+        comment("FUNCTION", sig, "", s->about, "", t->noun, 1);
+        FORMAT(sig, "%s(%s, text)", s->name, t->sql);
+        comment("FUNCTION", sig, "", s->about_lang, "", t->noun, 1);
     }
 }
 
