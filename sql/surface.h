@@ -25,9 +25,11 @@
  * (nps_compute), then `make sql`.  Adding a score type: one row in
  * NPS_SCORE_TYPES and its SCORE_<type> reader in pg-ext/nps_pg.h.
  *
- * A consumer defines a macro X with the row's parameters, expands the list
- * with it and undefines it.  This file includes nothing and defines nothing
- * else, so the generator needs neither the core nor an engine's headers.
+ * A consumer expands a list with a macro of its own that takes the row's
+ * parameters.  It pastes or stringizes a name in that macro itself, before
+ * passing it on: passed on, a name is expanded first (stderr is a macro in
+ * some C libraries).  This file includes nothing and defines nothing else,
+ * so the generator needs neither the core nor an engine's headers.
  */
 #ifndef NPS_SURFACE_H
 #define NPS_SURFACE_H

@@ -345,18 +345,16 @@ static void fn_version(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  * state and, for a margin or an interval, also with a confidence.  Each
  * takes the C functions of its kind of result by name (agg_value_<result>,
  * fn_of_<result>): a kind without them does not compile. */
-#define AGGREGATE_no(name, result, measure)
-#define AGGREGATE_yes(name, result, measure)                                                       \
-    AGGREGATE(#name, 1, FLAGS_##result, measure, agg_value_##result),                              \
-        AGGREGATE(#name, 2, FLAGS_##result, measure, agg_value_##result),
-#define OF_no(name, result, measure)
-#define OF_yes(name, result, measure)                                                              \
-    OF_SCALAR(#name "_of", 1, FLAGS_##result, measure, fn_of_##result),
-#define OF_confidence(name, result, measure)                                                       \
-    OF_yes(name, result, measure)                                                                  \
-        OF_SCALAR(#name "_of", 2, FLAGS_##result, measure, fn_of_##result),
+#define AGGREGATE_no(name, flags, measure, value)
+#define AGGREGATE_yes(name, flags, measure, value)                                                 \
+    AGGREGATE(name, 1, flags, measure, value), AGGREGATE(name, 2, flags, measure, value),
+#define OF_no(name, flags, measure, xfunc)
+#define OF_yes(name, flags, measure, xfunc) OF_SCALAR(name, 1, flags, measure, xfunc),
+#define OF_confidence(name, flags, measure, xfunc)                                                 \
+    OF_SCALAR(name, 1, flags, measure, xfunc), OF_SCALAR(name, 2, flags, measure, xfunc),
 #define MEASURE_ROWS(name, final, result, measure, aggregate, of, about, final_about, of_about)    \
-    AGGREGATE_##aggregate(name, result, measure) OF_##of(name, result, measure)
+    AGGREGATE_##aggregate(#name, FLAGS_##result, measure, agg_value_##result)                      \
+        OF_##of(#name "_of", FLAGS_##result, measure, fn_of_##result)
 
 /* Every SQL function of the contract, once: the measures of the table, then
  * the scalars that are not measures.  The second argument of an aggregate is
