@@ -3,9 +3,9 @@
  * support functions of every aggregate, and the scalars of the contract.
  *
  * Thin and mechanical: convert the arguments, call the core, and turn a
- * status into ereport() with the text of nps_message() and the SQLSTATE of
- * nps_sqlstate(), so both engines say the same words.  The SQL objects are
- * declared in sql/nps.sql.
+ * status into an error (args.c).  The SQL objects are declared in
+ * sql/nps.sql; the C functions of each measure and score type come from the
+ * same table as they do, ../sql/surface.h.
  *
  * The nps_state type is a varlena: a layout version, then the core state.
  * Text form, binary form and bytea cast are the core's (format 2, the same
@@ -16,27 +16,23 @@
  * aggregate's INITCOND); called directly it works on a copy.
  *
  * The programme toolkit is in programme.c (its functions) and alert.c (the
- * alert trigger); nps_pg.h declares what they share with this file.
+ * alert trigger); nps_pg.h declares what the files share.
  */
 #include "postgres.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "access/htup_details.h"
-#include "catalog/pg_aggregate.h"
-#include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "nodes/execnodes.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
-#include "utils/numeric.h"
-#include "utils/syscache.h"
 
 #include "nps.h"
 #include "nps_pg.h"
 #include "nps_version.h"
+
+#include "../sql/surface.h"
 
 PG_MODULE_MAGIC;
 
@@ -56,142 +52,6 @@ typedef struct PgNpsState {
 #define PG_STATE_LAYOUT 1
 
 StaticAssertDecl(offsetof(PgNpsState, core) % 8 == 0, "the core state is 8-byte aligned");
-
-/* Raise the core's error for st, naming fn and the rendered value. */
-void pg_attribute_noreturn() raise_status(nps_status st, const char *fn, const char *value)
-{
-    char msg[NPS_MESSAGE_MAX];
-    const char *code = nps_sqlstate(st);
-
-    nps_message(msg, sizeof msg, st, fn, value);
-    ereport(ERROR, (errcode(MAKE_SQLSTATE(code[0], code[1], code[2], code[3], code[4])),
-                    errmsg("%s", msg)));
-    pg_unreachable();
-}
-
-/* Name of the window aggregate whose support function is running, or NULL. */
-static const char *window_aggregate_name(WindowAggState *win, Oid support)
-{
-    ListCell *lc;
-
-    foreach (lc, win->funcs) {
-        WindowFuncExprState *wfs = (WindowFuncExprState *)lfirst(lc);
-        HeapTuple tup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(wfs->wfunc->winfnoid));
-        Form_pg_aggregate agg;
-        bool match;
-
-        if (!HeapTupleIsValid(tup))
-            continue;
-        agg = (Form_pg_aggregate)GETSTRUCT(tup);
-        match = agg->aggtransfn == support || agg->aggmtransfn == support ||
-                agg->aggminvtransfn == support;
-        ReleaseSysCache(tup);
-        if (match)
-            return get_func_name(wfs->wfunc->winfnoid);
-    }
-    return NULL;
-}
-
-/*
- * Name of the SQL function the user called: the aggregate when a support
- * function runs inside one, the function itself otherwise.  Looked up only
- * when an error is raised, never per row.
- */
-const char *caller_name(FunctionCallInfo fcinfo)
-{
-    Aggref *ref = AggGetAggref(fcinfo);
-    const char *name = NULL;
-
-    if (ref != NULL)
-        name = get_func_name(ref->aggfnoid);
-    else if (fcinfo->context != NULL && IsA(fcinfo->context, WindowAggState))
-        name = window_aggregate_name((WindowAggState *)fcinfo->context, fcinfo->flinfo->fn_oid);
-    if (name == NULL)
-        name = get_func_name(fcinfo->flinfo->fn_oid);
-    return name != NULL ? name : "nps";
-}
-
-/* Raise st for an integer value. */
-void pg_attribute_noreturn() raise_int(FunctionCallInfo fcinfo, nps_status st, int64 v)
-{
-    char value[NPS_VALUE_MAX];
-
-    nps_render_int(v, value, sizeof value);
-    raise_status(st, caller_name(fcinfo), value);
-}
-
-/* Raise st for a double value. */
-static void pg_attribute_noreturn() raise_double(FunctionCallInfo fcinfo, nps_status st, double v)
-{
-    char value[NPS_VALUE_MAX];
-
-    nps_render_double(v, value, sizeof value);
-    raise_status(st, caller_name(fcinfo), value);
-}
-
-/* Raise st for a text value, quoted by the core. */
-void pg_attribute_noreturn() raise_text(const char *fn, nps_status st, const char *text, size_t len)
-{
-    char value[NPS_VALUE_MAX];
-
-    nps_render_text(text, len, value, sizeof value);
-    raise_status(st, fn, value);
-}
-
-/* A score held in an integer type: checked against 0..10 (R1). */
-static inline int64 score_int(FunctionCallInfo fcinfo, int64 v)
-{
-    if (unlikely((uint64)v > 10))
-        raise_int(fcinfo, NPS_E_SCORE_RANGE, v);
-    return v;
-}
-
-/* A score held in a double: whole and 0..10, as SQLite's REAL (R1). */
-int64 score_float8(FunctionCallInfo fcinfo, double v)
-{
-    int64_t score;
-    nps_status st = nps_score_from_double(v, &score);
-
-    if (st == NPS_E_SCORE_TEXT)
-        raise_text(caller_name(fcinfo), st, "NaN", 3);
-    if (st != NPS_OK)
-        raise_double(fcinfo, st, v);
-    return score;
-}
-
-/*
- * A score held in a numeric: its plain decimal text (trailing zeros of the
- * fraction dropped) read by the core's text rule, so 9.0 is 9, 7.5 is a
- * fraction and NaN is not a number.  The conversion's temporaries live in the
- * per-row memory context.
- */
-int64 score_numeric(FunctionCallInfo fcinfo, Numeric num)
-{
-    int64_t score;
-    char *text;
-    nps_status st;
-
-    if (numeric_is_inf(num))
-        raise_double(fcinfo, NPS_E_SCORE_RANGE,
-                     DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(num))));
-    text = numeric_normalize(num);
-    st = nps_score_from_text(text, strlen(text), &score);
-    if (st == NPS_E_SCORE_TEXT)
-        raise_text(caller_name(fcinfo), st, text, strlen(text));
-    if (st != NPS_OK) {
-        char value[NPS_VALUE_MAX];
-
-        nps_render_number(text, strlen(text), value, sizeof value);
-        raise_status(st, caller_name(fcinfo), value);
-    }
-    return score;
-}
-
-#define SCORE_int2(n) score_int(fcinfo, PG_GETARG_INT16(n))
-#define SCORE_int4(n) score_int(fcinfo, PG_GETARG_INT32(n))
-#define SCORE_int8(n) score_int(fcinfo, PG_GETARG_INT64(n))
-#define SCORE_numeric(n) score_numeric(fcinfo, PG_GETARG_NUMERIC(n))
-#define SCORE_float8(n) score_float8(fcinfo, PG_GETARG_FLOAT8(n))
 
 /* A new state value holding s. */
 static PgNpsState *new_state(const nps_state *s)
@@ -245,12 +105,12 @@ static inline void check_update(FunctionCallInfo fcinfo, nps_status st)
 }
 
 /*
- * Transition functions per score type: add and remove one score, plain or
- * weighted.  The weight is checked before the score, as in SQLite.  A
- * weighted remove that cannot be exact returns NULL: PostgreSQL then
- * recomputes the window frame (R10).
+ * Transition functions of each score type of ../sql/surface.h: add and
+ * remove one score, plain or weighted.  The weight is checked before the
+ * score, as in SQLite.  A weighted remove that cannot be exact returns NULL:
+ * PostgreSQL then recomputes the window frame (R10).
  */
-#define NPS_SCORE_FUNCTIONS(T)                                                                     \
+#define TRANSITIONS(T, sql, noun)                                                                  \
     PG_FUNCTION_INFO_V1(nps_state_add_##T);                                                        \
     /* Count one score. */                                                                         \
     Datum nps_state_add_##T(PG_FUNCTION_ARGS)                                                      \
@@ -287,14 +147,9 @@ static inline void check_update(FunctionCallInfo fcinfo, nps_status st)
             PG_RETURN_NULL();                                                                      \
         check_update(fcinfo, st);                                                                  \
         PG_RETURN_POINTER(s);                                                                      \
-    }                                                                                              \
-    extern int no_such_variable
+    }
 
-NPS_SCORE_FUNCTIONS(int2);
-NPS_SCORE_FUNCTIONS(int4);
-NPS_SCORE_FUNCTIONS(int8);
-NPS_SCORE_FUNCTIONS(numeric);
-NPS_SCORE_FUNCTIONS(float8);
+NPS_SCORE_TYPES(TRANSITIONS)
 
 PG_FUNCTION_INFO_V1(nps_state_merge);
 /* nps_state_merge(a, b): the merged state, NULL + s = s; also every
@@ -350,87 +205,89 @@ static Datum measure_of(FunctionCallInfo fcinfo, const nps_state *s, nps_measure
     PG_RETURN_FLOAT8(out);
 }
 
-#define NPS_FINAL(FINAL, NAME, MEASURE)                                                            \
-    PG_FUNCTION_INFO_V1(FINAL);                                                                    \
-    /* Final function: MEASURE of the aggregate's state, at 95%. */                                \
-    Datum FINAL(PG_FUNCTION_ARGS)                                                                  \
-    {                                                                                              \
-        return measure_of(fcinfo, &((PgNpsState *)PG_GETARG_POINTER(0))->core, MEASURE,            \
-                          NPS_DEFAULT_CONFIDENCE);                                                 \
-    }                                                                                              \
-    PG_FUNCTION_INFO_V1(NAME##_of);                                                                \
-    /* The _of scalar: MEASURE of one state value [, at a confidence]. */                          \
-    Datum NAME##_of(PG_FUNCTION_ARGS)                                                              \
-    {                                                                                              \
-        return measure_of(fcinfo, &state_arg(fcinfo, 0)->core, MEASURE,                            \
-                          PG_NARGS() > 1 ? PG_GETARG_FLOAT8(1) : NPS_DEFAULT_CONFIDENCE);          \
-    }                                                                                              \
-    extern int no_such_variable
-
-NPS_FINAL(nps_final_nps, nps, NPS_M_NPS);
-NPS_FINAL(nps_final_promoter_share, promoter_share, NPS_M_PROMOTER_SHARE);
-NPS_FINAL(nps_final_passive_share, passive_share, NPS_M_PASSIVE_SHARE);
-NPS_FINAL(nps_final_detractor_share, detractor_share, NPS_M_DETRACTOR_SHARE);
-NPS_FINAL(nps_final_stderr, nps_stderr, NPS_M_STDERR);
-NPS_FINAL(nps_final_moe, nps_moe, NPS_M_MOE);
-NPS_FINAL(nps_final_ci_lower, nps_ci_lower, NPS_M_CI_LOWER);
-NPS_FINAL(nps_final_ci_upper, nps_ci_upper, NPS_M_CI_UPPER);
-
-PG_FUNCTION_INFO_V1(nps_final_state);
-/* Final function of nps_state(): a copy of the state, NULL without rows. */
-Datum nps_final_state(PG_FUNCTION_ARGS)
+/* The state of the aggregate whose final function runs (STRICT: never NULL). */
+static inline const nps_state *agg_core(FunctionCallInfo fcinfo)
 {
-    PgNpsState *s = (PgNpsState *)PG_GETARG_POINTER(0);
-
-    if (nps_rows(&s->core) == 0)
-        PG_RETURN_NULL();
-    PG_RETURN_POINTER(new_state(&s->core));
+    return &((PgNpsState *)PG_GETARG_POINTER(0))->core;
 }
 
 /* The JSON summary of a state, NULL without rows. */
-static Datum summary_of(const nps_state *s)
+static Datum summary_result(FunctionCallInfo fcinfo, const nps_state *s)
 {
     char json[NPS_SUMMARY_MAX];
 
     if (nps_summary_json(s, json, sizeof json) != NPS_OK)
-        return (Datum)0;
-    return PointerGetDatum(cstring_to_text(json));
+        PG_RETURN_NULL();
+    PG_RETURN_TEXT_P(cstring_to_text(json));
 }
 
-PG_FUNCTION_INFO_V1(nps_final_summary);
+/* Final function of an aggregate whose result is a number: its measure at 95%. */
+static Datum final_number(FunctionCallInfo fcinfo, nps_measure m)
+{
+    return measure_of(fcinfo, agg_core(fcinfo), m, NPS_DEFAULT_CONFIDENCE);
+}
+
+/* Final function of nps_state(): a copy of the state, NULL without rows. */
+static Datum final_state(FunctionCallInfo fcinfo, nps_measure m)
+{
+    if (nps_rows(agg_core(fcinfo)) == 0)
+        PG_RETURN_NULL();
+    PG_RETURN_POINTER(new_state(agg_core(fcinfo)));
+}
+
 /* Final function of nps_summary(): the JSON object, NULL without rows. */
-Datum nps_final_summary(PG_FUNCTION_ARGS)
+static Datum final_summary(FunctionCallInfo fcinfo, nps_measure m)
 {
-    Datum d = summary_of(&((PgNpsState *)PG_GETARG_POINTER(0))->core);
-
-    if (d == (Datum)0)
-        PG_RETURN_NULL();
-    PG_RETURN_DATUM(d);
+    return summary_result(fcinfo, agg_core(fcinfo));
 }
 
-PG_FUNCTION_INFO_V1(nps_summary_of);
+/* An _of scalar whose result is a number: the measure of one state value,
+ * at a confidence when one is given. */
+static Datum of_number(FunctionCallInfo fcinfo, nps_measure m)
+{
+    return measure_of(fcinfo, &state_arg(fcinfo, 0)->core, m,
+                      PG_NARGS() > 1 ? PG_GETARG_FLOAT8(1) : NPS_DEFAULT_CONFIDENCE);
+}
+
 /* nps_summary_of(st): the JSON summary of one state. */
-Datum nps_summary_of(PG_FUNCTION_ARGS)
+static Datum of_summary(FunctionCallInfo fcinfo, nps_measure m)
 {
-    Datum d = summary_of(&state_arg(fcinfo, 0)->core);
-
-    if (d == (Datum)0)
-        PG_RETURN_NULL();
-    PG_RETURN_DATUM(d);
+    return summary_result(fcinfo, &state_arg(fcinfo, 0)->core);
 }
 
-PG_FUNCTION_INFO_V1(nps_rows_of);
 /* nps_rows_of(st): the number of rows a state holds. */
-Datum nps_rows_of(PG_FUNCTION_ARGS)
+static Datum of_rows(FunctionCallInfo fcinfo, nps_measure m)
 {
     PG_RETURN_INT64(nps_rows(&state_arg(fcinfo, 0)->core));
 }
+
+/*
+ * The C functions of each measure of ../sql/surface.h: the final function
+ * of its aggregates, nps_final_<final>, and its _of scalar, <name>_of, each
+ * calling the routine of its kind of result above (final_<result>,
+ * of_<result>): a kind without one does not compile.  The names are pasted
+ * in MEASURE_FUNCTIONS, before any argument could be expanded as a macro.
+ */
+#define DEFINE_no(fn, routine, measure)
+#define DEFINE_yes(fn, routine, measure)                                                           \
+    PG_FUNCTION_INFO_V1(fn);                                                                       \
+    Datum fn(PG_FUNCTION_ARGS)                                                                     \
+    {                                                                                              \
+        return routine(fcinfo, measure);                                                           \
+    }
+#define DEFINE_confidence DEFINE_yes
+#define MEASURE_FUNCTIONS(name, final, result, measure, aggregate, of, about, final_about,         \
+                          of_about)                                                                \
+    DEFINE_##aggregate(nps_final_##final, final_##result, measure)                                 \
+        DEFINE_##of(name##_of, of_##result, measure)
+
+NPS_MEASURES(MEASURE_FUNCTIONS)
 
 /* Name used in the errors of the type's input, receive and cast. */
 #define STATE_FN "nps_state"
 
 /* Raise a decoding error of a binary state of len bytes. */
-static void pg_attribute_noreturn() raise_decode(nps_status st, size_t len)
+pg_noreturn static void raise_decode(nps_status st, size_t len)
 {
     char value[NPS_VALUE_MAX];
 
@@ -533,20 +390,9 @@ static Datum category(FunctionCallInfo fcinfo, int64 score)
     PG_RETURN_TEXT_P(cstring_to_text(label));
 }
 
-#define NPS_CATEGORY(T)                                                                            \
-    PG_FUNCTION_INFO_V1(nps_category_##T);                                                         \
-    /* nps_category(score [, lang]) for this score type. */                                        \
-    Datum nps_category_##T(PG_FUNCTION_ARGS)                                                       \
-    {                                                                                              \
-        return category(fcinfo, SCORE_##T(0));                                                     \
-    }                                                                                              \
-    extern int no_such_variable
-
-NPS_CATEGORY(int2);
-NPS_CATEGORY(int4);
-NPS_CATEGORY(int8);
-NPS_CATEGORY(numeric);
-NPS_CATEGORY(float8);
+/* nps_category(score [, lang]) for each score type. */
+#define CATEGORY(T, sql, noun) SCORE_SCALAR(nps_category, category, T)
+NPS_SCORE_TYPES(CATEGORY)
 
 PG_FUNCTION_INFO_V1(nps_band_float8);
 /* nps_band(nps_value): 'negative', 'good', 'great' or 'excellent' (R13). */

@@ -1,7 +1,7 @@
 /*
  * nps_pg.h -- what the files of the PostgreSQL wrapper share: raising the
- * core's errors and reading a score argument the way every function does.
- * Defined in nps_pg.c.
+ * core's errors and reading a score argument the way every function does
+ * (args.c), and the shims between PostgreSQL majors (compat.h).
  */
 #ifndef NPS_PG_H
 #define NPS_PG_H
@@ -11,19 +11,46 @@
 #include "fmgr.h"
 #include "utils/numeric.h"
 
+#include "compat.h"
 #include "nps.h"
 
 /* Raise the core's error for st, naming fn and the rendered value. */
-void pg_attribute_noreturn() raise_status(nps_status st, const char *fn, const char *value);
+pg_noreturn void raise_status(nps_status st, const char *fn, const char *value);
 /* Raise st for a text value, quoted by the core. */
-void pg_attribute_noreturn()
-    raise_text(const char *fn, nps_status st, const char *text, size_t len);
+pg_noreturn void raise_text(const char *fn, nps_status st, const char *text, size_t len);
 /* Raise st for an integer value, naming the SQL function the user called. */
-void pg_attribute_noreturn() raise_int(FunctionCallInfo fcinfo, nps_status st, int64 v);
+pg_noreturn void raise_int(FunctionCallInfo fcinfo, nps_status st, int64 v);
+/* Raise st for a double value, naming the SQL function the user called. */
+pg_noreturn void raise_double(FunctionCallInfo fcinfo, nps_status st, double v);
 /* Name of the SQL function the user called (the aggregate, inside one). */
 const char *caller_name(FunctionCallInfo fcinfo);
 /* A score held in a double or a numeric, checked as nps_category checks it (R1). */
 int64 score_float8(FunctionCallInfo fcinfo, double v);
 int64 score_numeric(FunctionCallInfo fcinfo, Numeric num);
+
+/* A score held in an integer type: checked against 0..10 (R1).  Inline:
+ * the transition functions run it on every row. */
+static inline int64 score_int(FunctionCallInfo fcinfo, int64 v)
+{
+    if (unlikely((uint64)v > 10))
+        raise_int(fcinfo, NPS_E_SCORE_RANGE, v);
+    return v;
+}
+
+/* Argument n read as a score, for each score type of ../sql/surface.h. */
+#define SCORE_int2(n) score_int(fcinfo, PG_GETARG_INT16(n))
+#define SCORE_int4(n) score_int(fcinfo, PG_GETARG_INT32(n))
+#define SCORE_int8(n) score_int(fcinfo, PG_GETARG_INT64(n))
+#define SCORE_numeric(n) score_numeric(fcinfo, PG_GETARG_NUMERIC(n))
+#define SCORE_float8(n) score_float8(fcinfo, PG_GETARG_FLOAT8(n))
+
+/* The C function fn_<type> of a scalar that takes a score of type T first:
+ * impl(fcinfo, the checked score). */
+#define SCORE_SCALAR(fn, impl, T)                                                                  \
+    PG_FUNCTION_INFO_V1(fn##_##T);                                                                 \
+    Datum fn##_##T(PG_FUNCTION_ARGS)                                                               \
+    {                                                                                              \
+        return impl(fcinfo, SCORE_##T(0));                                                         \
+    }
 
 #endif

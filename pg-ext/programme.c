@@ -36,19 +36,7 @@
 #include "nps.h"
 #include "nps_pg.h"
 
-/* A score held in an integer type: checked against 0..10 (R1). */
-static int64 score_int(FunctionCallInfo fcinfo, int64 v)
-{
-    if ((uint64)v > 10)
-        raise_int(fcinfo, NPS_E_SCORE_RANGE, v);
-    return v;
-}
-
-#define SCORE_int2(n) score_int(fcinfo, PG_GETARG_INT16(n))
-#define SCORE_int4(n) score_int(fcinfo, PG_GETARG_INT32(n))
-#define SCORE_int8(n) score_int(fcinfo, PG_GETARG_INT64(n))
-#define SCORE_numeric(n) score_numeric(fcinfo, PG_GETARG_NUMERIC(n))
-#define SCORE_float8(n) score_float8(fcinfo, PG_GETARG_FLOAT8(n))
+#include "../sql/surface.h"
 
 PG_FUNCTION_INFO_V1(nps_sample_key_text);
 /* nps_sample_key(key text, seed text): the sampling key of P1. */
@@ -203,20 +191,9 @@ static Datum followup_question(FunctionCallInfo fcinfo, int64 score)
     PG_RETURN_TEXT_P(cstring_to_text(question));
 }
 
-#define NPS_QUESTION(T)                                                                            \
-    PG_FUNCTION_INFO_V1(nps_followup_question_##T);                                                \
-    /* nps_followup_question(score [, lang]) for this score type. */                               \
-    Datum nps_followup_question_##T(PG_FUNCTION_ARGS)                                              \
-    {                                                                                              \
-        return followup_question(fcinfo, SCORE_##T(0));                                            \
-    }                                                                                              \
-    extern int no_such_variable
-
-NPS_QUESTION(int2);
-NPS_QUESTION(int4);
-NPS_QUESTION(int8);
-NPS_QUESTION(numeric);
-NPS_QUESTION(float8);
+/* nps_followup_question(score [, lang]) for each score type. */
+#define QUESTION(T, sql, noun) SCORE_SCALAR(nps_followup_question, followup_question, T)
+NPS_SCORE_TYPES(QUESTION)
 
 /* Text argument n, or an error naming it when NULL. */
 static char *required_arg(FunctionCallInfo fcinfo, int n, const char *name)

@@ -3,13 +3,15 @@
  * contract, registered from one table by sqlite3_nps_init().
  *
  * Thin and mechanical: convert the arguments, call the core, and turn a
- * status into sqlite3_result_error() with the text of nps_message().  The
- * aggregates are window functions with an inverse, so a sliding frame costs
- * O(1) per row.  The only global is the API pointer of SQLITE_EXTENSION_INIT1,
- * set once by the loader; everything else is a static const table.
+ * status into sqlite3_result_error() with the text of nps_message() (args.c).
+ * The aggregates are window functions with an inverse, so a sliding frame
+ * costs O(1) per row.  The rows of each measure come from the table of the
+ * SQL surface, ../sql/surface.h.  The only global is the API pointer of
+ * SQLITE_EXTENSION_INIT1, set once by the loader; everything else is a
+ * static const table.
  *
  * The programme toolkit's functions (sampling, case folding, follow-up
- * questions, alerts) live in programme.c, registered from there.
+ * questions, alerts) live in programme.c, registered with these.
  */
 #include <math.h>
 #include <stdint.h>
@@ -22,84 +24,7 @@ SQLITE_EXTENSION_INIT1
 #include "nps_sqlite.h"
 #include "nps_version.h"
 
-/* What a registered function does; the aggregate kinds come first. */
-typedef enum nps_kind {
-    NPS_K_MEASURE,    /* aggregate: one number of nps_compute() */
-    NPS_K_STATE,      /* aggregate: the binary nps_state */
-    NPS_K_SUMMARY,    /* aggregate: the JSON summary */
-    NPS_K_MEASURE_OF, /* scalar: one number of nps_compute() of one state */
-    NPS_K_SUMMARY_OF, /* scalar: nps_summary_of(state) */
-    NPS_K_ROWS_OF,    /* scalar: nps_rows_of(state) */
-    NPS_K_MERGE,      /* scalar: nps_state_merge(a, b) */
-    NPS_K_CATEGORY,   /* scalar: nps_category(score [, lang]) */
-    NPS_K_BAND,       /* scalar: nps_band(nps_value) */
-    NPS_K_PVALUE,     /* scalar: nps_pvalue(state_a, state_b) */
-    NPS_K_VERSION     /* scalar: nps_version() */
-} nps_kind;
-
-/* One row of the registration table; also the user data of the function,
- * so its name comes first (nps_sqlite.h). */
-typedef struct nps_function {
-    const char *name;
-    int nargs;
-    nps_kind kind;
-    nps_measure measure; /* NPS_K_MEASURE only */
-    int flags;
-} nps_function;
-
-/* Every function, aggregate or scalar, is a pure function of its arguments. */
-#define PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
-/* A function whose result carries a subtype (JSON) says so to SQLite 3.45+. */
-#ifdef SQLITE_RESULT_SUBTYPE
-#define JSON_RESULT (PURE | SQLITE_RESULT_SUBTYPE)
-#else
-#define JSON_RESULT PURE
-#endif
-
-/* Every SQL function, once.  The second argument of an aggregate is a
- * weight; the second argument of a margin or interval _of scalar is a
- * confidence. */
-static const nps_function functions[] = {
-    {"nps", 1, NPS_K_MEASURE, NPS_M_NPS, PURE},
-    {"nps", 2, NPS_K_MEASURE, NPS_M_NPS, PURE},
-    {"promoter_share", 1, NPS_K_MEASURE, NPS_M_PROMOTER_SHARE, PURE},
-    {"promoter_share", 2, NPS_K_MEASURE, NPS_M_PROMOTER_SHARE, PURE},
-    {"passive_share", 1, NPS_K_MEASURE, NPS_M_PASSIVE_SHARE, PURE},
-    {"passive_share", 2, NPS_K_MEASURE, NPS_M_PASSIVE_SHARE, PURE},
-    {"detractor_share", 1, NPS_K_MEASURE, NPS_M_DETRACTOR_SHARE, PURE},
-    {"detractor_share", 2, NPS_K_MEASURE, NPS_M_DETRACTOR_SHARE, PURE},
-    {"nps_stderr", 1, NPS_K_MEASURE, NPS_M_STDERR, PURE},
-    {"nps_stderr", 2, NPS_K_MEASURE, NPS_M_STDERR, PURE},
-    {"nps_moe", 1, NPS_K_MEASURE, NPS_M_MOE, PURE},
-    {"nps_moe", 2, NPS_K_MEASURE, NPS_M_MOE, PURE},
-    {"nps_ci_lower", 1, NPS_K_MEASURE, NPS_M_CI_LOWER, PURE},
-    {"nps_ci_lower", 2, NPS_K_MEASURE, NPS_M_CI_LOWER, PURE},
-    {"nps_ci_upper", 1, NPS_K_MEASURE, NPS_M_CI_UPPER, PURE},
-    {"nps_ci_upper", 2, NPS_K_MEASURE, NPS_M_CI_UPPER, PURE},
-    {"nps_state", 1, NPS_K_STATE, NPS_M_NPS, PURE},
-    {"nps_state", 2, NPS_K_STATE, NPS_M_NPS, PURE},
-    {"nps_summary", 1, NPS_K_SUMMARY, NPS_M_NPS, JSON_RESULT},
-    {"nps_summary", 2, NPS_K_SUMMARY, NPS_M_NPS, JSON_RESULT},
-    {"nps_of", 1, NPS_K_MEASURE_OF, NPS_M_NPS, PURE},
-    {"promoter_share_of", 1, NPS_K_MEASURE_OF, NPS_M_PROMOTER_SHARE, PURE},
-    {"passive_share_of", 1, NPS_K_MEASURE_OF, NPS_M_PASSIVE_SHARE, PURE},
-    {"detractor_share_of", 1, NPS_K_MEASURE_OF, NPS_M_DETRACTOR_SHARE, PURE},
-    {"nps_stderr_of", 1, NPS_K_MEASURE_OF, NPS_M_STDERR, PURE},
-    {"nps_moe_of", 1, NPS_K_MEASURE_OF, NPS_M_MOE, PURE},
-    {"nps_moe_of", 2, NPS_K_MEASURE_OF, NPS_M_MOE, PURE},
-    {"nps_ci_lower_of", 1, NPS_K_MEASURE_OF, NPS_M_CI_LOWER, PURE},
-    {"nps_ci_lower_of", 2, NPS_K_MEASURE_OF, NPS_M_CI_LOWER, PURE},
-    {"nps_ci_upper_of", 1, NPS_K_MEASURE_OF, NPS_M_CI_UPPER, PURE},
-    {"nps_ci_upper_of", 2, NPS_K_MEASURE_OF, NPS_M_CI_UPPER, PURE},
-    {"nps_summary_of", 1, NPS_K_SUMMARY_OF, NPS_M_NPS, JSON_RESULT},
-    {"nps_rows_of", 1, NPS_K_ROWS_OF, NPS_M_NPS, PURE},
-    {"nps_state_merge", 2, NPS_K_MERGE, NPS_M_NPS, PURE},
-    {"nps_category", 1, NPS_K_CATEGORY, NPS_M_NPS, PURE},
-    {"nps_category", 2, NPS_K_CATEGORY, NPS_M_NPS, PURE},
-    {"nps_band", 1, NPS_K_BAND, NPS_M_NPS, PURE},
-    {"nps_pvalue", 2, NPS_K_PVALUE, NPS_M_NPS, PURE},
-    {"nps_version", 0, NPS_K_VERSION, NPS_M_NPS, PURE},
-};
+#include "../sql/surface.h"
 
 /* Aggregate context, zeroed by SQLite (a zeroed nps_state holds no rows). */
 typedef struct nps_agg {
@@ -109,119 +34,6 @@ typedef struct nps_agg {
 /* SQLite's subtype of JSON text, so that json() and json_object() embed the
  * summary as an object. */
 #define JSON_SUBTYPE 74
-
-/* True for the statuses whose message speaks of an nps_state's byte count. */
-static int is_state_error(nps_status st)
-{
-    return st == NPS_E_STATE_LENGTH || st == NPS_E_STATE_MAGIC || st == NPS_E_STATE_VERSION ||
-           st == NPS_E_STATE_CHECKSUM || st == NPS_E_STATE_VALUE;
-}
-
-/* Render a blob as an SQL literal x'..', cut after 16 bytes. */
-static void render_blob(const unsigned char *p, int n, char *buf, size_t cap)
-{
-    static const char hex[] = "0123456789abcdef";
-    size_t out = 0;
-    int shown = n > 16 ? 16 : n;
-    buf[out++] = 'x';
-    buf[out++] = '\'';
-    for (int i = 0; i < shown && out + 6 < cap; i++) {
-        buf[out++] = hex[p[i] >> 4];
-        buf[out++] = hex[p[i] & 15];
-    }
-    if (shown < n)
-        for (int k = 0; k < 3; k++)
-            buf[out++] = '.';
-    buf[out++] = '\'';
-    buf[out] = '\0';
-}
-
-/* Render the offending SQL value of an error: number, quoted text, or a blob
- * (its byte count where the message is about a malformed state). */
-static void render_value(sqlite3_value *v, nps_status st, char buf[NPS_VALUE_MAX])
-{
-    switch (sqlite3_value_type(v)) {
-    case SQLITE_INTEGER:
-        nps_render_int(sqlite3_value_int64(v), buf, NPS_VALUE_MAX);
-        break;
-    case SQLITE_FLOAT:
-        nps_render_double(sqlite3_value_double(v), buf, NPS_VALUE_MAX);
-        break;
-    case SQLITE_TEXT: {
-        const char *text = (const char *)sqlite3_value_text(v);
-        nps_render_text(text ? text : "", (size_t)sqlite3_value_bytes(v), buf, NPS_VALUE_MAX);
-        break;
-    }
-    default: /* SQLITE_BLOB; a NULL argument never reaches an error */
-        if (is_state_error(st))
-            nps_render_int(sqlite3_value_bytes(v), buf, NPS_VALUE_MAX);
-        else
-            render_blob(sqlite3_value_blob(v), sqlite3_value_bytes(v), buf, NPS_VALUE_MAX);
-        break;
-    }
-}
-
-/* Fail the statement with the core's text for st, naming fn and a value
- * already rendered. */
-static void fail_as(sqlite3_context *ctx, nps_status st, const char *fn, const char *value)
-{
-    char msg[NPS_MESSAGE_MAX];
-    nps_message(msg, sizeof msg, st, fn, value);
-    sqlite3_result_error(ctx, msg, -1);
-}
-
-/* Fail the statement with the core's text for st, naming the SQL function
- * (the first member of the user data, nps_sqlite.h) and a value already rendered. */
-void fail_text(sqlite3_context *ctx, nps_status st, const char *value)
-{
-    const char *const *name = sqlite3_user_data(ctx);
-    fail_as(ctx, st, *name, value);
-}
-
-/* Fail the statement with the core's text for st, naming the SQL function and the value. */
-void fail(sqlite3_context *ctx, nps_status st, sqlite3_value *culprit)
-{
-    char value[NPS_VALUE_MAX] = "";
-    if (culprit != NULL)
-        render_value(culprit, st, value);
-    fail_text(ctx, st, value);
-}
-
-/* A score from a non-NULL value: integer (range checked by the core call that
- * counts it), real or text holding a whole number 0..10 (R1). */
-static nps_status score_of(sqlite3_value *v, int type, int64_t *score)
-{
-    switch (type) {
-    case SQLITE_INTEGER:
-        *score = sqlite3_value_int64(v);
-        return NPS_OK;
-    case SQLITE_FLOAT:
-        return nps_score_from_double(sqlite3_value_double(v), score);
-    case SQLITE_TEXT: {
-        const char *text = (const char *)sqlite3_value_text(v);
-        if (text == NULL)
-            return NPS_E_SCORE_TEXT;
-        return nps_score_from_text(text, (size_t)sqlite3_value_bytes(v), score);
-    }
-    default:
-        return NPS_E_SCORE_TYPE;
-    }
-}
-
-/* A number from a non-NULL value: integer, real, or text that reads as one. */
-static nps_status number_of(sqlite3_value *v, double *out)
-{
-    switch (sqlite3_value_numeric_type(v)) {
-    case SQLITE_INTEGER:
-        *out = (double)sqlite3_value_int64(v);
-        return NPS_OK;
-    case SQLITE_FLOAT:
-        *out = sqlite3_value_double(v);
-        return NPS_OK;
-    default:
-        return NPS_E_NOT_NUMBER;
-    }
-}
 
 /* Add one row to an aggregate, or take it out again (xInverse): a score, a
  * weighted score, or an nps_state to merge; a NULL in any argument skips it (R4).
@@ -334,78 +146,37 @@ static void result_measure(sqlite3_context *ctx, const nps_state *s, nps_measure
         fail(ctx, st, st == NPS_E_CONFIDENCE ? confidence_arg : NULL);
 }
 
-/* xFinal and xValue: the function's result from the current state; no valid
- * rows give NULL (R5). */
-static void agg_value(sqlite3_context *ctx)
+/* The current state of an aggregate; NULL before its first row. */
+static const nps_state *agg_state(sqlite3_context *ctx)
+{
+    const nps_agg *a = sqlite3_aggregate_context(ctx, 0);
+    return a != NULL ? &a->state : NULL;
+}
+
+/* xFinal and xValue of an aggregate whose result is a number: its measure
+ * at 95%; no valid rows give NULL (R5). */
+static void agg_value_number(sqlite3_context *ctx)
 {
     const nps_function *f = sqlite3_user_data(ctx);
-    const nps_agg *a = sqlite3_aggregate_context(ctx, 0);
-    if (a == NULL)
-        return;
-    switch (f->kind) {
-    case NPS_K_STATE:
-        if (nps_rows(&a->state) > 0)
-            result_state(ctx, &a->state);
-        return;
-    case NPS_K_SUMMARY:
-        result_summary(ctx, &a->state);
-        return;
-    default:
-        result_measure(ctx, &a->state, f->measure, NPS_DEFAULT_CONFIDENCE, NULL);
-        return;
-    }
+    const nps_state *s = agg_state(ctx);
+    if (s != NULL)
+        result_measure(ctx, s, f->measure, NPS_DEFAULT_CONFIDENCE, NULL);
 }
 
-/* True when any argument is NULL: every scalar then returns NULL. */
-int any_null(int argc, sqlite3_value **argv)
+/* xFinal and xValue of nps_state(): the state, NULL without rows. */
+static void agg_value_state(sqlite3_context *ctx)
 {
-    for (int i = 0; i < argc; i++)
-        if (sqlite3_value_type(argv[i]) == SQLITE_NULL)
-            return 1;
-    return 0;
+    const nps_state *s = agg_state(ctx);
+    if (s != NULL && nps_rows(s) > 0)
+        result_state(ctx, s);
 }
 
-/* Read the arguments of nps_category and nps_followup_question: a score 0..10
- * and a language ('en' when absent).  0 when the call already has its result:
- * NULL for a NULL argument, or an error. */
-int score_and_lang(sqlite3_context *ctx, int argc, sqlite3_value **argv, int64_t *score,
-                   const char **lang, int *lang_len)
+/* xFinal and xValue of nps_summary(): the JSON summary, NULL without rows. */
+static void agg_value_summary(sqlite3_context *ctx)
 {
-    if (any_null(argc, argv))
-        return 0;
-    nps_status st = score_of(argv[0], sqlite3_value_type(argv[0]), score);
-    if (st == NPS_EMPTY) /* blank text: a skipped answer, as NULL (R1) */
-        return 0;
-    if (st == NPS_OK && (uint64_t)*score > 10u)
-        st = NPS_E_SCORE_RANGE;
-    if (st == NPS_E_SCORE_TYPE) { /* a blob: a state, or some other bytes */
-        nps_state s;
-        if (nps_decode(sqlite3_value_blob(argv[0]), (size_t)sqlite3_value_bytes(argv[0]), &s) ==
-            NPS_OK)
-            st = NPS_E_SCALAR_STATE;
-        else {
-            char value[NPS_VALUE_MAX] = "a blob ";
-            render_blob(sqlite3_value_blob(argv[0]), sqlite3_value_bytes(argv[0]), value + 7,
-                        sizeof value - 7);
-            fail_text(ctx, st, value);
-            return 0;
-        }
-    }
-    if (st != NPS_OK) {
-        fail(ctx, st, argv[0]);
-        return 0;
-    }
-    *lang = "en";
-    *lang_len = 2;
-    if (argc == 2) {
-        *lang = (const char *)sqlite3_value_text(argv[1]);
-        if (*lang == NULL) {
-            sqlite3_result_error_nomem(ctx);
-            return 0;
-        }
-        *lang_len = sqlite3_value_bytes(argv[1]);
-    }
-    return 1;
+    const nps_state *s = agg_state(ctx);
+    if (s != NULL)
+        result_summary(ctx, s);
 }
 
 /* nps_category(score [, lang]): the category's label, English by default (R2). */
@@ -440,18 +211,19 @@ static void fn_band(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* Read argument i (0-based) of a scalar that takes states; 0 after failing
- * ctx with an error that names the argument when there are several. */
-static int state_arg(sqlite3_context *ctx, int argc, sqlite3_value **argv, int i, nps_state *s)
+ * ctx with an error that names the argument (name_it: the function takes
+ * several states). */
+static int state_arg(sqlite3_context *ctx, sqlite3_value **argv, int i, int name_it, nps_state *s)
 {
     nps_status st = NPS_E_NOT_STATE;
     if (sqlite3_value_type(argv[i]) == SQLITE_BLOB)
         st = nps_decode(sqlite3_value_blob(argv[i]), (size_t)sqlite3_value_bytes(argv[i]), s);
     if (st == NPS_OK)
         return 1;
-    const nps_function *f = sqlite3_user_data(ctx);
     char value[NPS_VALUE_MAX];
     render_value(argv[i], st, value);
-    if (argc > 1 && f->kind != NPS_K_MEASURE_OF) { /* several states: say which */
+    if (name_it) {
+        const nps_function *f = sqlite3_user_data(ctx);
         char fn[NPS_VALUE_MAX];
         sqlite3_snprintf((int)sizeof fn, fn, "%s: argument %d", f->name, i + 1);
         fail_as(ctx, st, fn, value);
@@ -463,12 +235,12 @@ static int state_arg(sqlite3_context *ctx, int argc, sqlite3_value **argv, int i
 
 /* nps_of(st) and the other _of scalars: the aggregate's result for one
  * state; the margin and the interval take a confidence (0.95 by default). */
-static void fn_measure_of(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+static void fn_of_number(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     const nps_function *f = sqlite3_user_data(ctx);
     double confidence = NPS_DEFAULT_CONFIDENCE;
     nps_state s;
-    if (any_null(argc, argv) || !state_arg(ctx, argc, argv, 0, &s))
+    if (any_null(argc, argv) || !state_arg(ctx, argv, 0, 0, &s))
         return;
     if (argc == 2 && number_of(argv[1], &confidence) != NPS_OK) {
         fail(ctx, NPS_E_CONFIDENCE, argv[1]);
@@ -478,18 +250,18 @@ static void fn_measure_of(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* nps_summary_of(st): the JSON summary of one state. */
-static void fn_summary_of(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+static void fn_of_summary(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     nps_state s;
-    if (!any_null(argc, argv) && state_arg(ctx, argc, argv, 0, &s))
+    if (!any_null(argc, argv) && state_arg(ctx, argv, 0, 0, &s))
         result_summary(ctx, &s);
 }
 
 /* nps_rows_of(st): the number of rows a state holds. */
-static void fn_rows_of(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+static void fn_of_rows(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     nps_state s;
-    if (!any_null(argc, argv) && state_arg(ctx, argc, argv, 0, &s))
+    if (!any_null(argc, argv) && state_arg(ctx, argv, 0, 0, &s))
         sqlite3_result_int64(ctx, nps_rows(&s));
 }
 
@@ -498,9 +270,10 @@ static void fn_state_merge(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     nps_state s[2];
     int have[2];
+    (void)argc;
     for (int i = 0; i < 2; i++) {
         have[i] = sqlite3_value_type(argv[i]) != SQLITE_NULL;
-        if (have[i] && !state_arg(ctx, argc, argv, i, &s[i]))
+        if (have[i] && !state_arg(ctx, argv, i, 1, &s[i]))
             return;
     }
     if (!have[0] && !have[1])
@@ -525,7 +298,7 @@ static void fn_pvalue(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     if (any_null(argc, argv))
         return;
     for (int i = 0; i < 2; i++)
-        if (!state_arg(ctx, argc, argv, i, &s[i]))
+        if (!state_arg(ctx, argv, i, 1, &s[i]))
             return;
     nps_status st = nps_pvalue(&s[0], &s[1], &p);
     if (st == NPS_OK)
@@ -542,57 +315,77 @@ static void fn_version(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, NPS_VERSION, -1, SQLITE_STATIC);
 }
 
-/* The xFunc of a scalar kind; NULL for an aggregate kind.  No default: the
- * compiler names a kind left out here (-Wswitch), and registration refuses
- * a scalar without an xFunc rather than registering something else. */
-typedef void (*nps_xfunc)(sqlite3_context *, int, sqlite3_value **);
-static nps_xfunc scalar_of(nps_kind kind)
-{
-    switch (kind) {
-    case NPS_K_MEASURE_OF:
-        return fn_measure_of;
-    case NPS_K_SUMMARY_OF:
-        return fn_summary_of;
-    case NPS_K_ROWS_OF:
-        return fn_rows_of;
-    case NPS_K_MERGE:
-        return fn_state_merge;
-    case NPS_K_CATEGORY:
-        return fn_category;
-    case NPS_K_BAND:
-        return fn_band;
-    case NPS_K_PVALUE:
-        return fn_pvalue;
-    case NPS_K_VERSION:
-        return fn_version;
-    case NPS_K_MEASURE:
-    case NPS_K_STATE:
-    case NPS_K_SUMMARY:
-        break;
-    }
-    return NULL;
-}
-
-/* Entry point of `.load nps`: register every function of the table, then
- * the programme toolkit's (programme.c). */
-#ifdef _WIN32
-__declspec(dllexport)
+/* A function whose result carries a subtype (JSON) says so to SQLite 3.45+. */
+#ifdef SQLITE_RESULT_SUBTYPE
+#define JSON_RESULT (PURE | SQLITE_RESULT_SUBTYPE)
+#else
+#define JSON_RESULT PURE
 #endif
-    int sqlite3_nps_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi)
+/* The flags of the functions of each kind of result (sql/surface.h). */
+#define FLAGS_number PURE
+#define FLAGS_state PURE
+#define FLAGS_summary JSON_RESULT
+#define FLAGS_rows PURE
+
+/* The row of an aggregate: every one is a window function with an inverse. */
+#define AGGREGATE(fn_name, fn_nargs, fn_flags, fn_measure, fn_value)                               \
+    {                                                                                              \
+        .name = (fn_name), .nargs = (fn_nargs), .flags = (fn_flags), .measure = (fn_measure),      \
+        .step = agg_step, .inverse = agg_inverse, .value = (fn_value)                              \
+    }
+/* The row of an _of scalar, which computes its measure. */
+#define OF_SCALAR(fn_name, fn_nargs, fn_flags, fn_measure, fn_xfunc)                               \
+    {                                                                                              \
+        .name = (fn_name), .nargs = (fn_nargs), .flags = (fn_flags), .measure = (fn_measure),      \
+        .xfunc = (fn_xfunc)                                                                        \
+    }
+
+/* The rows of one measure of sql/surface.h: the aggregate with one argument
+ * (a score or a state) and with two (and a weight); the _of scalar with a
+ * state and, for a margin or an interval, also with a confidence.  Each
+ * takes the C functions of its kind of result by name (agg_value_<result>,
+ * fn_of_<result>): a kind without them does not compile. */
+#define AGGREGATE_no(name, flags, measure, value)
+#define AGGREGATE_yes(name, flags, measure, value)                                                 \
+    AGGREGATE(name, 1, flags, measure, value), AGGREGATE(name, 2, flags, measure, value),
+#define OF_no(name, flags, measure, xfunc)
+#define OF_yes(name, flags, measure, xfunc) OF_SCALAR(name, 1, flags, measure, xfunc),
+#define OF_confidence(name, flags, measure, xfunc)                                                 \
+    OF_SCALAR(name, 1, flags, measure, xfunc), OF_SCALAR(name, 2, flags, measure, xfunc),
+#define MEASURE_ROWS(name, final, result, measure, aggregate, of, about, final_about, of_about)    \
+    AGGREGATE_##aggregate(#name, FLAGS_##result, measure, agg_value_##result)                      \
+        OF_##of(#name "_of", FLAGS_##result, measure, fn_of_##result)
+
+/* Every SQL function of the contract, once: the measures of the table, then
+ * the scalars that are not measures.  The second argument of an aggregate is
+ * a weight; the second argument of a margin or interval _of scalar is a
+ * confidence. */
+static const nps_function functions[] = {
+    NPS_MEASURES(MEASURE_ROWS) /* each row ends with its comma */
+    NPS_SCALAR("nps_state_merge", 2, PURE, fn_state_merge),
+    NPS_SCALAR("nps_category", 1, PURE, fn_category),
+    NPS_SCALAR("nps_category", 2, PURE, fn_category),
+    NPS_SCALAR("nps_band", 1, PURE, fn_band),
+    NPS_SCALAR("nps_pvalue", 2, PURE, fn_pvalue),
+    NPS_SCALAR("nps_version", 0, PURE, fn_version),
+};
+
+/* Register the rows of a table; SQLITE_OK or an error code with *pzErrMsg
+ * set, as sqlite3_nps_init() returns. */
+static int register_functions(sqlite3 *db, const nps_function *fs, size_t n, char **pzErrMsg)
 {
-    SQLITE_EXTENSION_INIT2(pApi);
-    for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++) {
-        const nps_function *f = &functions[i];
+    for (size_t i = 0; i < n; i++) {
+        const nps_function *f = &fs[i];
         void *data = (void *)f;
-        nps_xfunc scalar = scalar_of(f->kind);
         int rc;
-        if (f->kind <= NPS_K_SUMMARY)
-            rc = sqlite3_create_window_function(db, f->name, f->nargs, f->flags, data, agg_step,
-                                                agg_value, agg_value, agg_inverse, NULL);
-        else if (scalar != NULL)
-            rc = sqlite3_create_function(db, f->name, f->nargs, f->flags, data, scalar, NULL, NULL);
-        else
-            rc = SQLITE_INTERNAL; /* a scalar kind that scalar_of() does not know */
+        if (f->step != NULL)
+            rc = sqlite3_create_window_function(db, f->name, f->nargs, f->flags, data, f->step,
+                                                f->value, f->value, f->inverse, NULL);
+        else if (f->xfunc != NULL)
+            rc = sqlite3_create_function(db, f->name, f->nargs, f->flags, data, f->xfunc, NULL,
+                                         NULL);
+        else /* SQLite would take a row without functions for a deletion */
+            rc = SQLITE_MISUSE;
         if (rc != SQLITE_OK) {
             if (pzErrMsg != NULL)
                 *pzErrMsg = sqlite3_mprintf("nps: cannot register %s/%d: %s", f->name, f->nargs,
@@ -600,5 +393,19 @@ __declspec(dllexport)
             return rc;
         }
     }
-    return nps_programme_register(db, pzErrMsg);
+    return SQLITE_OK;
+}
+
+/* Entry point of `.load nps`: register every function of the contract and
+ * of the programme toolkit (programme.c). */
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+    int sqlite3_nps_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi)
+{
+    SQLITE_EXTENSION_INIT2(pApi);
+    int rc = register_functions(db, functions, sizeof functions / sizeof functions[0], pzErrMsg);
+    if (rc == SQLITE_OK)
+        rc = register_functions(db, nps_programme_functions, nps_programme_count, pzErrMsg);
+    return rc;
 }

@@ -1,16 +1,18 @@
 /*
  * nps_sqlite.h -- what the files of the SQLite wrapper share: the API
- * pointer of the loader, the error helpers and the reading of a score and
- * a language.  nps_sqlite.c registers the aggregates and scalars of the
- * contract, programme.c the programme toolkit's functions.
+ * pointer of the loader, the row of a registration table, and the reading
+ * of arguments and the errors that name them (args.c).  nps_sqlite.c
+ * registers the aggregates and scalars of the contract, and the rows of
+ * programme.c, the programme toolkit's functions.
  *
- * The user data of every registered function is a const struct whose first
- * member is the function's SQL name (const char *), so the helpers below
- * name the function in their messages whichever table registered it.
+ * The user data of every registered function is its row, whose first
+ * member is the function's SQL name, so the helpers below name the
+ * function in their messages whichever table registered it.
  */
 #ifndef NPS_SQLITE_H
 #define NPS_SQLITE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include <sqlite3ext.h>
@@ -25,20 +27,57 @@ SQLITE_EXTENSION_INIT3
 #define NPS_INTERNAL
 #endif
 
+/* The xFunc of a scalar, the xStep and xInverse of an aggregate. */
+typedef void (*nps_xfunc)(sqlite3_context *, int, sqlite3_value **);
+
+/* One SQL function with its arity: a scalar (xfunc) or a window aggregate
+ * (step, value as xFinal and xValue, inverse).  Rows are written with
+ * NPS_SCALAR or nps_sqlite.c's AGGREGATE, which take every pointer the
+ * row needs, so a row cannot leave one out. */
+typedef struct nps_function {
+    const char *name; /* first: the helpers below read it from the user data */
+    int nargs;
+    int flags;
+    nps_measure measure; /* what a function serving several measures computes */
+    nps_xfunc xfunc;
+    nps_xfunc step, inverse;
+    void (*value)(sqlite3_context *);
+} nps_function;
+
+/* The row of a scalar. */
+#define NPS_SCALAR(fn_name, fn_nargs, fn_flags, fn_xfunc)                                          \
+    {                                                                                              \
+        .name = (fn_name), .nargs = (fn_nargs), .flags = (fn_flags), .xfunc = (fn_xfunc)           \
+    }
+
+/* A pure function of its arguments (every aggregate and most scalars). */
+#define PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+
+/* The rows of programme.c, registered after those of nps_sqlite.c. */
+NPS_INTERNAL extern const nps_function nps_programme_functions[];
+NPS_INTERNAL extern const size_t nps_programme_count;
+
+/* Render the offending SQL value of an error: number, quoted text, or a blob
+ * (its byte count where the message is about a malformed state). */
+NPS_INTERNAL void render_value(sqlite3_value *v, nps_status st, char buf[NPS_VALUE_MAX]);
+/* Fail the statement with the core's text for st, naming fn and a value
+ * already rendered. */
+NPS_INTERNAL void fail_as(sqlite3_context *ctx, nps_status st, const char *fn, const char *value);
 /* Fail the statement with the core's text for st, naming the SQL function
  * and a value already rendered. */
 NPS_INTERNAL void fail_text(sqlite3_context *ctx, nps_status st, const char *value);
 /* Fail the statement with the core's text for st, naming the SQL function and the value. */
 NPS_INTERNAL void fail(sqlite3_context *ctx, nps_status st, sqlite3_value *culprit);
+/* A score from a non-NULL value of that type: integer, or real or text
+ * holding a whole number 0..10 (R1); NPS_EMPTY for blank text. */
+NPS_INTERNAL nps_status score_of(sqlite3_value *v, int type, int64_t *score);
+/* A number from a non-NULL value: integer, real, or text that reads as one. */
+NPS_INTERNAL nps_status number_of(sqlite3_value *v, double *out);
 /* True when any argument is NULL: every scalar then returns NULL. */
 NPS_INTERNAL int any_null(int argc, sqlite3_value **argv);
 /* Read a score 0..10 and a language ('en' when absent); 0 when the call
  * already has its result: NULL for a NULL argument, or an error. */
 NPS_INTERNAL int score_and_lang(sqlite3_context *ctx, int argc, sqlite3_value **argv,
                                 int64_t *score, const char **lang, int *lang_len);
-
-/* Register the programme toolkit's functions (programme.c); SQLITE_OK or
- * an error code with *pzErrMsg set, as sqlite3_nps_init() returns. */
-NPS_INTERNAL int nps_programme_register(sqlite3 *db, char **pzErrMsg);
 
 #endif

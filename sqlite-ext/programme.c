@@ -4,21 +4,12 @@
  * optional override table, so not deterministic), and the alerts
  * nps_alert_on() / nps_alert_off(), which create and drop triggers:
  * SQLITE_DIRECTONLY, so no view, trigger or schema can call them behind the
- * user's back.  Registered from its own table by nps_programme_register().
+ * user's back.  Its table of functions is registered by sqlite3_nps_init().
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "nps_sqlite.h"
-
-/* One row of the registration table; also the user data of the function,
- * so its name comes first (nps_sqlite.h). */
-typedef struct programme_function {
-    const char *name;
-    int nargs;
-    int flags;
-    void (*xfunc)(sqlite3_context *, int, sqlite3_value **);
-} programme_function;
 
 /* One string value of a query with one text parameter, copied with
  * sqlite3_mprintf (NULL when there is no row); *rc is the outcome. */
@@ -638,36 +629,21 @@ static void fn_alert_off(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_int(ctx, had);
 }
 
-/* Every function reads or writes only its arguments, except these: the
- * question reads a table, the alerts change the schema. */
-#define PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+/* Every function reads or writes only its arguments (PURE), except these:
+ * the question reads a table, the alerts change the schema. */
 #define READS (SQLITE_UTF8)
 #define SCHEMA (SQLITE_UTF8 | SQLITE_DIRECTONLY)
 
 /* Every function of the programme toolkit, once. */
-static const programme_function functions[] = {
-    {"nps_sample_key", 2, PURE, fn_sample_key},
-    {"nps_casefold", 1, PURE, fn_casefold},
-    {"nps_followup_question", 1, READS, fn_question},
-    {"nps_followup_question", 2, READS, fn_question},
-    {"nps_alert_on", 2, SCHEMA, fn_alert_on},
-    {"nps_alert_on", 3, SCHEMA, fn_alert_on},
-    {"nps_alert_on", 4, SCHEMA, fn_alert_on},
-    {"nps_alert_off", 1, SCHEMA, fn_alert_off},
+const nps_function nps_programme_functions[] = {
+    NPS_SCALAR("nps_sample_key", 2, PURE, fn_sample_key),
+    NPS_SCALAR("nps_casefold", 1, PURE, fn_casefold),
+    NPS_SCALAR("nps_followup_question", 1, READS, fn_question),
+    NPS_SCALAR("nps_followup_question", 2, READS, fn_question),
+    NPS_SCALAR("nps_alert_on", 2, SCHEMA, fn_alert_on),
+    NPS_SCALAR("nps_alert_on", 3, SCHEMA, fn_alert_on),
+    NPS_SCALAR("nps_alert_on", 4, SCHEMA, fn_alert_on),
+    NPS_SCALAR("nps_alert_off", 1, SCHEMA, fn_alert_off),
 };
-
-int nps_programme_register(sqlite3 *db, char **pzErrMsg)
-{
-    for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++) {
-        const programme_function *f = &functions[i];
-        int rc = sqlite3_create_function(db, f->name, f->nargs, f->flags, (void *)f, f->xfunc, NULL,
-                                         NULL);
-        if (rc != SQLITE_OK) {
-            if (pzErrMsg != NULL)
-                *pzErrMsg = sqlite3_mprintf("nps: cannot register %s/%d: %s", f->name, f->nargs,
-                                            sqlite3_errstr(rc));
-            return rc;
-        }
-    }
-    return SQLITE_OK;
-}
+const size_t nps_programme_count =
+    sizeof nps_programme_functions / sizeof nps_programme_functions[0];

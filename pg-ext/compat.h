@@ -1,0 +1,33 @@
+/*
+ * compat.h -- what differs between the PostgreSQL majors the extension
+ * builds against (14 to 19), in one place: one shim per difference, each
+ * keyed on PG_VERSION_NUM and saying which release changed what.  The
+ * files of the wrapper write the newest spelling and include this header
+ * (through nps_pg.h) after postgres.h.
+ *
+ * Also kept for every major: a function without parameters is declared
+ * (void), not (), since 20 (in development) builds with -Wstrict-prototypes
+ * and -Wold-style-definition.
+ *
+ * Not needed: stringToQualifiedNameList() took a second argument
+ * (escontext) in 16; the wrapper does not call it (alert names are split
+ * with SplitIdentifierString(), the same in every major).  Were it called
+ * again, the shim would be: before 160000, define it with the second
+ * argument dropped, and pass NULL everywhere.
+ */
+#ifndef NPS_PG_COMPAT_H
+#define NPS_PG_COMPAT_H
+
+#include "postgres.h"
+
+/*
+ * pg_noreturn, written before a declaration (pg_noreturn static void
+ * f(...)): 18 added it and removed pg_attribute_noreturn(), which earlier
+ * majors write after the return type.  Before 18 it is that attribute,
+ * which GCC and Clang also take before the declaration.
+ */
+#if PG_VERSION_NUM < 180000 && !defined(pg_noreturn)
+#define pg_noreturn pg_attribute_noreturn()
+#endif
+
+#endif

@@ -1,0 +1,134 @@
+/*
+ * surface.h -- the table of the SQL surface: every measure and the forms it
+ * takes, every score type PostgreSQL accepts, and the scalars defined once
+ * per score type.  What repeats per row anywhere is produced from here:
+ *
+ *   sqlite-ext/nps_sqlite.c  the SQLite registration rows of each measure,
+ *                            each with its function pointers;
+ *   pg-ext/nps_pg.c          the final function and _of scalar of each
+ *                            measure, the transition functions and
+ *                            nps_category of each score type;
+ *   pg-ext/programme.c       nps_followup_question of each score type;
+ *   tools/gen_sql.c          sql/nps.sql: the CREATE and COMMENT statements
+ *                            of all of these, around which it copies the
+ *                            hand-written parts from sql/nps.sql.tmpl.
+ *
+ * Why C macros (X-macros) and a generator written in C: the wrappers
+ * include this file as it is, so a row that a wrapper cannot serve (a
+ * result kind or score type without its C routine) fails to compile, and
+ * building the generator needs nothing but the C compiler that builds the
+ * extension.  sql/nps.sql stays committed, readable and greppable; `make
+ * sql` rewrites it and `make check-sql` (part of `make check`) fails when
+ * the committed script is not what the table gives.
+ *
+ * Adding a measure: one row in NPS_MEASURES and its nps_measure in the core
+ * (nps_compute), then `make sql`.  Adding a score type: one row in
+ * NPS_SCORE_TYPES and its SCORE_<type> reader in pg-ext/nps_pg.h.
+ *
+ * A consumer expands a list with a macro of its own that takes the row's
+ * parameters.  It pastes or stringizes a name in that macro itself, before
+ * passing it on: passed on, a name is expanded first (stderr is a macro in
+ * some C libraries).  This file includes nothing and defines nothing else,
+ * so the generator needs neither the core nor an engine's headers.
+ */
+#ifndef NPS_SURFACE_H
+#define NPS_SURFACE_H
+
+/*
+ * NPS_MEASURES(X): X(name, final, result, measure, aggregate, of, about,
+ *                    final_about, of_about)
+ *
+ *   name         SQL name of the aggregate; the _of scalar is name_of
+ *   final        the final function is nps_final_<final>
+ *   result       number (double precision: one nps_measure of the state),
+ *                state (the nps_state), summary (the JSON summary) or rows
+ *                (bigint: the rows a state holds)
+ *   measure      the core's nps_measure of a number; 0 for other results
+ *   aggregate    yes: the aggregate name(score [, weight]) over every score
+ *                type and over nps_state (which it merges; a weight with a
+ *                state is an error), with its final function; no: none
+ *   of           yes: the scalar name_of(state); confidence: also
+ *                name_of(state, confidence), the margin or interval at that
+ *                level instead of 95%; no: none
+ *   about        COMMENT of the aggregates, before the words on the input
+ *   final_about  COMMENT of the final function, after "final function of
+ *                name(): "
+ *   of_about     COMMENT of the _of scalar; with confidence, ", at 95%" or
+ *                ", at a confidence 0 < c < 1" follows
+ *
+ * Each row is one measure in every form; the order of the rows is the
+ * order of the install script and of the SQLite registration.
+ */
+#define NPS_MEASURES(X)                                                                            \
+    X(nps, nps, number, NPS_M_NPS, yes, yes,                                                       \
+      "net promoter score: % promoters - % detractors, -100..100", "the NPS of a state",           \
+      "the NPS of a state, -100..100")                                                             \
+    X(promoter_share, promoter_share, number, NPS_M_PROMOTER_SHARE, yes, yes,                      \
+      "% promoters (scores 9-10), 0..100", "% promoters of a state", "% promoters of a state")     \
+    X(passive_share, passive_share, number, NPS_M_PASSIVE_SHARE, yes, yes,                         \
+      "% passives (scores 7-8), 0..100", "% passives of a state", "% passives of a state")         \
+    X(detractor_share, detractor_share, number, NPS_M_DETRACTOR_SHARE, yes, yes,                   \
+      "% detractors (scores 0-6), 0..100", "% detractors of a state", "% detractors of a state")   \
+    X(nps_stderr, stderr, number, NPS_M_STDERR, yes, yes,                                          \
+      "standard error of the NPS in points: 100 * sqrt((p + d - (p - d)^2) / n); weighted, n is "  \
+      "Kish's effective n",                                                                        \
+      "standard error of the NPS of a state, in points",                                           \
+      "standard error of the NPS of a state, in points (weighted: Kish's n)")                      \
+    X(nps_moe, moe, number, NPS_M_MOE, yes, confidence,                                            \
+      "95% margin of error of the NPS in points, z * stderr (Wald); weighted, on Kish's "          \
+      "effective n",                                                                               \
+      "95% margin of error of a state, in points",                                                 \
+      "margin of error of the NPS of a state in points, z * stderr (Wald)")                        \
+    X(nps_ci_lower, ci_lower, number, NPS_M_CI_LOWER, yes, confidence,                             \
+      "lower bound of the 95% adjusted-Wald interval of the NPS; weighted, on Kish's effective n", \
+      "lower bound of the 95% adjusted-Wald interval",                                             \
+      "lower bound of the adjusted-Wald interval of the NPS of a state")                           \
+    X(nps_ci_upper, ci_upper, number, NPS_M_CI_UPPER, yes, confidence,                             \
+      "upper bound of the 95% adjusted-Wald interval of the NPS; weighted, on Kish's effective n", \
+      "upper bound of the 95% adjusted-Wald interval",                                             \
+      "upper bound of the adjusted-Wald interval of the NPS of a state")                           \
+    X(nps_state, state, state, 0, yes, no, "mergeable state of the scores (NULL over no rows)",    \
+      "the state, NULL over no rows", "")                                                          \
+    X(nps_summary, summary, summary, 0, yes, yes,                                                  \
+      "JSON summary: n, the three counts and shares, nps, stderr, moe95, the 95% interval and "    \
+      "the 11 score counts",                                                                       \
+      "the JSON summary of a state", "the JSON summary of a state")                                \
+    X(nps_rows, rows, rows, 0, no, yes, "", "", "the number of rows a state holds")
+
+/*
+ * NPS_SCORE_TYPES(X): X(type, sql, noun)
+ *
+ *   type  suffix of the C functions for this type (nps_state_add_<type>,
+ *         nps_category_<type>, ...) and of its reader SCORE_<type>
+ *   sql   the PostgreSQL type
+ *   noun  what a value of it is, in COMMENTs ({score} below)
+ *
+ * SQLite reads any value as a score at run time and has no list.
+ */
+#define NPS_SCORE_TYPES(X)                                                                         \
+    X(int2, "smallint", "a score")                                                                 \
+    X(int4, "integer", "a score")                                                                  \
+    X(int8, "bigint", "a score")                                                                   \
+    X(numeric, "numeric", "a whole-number score")                                                  \
+    X(float8, "double precision", "a whole-number score")
+
+/*
+ * NPS_SCORE_SCALARS(X): X(name, attributes, about, about_lang)
+ *
+ * PostgreSQL scalars defined once per score type, name(score) and
+ * name(score, lang text), both returning text, C function name_<type>.
+ * {score} in a COMMENT stands for the type's noun.  Each is placed in the
+ * install script by a line "@@ name" of sql/nps.sql.tmpl.
+ */
+#define NPS_SCORE_SCALARS(X)                                                                       \
+    X(nps_category, "IMMUTABLE STRICT PARALLEL SAFE",                                              \
+      "category of {score} 0..10: detractor (0-6), passive (7-8) or promoter (9-10)",              \
+      "category label of {score} 0..10 in a language: en, zh, pl, th, de, es, fr, ja")             \
+    X(nps_followup_question, "STABLE STRICT PARALLEL RESTRICTED",                                  \
+      "follow-up question for the category of a score 0..10, in English; "                         \
+      "nps_followup_questions(category, lang, question) overrides it when that table exists",      \
+      "follow-up question for the category of a score 0..10 in a language (en, zh, pl, th, de, "   \
+      "es, fr, ja); nps_followup_questions(category, lang, question) overrides it when that "      \
+      "table exists")
+
+#endif
