@@ -167,4 +167,4 @@ clean:
 	-$(if $(HAVE_PG),$(MAKE) -C pg-ext clean)
 
 format:
-	clang-format -i core/*.[ch] sqlite-ext/*.[ch] pg-ext/*.[ch] tools/*.c sql/surface.h tests/core/*.[ch] tests/fuzz/*.[ch]
+	clang-format -i core/*.[ch] sqlite-ext/*.[ch] pg-ext/*.[ch] tools/*.c tests/core/*.[ch] tests/fuzz/*.[ch]
