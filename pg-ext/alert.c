@@ -157,7 +157,7 @@ static char *columns_json(HeapTuple row, TupleDesc desc, const AttrNumber *cols,
 static void row_key(Relation rel, HeapTuple row, char **json, char **key_text)
 {
     TupleDesc desc = RelationGetDescr(rel);
-    Oid pk = RelationGetPrimaryKeyIndex(rel);
+    Oid pk = nps_primary_key_index(rel);
     HeapTuple ind = OidIsValid(pk) ? SearchSysCache1(INDEXRELID, ObjectIdGetDatum(pk)) : NULL;
     Form_pg_index index;
     AttrNumber cols[INDEX_MAX_KEYS];

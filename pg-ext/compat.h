@@ -30,4 +30,24 @@
 #define pg_noreturn pg_attribute_noreturn()
 #endif
 
+/*
+ * RelationGetPrimaryKeyIndex(rel, deferrable_ok): 18 added the second
+ * argument.  Earlier majors never return a deferrable primary key, so false
+ * keeps their behaviour in every major.
+ */
+#if PG_VERSION_NUM >= 180000
+#define nps_primary_key_index(rel) RelationGetPrimaryKeyIndex((rel), false)
+#else
+#define nps_primary_key_index(rel) RelationGetPrimaryKeyIndex(rel)
+#endif
+
+/*
+ * The varlena macros (VARSIZE, SET_VARSIZE, VARDATA, VARDATA_ANY, ...): 16
+ * moved them from postgres.h to varatt.h, which postgres.h still included
+ * up to 18; 19 no longer includes it.  Before 16 there is no varatt.h.
+ */
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
 #endif
