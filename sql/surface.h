@@ -29,7 +29,8 @@
  * parameters.  It pastes or stringizes a name in that macro itself, before
  * passing it on: passed on, a name is expanded first (stderr is a macro in
  * some C libraries).  This file includes nothing and defines nothing else,
- * so the generator needs neither the core nor an engine's headers.
+ * so the generator needs no engine's headers, and of the core only
+ * languages.c (for {languages}).
  */
 #ifndef NPS_SURFACE_H
 #define NPS_SURFACE_H
@@ -117,18 +118,18 @@
  *
  * PostgreSQL scalars defined once per score type, name(score) and
  * name(score, lang text), both returning text, C function name_<type>.
- * {score} in a COMMENT stands for the type's noun.  Each is placed in the
+ * {score} in a COMMENT stands for the type's noun, {languages} for the
+ * codes of core/languages.c.  Each is placed in the
  * install script by a line "@@ name" of sql/nps.sql.tmpl.
  */
 #define NPS_SCORE_SCALARS(X)                                                                       \
     X(nps_category, "IMMUTABLE STRICT PARALLEL SAFE",                                              \
       "category of {score} 0..10: detractor (0-6), passive (7-8) or promoter (9-10)",              \
-      "category label of {score} 0..10 in a language: en, zh, pl, th, de, es, fr, ja")             \
+      "category label of {score} 0..10 in a language: {languages}")             \
     X(nps_followup_question, "STABLE STRICT PARALLEL RESTRICTED",                                  \
       "follow-up question for the category of a score 0..10, in English; "                         \
       "nps_followup_questions(category, lang, question) overrides it when that table exists",      \
-      "follow-up question for the category of a score 0..10 in a language (en, zh, pl, th, de, "   \
-      "es, fr, ja); nps_followup_questions(category, lang, question) overrides it when that "      \
-      "table exists")
+      "follow-up question for the category of a score 0..10 in a language ({languages}); "         \
+      "nps_followup_questions(category, lang, question) overrides it when that table exists")
 
 #endif

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "../sql/surface.h"
+#include "nps.h"
 
 enum result { R_number, R_state, R_summary, R_rows };
 enum { AGGREGATE_no, AGGREGATE_yes };
@@ -88,14 +89,18 @@ static void die(const char *what, const char *name)
             die("text too long:", buf);                                                            \
     } while (0)
 
-/* Print text inside an SQL string literal: quotes doubled, and "{score}"
- * replaced by noun when there is one. */
+/* Print text inside an SQL string literal: quotes doubled, "{score}"
+ * replaced by noun when there is one, and "{languages}" by the core's list
+ * of language codes (core/languages.c, the one place they are listed). */
 static void escaped(const char *text, const char *noun)
 {
     for (const char *p = text; *p != '\0'; p++) {
         if (noun != NULL && strncmp(p, "{score}", 7) == 0) {
             fputs(noun, stdout);
             p += 6;
+        } else if (strncmp(p, "{languages}", 11) == 0) {
+            fputs(nps_languages(), stdout);
+            p += 10;
         } else {
             if (*p == '\'')
                 putchar('\'');
