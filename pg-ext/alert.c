@@ -392,7 +392,6 @@ static Timestamp responded_at(HeapTuple row, TupleDesc desc, Timestamp now)
     AttrNumber attnum = column_number(desc, "responded_at");
     bool isnull;
     Datum d;
-    int overflow = 0;
     Timestamp t;
 
     if (attnum == 0)
@@ -406,8 +405,7 @@ static Timestamp responded_at(HeapTuple row, TupleDesc desc, Timestamp now)
     case TIMESTAMPTZOID: /* the same microseconds, read as a UTC wall-clock time */
         return (Timestamp)DatumGetTimestampTz(d);
     case DATEOID:
-        t = date2timestamp_opt_overflow(DatumGetDateADT(d), &overflow);
-        return overflow == 0 ? t : now;
+        return nps_date_to_timestamp(DatumGetDateADT(d), &t) ? t : now;
     default:
         return now;
     }

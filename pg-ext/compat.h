@@ -42,6 +42,33 @@
 #endif
 
 /*
+ * A date as a timestamp, false when it is out of the timestamp range:
+ * 13 to 18 call date2timestamp_opt_overflow(date, &overflow); 19 replaced it
+ * with date2timestamp_safe(date, escontext), which reports the overflow in
+ * an ErrorSaveContext (16 and later) instead.
+ */
+#if PG_VERSION_NUM >= 190000
+#include "nodes/miscnodes.h"
+#include "utils/date.h"
+static inline bool nps_date_to_timestamp(DateADT date, Timestamp *out)
+{
+    ErrorSaveContext escontext = {.type = T_ErrorSaveContext, .error_occurred = false};
+
+    *out = date2timestamp_safe(date, (Node *)&escontext);
+    return !escontext.error_occurred;
+}
+#else
+#include "utils/date.h"
+static inline bool nps_date_to_timestamp(DateADT date, Timestamp *out)
+{
+    int overflow = 0;
+
+    *out = date2timestamp_opt_overflow(date, &overflow);
+    return overflow == 0;
+}
+#endif
+
+/*
  * The varlena macros (VARSIZE, SET_VARSIZE, VARDATA, VARDATA_ANY, ...): 16
  * moved them from postgres.h to varatt.h, which postgres.h still included
  * up to 18; 19 no longer includes it.  Before 16 there is no varatt.h.
