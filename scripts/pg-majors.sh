@@ -100,6 +100,11 @@ build_root() {
     echo "$recipe" >"$stamp"
 }
 
+# One run at a time: runs from two checkouts share the chroot and its /src.
+mkdir -p "$cache"
+exec 8>"$cache/lock"
+flock 8
+
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$recipe" ]; then
     build_root
 fi
