@@ -160,6 +160,10 @@ typedef enum nps_measure {
     NPS_M_CI_UPPER
 } nps_measure;
 
+/* How many measures there are: a new measure goes after the last above
+ * (nps_compute's fast path relies on the order of the first four). */
+#define NPS_NMEASURES (NPS_M_CI_UPPER + 1)
+
 /* Binary state (R11): 8 header bytes, 11 counts, then when weighted 3
  * weighted-row counts and 6 sums of 48 bytes; CRC-32 last. */
 #define NPS_STATE_VERSION 2

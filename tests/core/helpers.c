@@ -170,9 +170,11 @@ nps_state weighted_reference(void)
 }
 
 /* Every measure of nps_compute(), in the order of nps_measure. */
-const nps_measure all_measures[NPS_M_CI_UPPER + 1] = {
+const nps_measure all_measures[] = {
     NPS_M_NPS, NPS_M_PROMOTER_SHARE, NPS_M_PASSIVE_SHARE, NPS_M_DETRACTOR_SHARE, NPS_M_STDERR,
     NPS_M_MOE, NPS_M_CI_LOWER,       NPS_M_CI_UPPER};
+_Static_assert(sizeof all_measures / sizeof all_measures[0] == NPS_NMEASURES,
+               "all_measures lists every measure");
 
 /* CRC-32 (IEEE 802.3, reflected 0xEDB88320, init and final xor 0xFFFFFFFF), bit by bit. */
 uint32_t crc32_ieee(const uint8_t *p, size_t n)

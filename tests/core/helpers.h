@@ -125,7 +125,7 @@ double measure(const nps_state *s, nps_measure m, double confidence);
 nps_state weighted_reference(void);
 
 /* Every measure of nps_compute(), in the order of nps_measure. */
-extern const nps_measure all_measures[NPS_M_CI_UPPER + 1];
+extern const nps_measure all_measures[NPS_NMEASURES];
 #define NMEASURES (sizeof all_measures / sizeof all_measures[0])
 
 /* 2^62 written out by hand: the most rows a state may hold (R10). */

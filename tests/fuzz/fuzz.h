@@ -47,16 +47,16 @@ static inline double confidence_of(const uint8_t *data, size_t size)
  * in its range (R3, R7-R9); the interval's bounds in order. */
 static inline void check_measures(const nps_state *s, double confidence)
 {
-    double v[NPS_M_CI_UPPER + 1];
-    nps_status st[NPS_M_CI_UPPER + 1];
-    for (int m = NPS_M_NPS; m <= NPS_M_CI_UPPER; m++) {
+    double v[NPS_NMEASURES];
+    nps_status st[NPS_NMEASURES];
+    for (int m = 0; m < NPS_NMEASURES; m++) {
         v[m] = NAN;
         st[m] = nps_compute(s, (nps_measure)m, confidence, &v[m]);
         CHECK(st[m] == NPS_OK || st[m] == NPS_EMPTY);
         if (st[m] != NPS_OK)
             continue;
         CHECK(isfinite(v[m]));
-        switch ((nps_measure)m) {
+        switch ((nps_measure)m) { /* no default: a new measure must say its range */
         case NPS_M_NPS:
         case NPS_M_CI_LOWER:
         case NPS_M_CI_UPPER:

@@ -44,6 +44,8 @@ fi
 if [ "$(id -u)" -eq 0 ]; then
     exec 9>/tmp/nps-pg-install.lock # shared with tests/pg/with_server.sh
     flock 9
+    # Only this checkout's scripts (see tests/pg/with_server.sh).
+    rm -f "$("$PG_CONFIG" --sharedir)"/extension/nps--*.sql "$("$PG_CONFIG" --sharedir)/extension/nps.control"
     make --no-print-directory -s install >"$tmp/log" 2>&1 || cat "$tmp/log" >&2
     check "after make install, sqlite3 '.load nps' finds it by name" \
         bash -c "cd / && sqlite3 :memory: '.load nps' 'SELECT nps(9);' | grep -qx 100.0"

@@ -60,6 +60,9 @@ if [ "$(id -u)" -eq 0 ]; then
     # project wait for each other instead of replacing each other's library.
     exec 9>/tmp/nps-pg-install.lock
     flock 9
+    # Only this checkout's scripts: another checkout's version left behind
+    # would add an update path (or a default) this one does not have.
+    rm -f "$("$PG_CONFIG" --sharedir)"/extension/nps--*.sql "$("$PG_CONFIG" --sharedir)/extension/nps.control"
     make --no-print-directory -s -C pg-ext install >/dev/null || die "make -C pg-ext install failed"
 elif grep -q extension_destdir "$("$PG_CONFIG" --sharedir)/postgresql.conf.sample" 2>/dev/null; then
     make --no-print-directory -s -C pg-ext install DESTDIR="$install_dir" >/dev/null ||
