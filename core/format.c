@@ -3,8 +3,9 @@
 
 #include <string.h>
 
-/* CRC-32 (IEEE 802.3, reflected polynomial 0xedb88320), a byte at a time. */
-static uint32_t crc32_ieee(const uint8_t *p, size_t n)
+/* CRC-32 (IEEE 802.3, reflected polynomial 0xedb88320), a byte at a time;
+ * shared with the pair state's format (internal.h). */
+uint32_t nps_crc32(const uint8_t *p, size_t n)
 {
     static const uint32_t t[256] = {
         0x00000000u, 0x77073096u, 0xee0e612cu, 0x990951bau, 0x076dc419u, 0x706af48fu, 0xe963a535u,
@@ -50,14 +51,15 @@ static uint32_t crc32_ieee(const uint8_t *p, size_t n)
     return c ^ 0xffffffffu;
 }
 
-/* Little-endian stores and loads of n bytes, independent of the host's byte order. */
-static void put_le(uint8_t *p, uint64_t v, int n)
+/* Little-endian stores and loads of n bytes, independent of the host's byte
+ * order; shared with the pair state's format (internal.h). */
+void nps_put_le(uint8_t *p, uint64_t v, int n)
 {
     for (int i = 0; i < n; i++)
         p[i] = (uint8_t)(v >> (8 * i));
 }
 
-static uint64_t get_le(const uint8_t *p, int n)
+uint64_t nps_get_le(const uint8_t *p, int n)
 {
     uint64_t v = 0;
     for (int i = 0; i < n; i++)
@@ -67,22 +69,22 @@ static uint64_t get_le(const uint8_t *p, int n)
 
 static void put_u64(uint8_t *p, uint64_t v)
 {
-    put_le(p, v, 8);
+    nps_put_le(p, v, 8);
 }
 
 static uint64_t get_u64(const uint8_t *p)
 {
-    return get_le(p, 8);
+    return nps_get_le(p, 8);
 }
 
 static void put_u32(uint8_t *p, uint32_t v)
 {
-    put_le(p, v, 4);
+    nps_put_le(p, v, 4);
 }
 
 static uint32_t get_u32(const uint8_t *p)
 {
-    return (uint32_t)get_le(p, 4);
+    return (uint32_t)nps_get_le(p, 4);
 }
 
 /* Layout of format version 2, byte offsets.  The magic and the version
@@ -122,7 +124,7 @@ size_t nps_encode(const nps_state *s, uint8_t out[NPS_STATE_BYTES])
                 put_u64(p + 8 + 8 * i, x.limb[i]);
         }
     }
-    uint32_t crc = crc32_ieee(out, len - 4);
+    uint32_t crc = nps_crc32(out, len - 4);
     put_u32(out + len - 4, crc);
     return len;
 }
@@ -143,7 +145,7 @@ static nps_status decode_v2(const uint8_t *buf, size_t len, nps_state *out)
     int weighted = (flags & NPS_STATE_FLAG_WEIGHTED) != 0;
     if (len != (weighted ? NPS_STATE_BYTES : NPS_STATE_BYTES_PLAIN))
         return NPS_E_STATE_LENGTH;
-    if (get_u32(buf + len - 4) != crc32_ieee(buf, len - 4))
+    if (get_u32(buf + len - 4) != nps_crc32(buf, len - 4))
         return NPS_E_STATE_CHECKSUM;
     nps_state s;
     nps_state_init(&s);
@@ -185,6 +187,8 @@ nps_status nps_decode(const uint8_t *buf, size_t len, nps_state *out)
 {
     if (len < OFF_COUNT) /* shorter than the header of any version so far */
         return NPS_E_STATE_LENGTH;
+    if (memcmp(buf + OFF_MAGIC, NPS_PAIR_MAGIC, 3) == 0)
+        return NPS_E_STATE_IS_PAIR; /* a pair state where a state belongs (pair.c) */
     if (memcmp(buf + OFF_MAGIC, "nps", 3) != 0)
         return NPS_E_STATE_MAGIC;
     /* a version without a decoder: one this build cannot read */

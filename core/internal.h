@@ -57,4 +57,12 @@ int nps_sums_possible(const nps_state *s, int c);
 /* Everything a decoded or parsed state must pass (R11); sets s->rows. */
 nps_status nps_check_state(nps_state *s);
 
+/* The helpers of the binary formats (format.c), shared with pair_format.c. */
+/* CRC-32 (IEEE 802.3, reflected polynomial 0xedb88320) of n bytes. */
+uint32_t nps_crc32(const uint8_t *p, size_t n);
+/* Store v as n little-endian bytes at p. */
+void nps_put_le(uint8_t *p, uint64_t v, int n);
+/* The n little-endian bytes at p. */
+uint64_t nps_get_le(const uint8_t *p, int n);
+
 #endif

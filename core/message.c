@@ -51,6 +51,22 @@ static const struct {
     [NPS_E_ROWID_NAMES] = {"%s: table %s has columns rowid, _rowid_ and oid, so its rowid has no "
                            "name left; alerts need one",
                            "42P16"},
+    [NPS_E_STATE_IS_PAIR] = {"%s: takes an nps_state, got an nps_pair_state", "22023"},
+    [NPS_E_PAIR_IS_STATE] = {"%s: takes an nps_pair_state, got an nps_state", "22023"},
+    [NPS_E_NOT_PAIR] = {"%s: %s is not an nps_pair_state", "22023"},
+    [NPS_E_PAIR_LENGTH] = {"%s: invalid nps_pair_state: %s bytes, expected 84", "22023"},
+    [NPS_E_PAIR_MAGIC] = {"%s: invalid nps_pair_state: not an nps_pair_state value", "22023"},
+    [NPS_E_PAIR_VERSION] = {"%s: invalid nps_pair_state: unknown format version or flags (this "
+                            "build reads version 1)",
+                            "22023"},
+    [NPS_E_PAIR_CHECKSUM] = {"%s: invalid nps_pair_state: checksum mismatch (corrupted)",
+                             "22023"},
+    [NPS_E_PAIR_VALUE] = {"%s: invalid nps_pair_state: negative counts or more than 2^62 pairs",
+                          "22023"},
+    [NPS_E_PAIR_TEXT] = {"%s: invalid nps_pair_state text %s", "22023"},
+    [NPS_E_PAIR_WEIGHT] = {"%s: paired answers take no weight: give (before, after) scores or "
+                           "one nps_pair_state",
+                           "22023"},
 };
 
 void nps_message(char *buf, size_t cap, nps_status st, const char *fn, const char *value)

@@ -56,6 +56,33 @@
  *  R13 Bands: 'negative' below 0, 'good' 0 to below 30, 'great' 30 to below
  *      70, 'excellent' 70 and up; outside -100..100 is an error.
  *
+ * Paired waves (the same respondents answering twice; pair.c, pair_format.c):
+ *
+ *  W1  A pair is (before, after), two scores each checked as R1, a NULL in
+ *      either skipping the pair.  Pairs take no weight: a weight is an
+ *      error (NPS_E_PAIR_WEIGHT).  The pair state holds the 3 x 3 counts of
+ *      pairs from the category before (row) to the category after (column),
+ *      in the order of R2, at most NPS_MAX_ROWS pairs in all; merging and
+ *      unmerging are exact, removing what was added restores it.
+ *  W2  Change = nps(after) - nps(before) over the pairs, in points:
+ *      100 * mean(D), D = code(after) - code(before), codes detractor -1,
+ *      passive 0, promoter +1; within -200..200.  NULL without pairs.
+ *  W3  Paired p-value, two-sided: z = mean(D) / (sd(D) / sqrt(n)), sd with
+ *      n - 1, p = 2 * P(Z > |z|).  NULL for fewer than 2 pairs (sd is not
+ *      defined).  When sd = 0 every pair moved by the same D: p = 1 when
+ *      D = 0 (no evidence of any change), p = 0 when D != 0 (|z| is
+ *      infinite), the convention of R12.
+ *  W4  Migration: JSON {"n":N,"detractor":{"detractor":c,"passive":c,
+ *      "promoter":c},"passive":{...},"promoter":{...}}, the outer key the
+ *      category before, the inner the category after.  NULL without pairs.
+ *  W5  The binary pair state: magic "npp", version 1, uint32 flags 0, the
+ *      9 counts as int64 row by row (before detractor: after detractor,
+ *      passive, promoter; then before passive, before promoter), CRC-32 of
+ *      the 80 bytes before it: 84 bytes, little-endian.  Decoding checks
+ *      length, magic (an nps_state says so), version, flags, checksum, and
+ *      counts >= 0 summing to at most NPS_MAX_ROWS.  The text form
+ *      'pairs=c,c,c,c,c,c,c,c,c' (the same order) carries the same.
+ *
  * The programme toolkit (alerts, follow-ups, sampling, themes) adds:
  *
  *  P1  Sampling key of (key, seed): FNV-1a 64 (offset basis
@@ -128,6 +155,16 @@ typedef enum nps_status {
     NPS_E_QUEUE,          /* a table of the queue's name that is not an alert queue */
     NPS_E_NO_ROWID,       /* a table without rowid where one is needed */
     NPS_E_ROWID_NAMES,    /* a table whose columns take every name of its rowid */
+    NPS_E_STATE_IS_PAIR,  /* an nps_pair_state where an nps_state belongs */
+    NPS_E_PAIR_IS_STATE,  /* an nps_state where an nps_pair_state belongs */
+    NPS_E_NOT_PAIR,       /* an argument that should be an nps_pair_state but is not a blob */
+    NPS_E_PAIR_LENGTH,    /* pair state blob of the wrong length */
+    NPS_E_PAIR_MAGIC,     /* blob that is not an nps_pair_state */
+    NPS_E_PAIR_VERSION,   /* nps_pair_state of a version or flags this build cannot read */
+    NPS_E_PAIR_CHECKSUM,  /* nps_pair_state whose checksum does not match */
+    NPS_E_PAIR_VALUE,     /* nps_pair_state with a negative count or over the row limit */
+    NPS_E_PAIR_TEXT,      /* malformed text form of an nps_pair_state */
+    NPS_E_PAIR_WEIGHT,    /* a weight given to a paired aggregate */
     NPS_STATUS_COUNT
 } nps_status;
 
@@ -184,6 +221,21 @@ static inline int nps_category_of(int64_t score)
 {
     return score <= 6 ? NPS_DETRACTOR : score <= 8 ? NPS_PASSIVE : NPS_PROMOTER;
 }
+
+/* The pair state of paired waves (W1): count[before][after] by category. */
+typedef struct nps_pair_state {
+    int64_t count[NPS_NCATEGORIES][NPS_NCATEGORIES];
+    int64_t rows; /* sum of count[][] */
+} nps_pair_state;
+
+/* Binary pair state (W5). */
+#define NPS_PAIR_MAGIC "npp"
+#define NPS_PAIR_VERSION 1
+#define NPS_PAIR_BYTES (8 + 9 * 8 + 4)
+/* Longest text form of a pair state, NUL included. */
+#define NPS_PAIR_TEXT_MAX 256
+/* Longest JSON migration table, NUL included. */
+#define NPS_MIGRATION_MAX 512
 
 /* Reset a state to no rows. */
 void nps_state_init(nps_state *s);
@@ -277,6 +329,31 @@ nps_status nps_decode(const uint8_t *buf, size_t len, nps_state *out);
 void nps_state_to_text(const nps_state *s, char *buf, size_t cap);
 /* Parse the text form; out is untouched on error. */
 nps_status nps_state_from_text(const char *text, nps_state *out);
+
+/* Paired waves (W1-W5), pair.c and pair_format.c. */
+/* Reset a pair state to no pairs. */
+void nps_pair_init(nps_pair_state *s);
+/* Count one pair of scores (W1); each must be 0..10 (NPS_E_SCORE_RANGE). */
+nps_status nps_pair_add(nps_pair_state *s, int64_t before, int64_t after);
+/* Undo nps_pair_add() for a sliding window frame (NPS_E_REMOVE when not held). */
+nps_status nps_pair_remove(nps_pair_state *s, int64_t before, int64_t after);
+/* Add src into dst; take src, previously merged, out of dst.  dst is
+ * unchanged on error. */
+nps_status nps_pair_merge(nps_pair_state *dst, const nps_pair_state *src);
+nps_status nps_pair_unmerge(nps_pair_state *dst, const nps_pair_state *src);
+/* Change in points (W2) and paired p-value (W3); NPS_EMPTY means SQL NULL. */
+nps_status nps_pair_change(const nps_pair_state *s, double *out);
+nps_status nps_pair_pvalue(const nps_pair_state *s, double *out);
+/* The migration table as JSON (W4); buf holds NPS_MIGRATION_MAX bytes. */
+nps_status nps_pair_migration_json(const nps_pair_state *s, char *buf, size_t cap);
+/* Serialize (W5): writes NPS_PAIR_BYTES bytes, returns that length. */
+size_t nps_pair_encode(const nps_pair_state *s, uint8_t out[NPS_PAIR_BYTES]);
+/* Parse and check a binary pair state; out is untouched on error (W5). */
+nps_status nps_pair_decode(const uint8_t *buf, size_t len, nps_pair_state *out);
+/* The text form (W5) and its parser; buf holds NPS_PAIR_TEXT_MAX; out is
+ * untouched on error. */
+void nps_pair_to_text(const nps_pair_state *s, char *buf, size_t cap);
+nps_status nps_pair_from_text(const char *text, nps_pair_state *out);
 
 /* Shortest text that reads back as the same double (locale-independent). */
 void nps_format_double(double v, char *buf, size_t cap);

@@ -150,6 +150,11 @@ TEST(test_sqlstate)
         {NPS_E_NO_COLUMN, "42703"},     {NPS_E_NAME, "42602"},
         {NPS_E_NULL_ARG, "22004"},      {NPS_E_QUEUE, "42809"},
         {NPS_E_NO_ROWID, "42809"},      {NPS_E_ROWID_NAMES, "42P16"},
+        {NPS_E_STATE_IS_PAIR, "22023"}, {NPS_E_PAIR_IS_STATE, "22023"},
+        {NPS_E_NOT_PAIR, "22023"},      {NPS_E_PAIR_LENGTH, "22023"},
+        {NPS_E_PAIR_MAGIC, "22023"},    {NPS_E_PAIR_VERSION, "22023"},
+        {NPS_E_PAIR_CHECKSUM, "22023"}, {NPS_E_PAIR_VALUE, "22023"},
+        {NPS_E_PAIR_TEXT, "22023"},     {NPS_E_PAIR_WEIGHT, "22023"},
     };
     assert_int_equal(sizeof want / sizeof want[0], NPS_STATUS_COUNT - NPS_E_SCORE_RANGE);
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
