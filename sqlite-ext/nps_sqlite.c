@@ -407,5 +407,7 @@ __declspec(dllexport)
     int rc = register_functions(db, functions, sizeof functions / sizeof functions[0], pzErrMsg);
     if (rc == SQLITE_OK)
         rc = register_functions(db, nps_programme_functions, nps_programme_count, pzErrMsg);
+    if (rc == SQLITE_OK)
+        rc = register_functions(db, nps_pair_functions, nps_pair_count, pzErrMsg);
     return rc;
 }

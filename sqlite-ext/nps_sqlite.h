@@ -56,6 +56,9 @@ typedef struct nps_function {
 /* The rows of programme.c, registered after those of nps_sqlite.c. */
 NPS_INTERNAL extern const nps_function nps_programme_functions[];
 NPS_INTERNAL extern const size_t nps_programme_count;
+/* The rows of pair.c (paired waves), registered after those. */
+NPS_INTERNAL extern const nps_function nps_pair_functions[];
+NPS_INTERNAL extern const size_t nps_pair_count;
 
 /* Render the offending SQL value of an error: number, quoted text, or a blob
  * (its byte count where the message is about a malformed state). */

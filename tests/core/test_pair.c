@@ -1,4 +1,5 @@
-/* test_pair.c -- paired waves: the pair state, change, paired p-value, migration, formats (core/pair.c, core/pair_format.c; W1-W5). */
+/* test_pair.c -- paired waves: the pair state, change, paired p-value, migration, formats
+ * (core/pair.c, core/pair_format.c; W1-W5). */
 #include "helpers.h"
 
 /* A pair state from its 9 counts, row by row (before D, P, T; after D, P, T),
