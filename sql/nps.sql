@@ -1167,3 +1167,303 @@ CREATE FUNCTION nps_alert_notify() RETURNS trigger
     AS 'MODULE_PATHNAME', 'nps_alert_notify' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION nps_alert_notify() IS
     'trigger function of nps_alert_on: NOTIFY with a JSON payload (< 8000 bytes) for a row whose score is in the alerted categories, and an open follow-up when nps_alert_on found nps_followups';
+
+-- ---------------------------------------------------------------------------
+-- Paired waves (rules W1-W5 of core/nps.h): the same respondents answering
+-- twice.  nps_pair_state holds the 3 x 3 counts of pairs from the category
+-- before to the category after; a real type with text and binary I/O (pair
+-- format 1, the same bytes as SQLite's pair state blob) so that parallel
+-- plans and Citus ship partial states.  Pairs take no weight.
+-- ---------------------------------------------------------------------------
+
+CREATE TYPE nps_pair_state;
+
+CREATE FUNCTION nps_pair_state_in(cstring) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_pair_state_out(nps_pair_state) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_pair_state_recv(internal) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_pair_state_send(nps_pair_state) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE nps_pair_state (
+    INPUT = nps_pair_state_in,
+    OUTPUT = nps_pair_state_out,
+    RECEIVE = nps_pair_state_recv,
+    SEND = nps_pair_state_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+
+COMMENT ON TYPE nps_pair_state IS
+    'mergeable state of paired answers: the 3 x 3 counts of pairs from the category before to the category after';
+COMMENT ON FUNCTION nps_pair_state_in(cstring) IS 'text input of nps_pair_state (''pairs=c,c,c,c,c,c,c,c,c''); the value is checked';
+COMMENT ON FUNCTION nps_pair_state_out(nps_pair_state) IS 'text output of nps_pair_state, read back exactly by its input';
+COMMENT ON FUNCTION nps_pair_state_recv(internal) IS 'binary input of nps_pair_state (pair format 1); the value is checked';
+COMMENT ON FUNCTION nps_pair_state_send(nps_pair_state) IS 'binary output of nps_pair_state (pair format 1)';
+
+CREATE FUNCTION nps_pair_state_to_bytea(nps_pair_state) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'nps_pair_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_pair_state_from_bytea(bytea) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE CAST (nps_pair_state AS bytea) WITH FUNCTION nps_pair_state_to_bytea(nps_pair_state);
+CREATE CAST (bytea AS nps_pair_state) WITH FUNCTION nps_pair_state_from_bytea(bytea);
+
+COMMENT ON FUNCTION nps_pair_state_to_bytea(nps_pair_state) IS
+    'cast nps_pair_state to bytea: pair format 1, the same bytes as an SQLite pair state blob';
+COMMENT ON FUNCTION nps_pair_state_from_bytea(bytea) IS
+    'cast bytea to nps_pair_state: pair format 1, checked (length, magic, version, checksum, counts)';
+COMMENT ON CAST (nps_pair_state AS bytea) IS 'pair format 1, as SQLite stores it';
+COMMENT ON CAST (bytea AS nps_pair_state) IS 'read a pair state in format 1, as SQLite stores it; checked';
+
+CREATE FUNCTION nps_pair_state_merge(nps_pair_state, nps_pair_state) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION nps_pair_state_combine(nps_pair_state, nps_pair_state) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME', 'nps_pair_state_merge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_pair_state_unmerge(nps_pair_state, nps_pair_state) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_pair_state_add(nps_pair_state, double precision, double precision, double precision)
+    RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME', 'nps_pair_weighted' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_pair_state_merge(nps_pair_state, nps_pair_state) IS
+    'the merged pair state (NULL + s = s): a rollup row updated in place';
+COMMENT ON FUNCTION nps_pair_state_combine(nps_pair_state, nps_pair_state) IS
+    'transition and combine function of the pair aggregates: merge a pair state into another';
+COMMENT ON FUNCTION nps_pair_state_unmerge(nps_pair_state, nps_pair_state) IS
+    'inverse transition of the aggregates over pair states: take a merged pair state out again';
+COMMENT ON FUNCTION nps_pair_state_add(nps_pair_state, double precision, double precision, double precision) IS
+    'transition of the pair aggregates given a third argument: an error, paired answers take no weight';
+
+CREATE FUNCTION nps_pair_state_add(nps_pair_state, smallint, smallint) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME', 'nps_pair_add_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_pair_state_remove(nps_pair_state, smallint, smallint) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME', 'nps_pair_remove_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_pair_state_add(nps_pair_state, smallint, smallint) IS
+    'transition of the pair aggregates: count one pair of smallint scores 0..10 (before, after)';
+COMMENT ON FUNCTION nps_pair_state_remove(nps_pair_state, smallint, smallint) IS
+    'inverse transition of the pair aggregates: take one pair of smallint scores out (a row leaving a window frame)';
+CREATE FUNCTION nps_pair_state_add(nps_pair_state, integer, integer) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME', 'nps_pair_add_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_pair_state_remove(nps_pair_state, integer, integer) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME', 'nps_pair_remove_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_pair_state_add(nps_pair_state, integer, integer) IS
+    'transition of the pair aggregates: count one pair of integer scores 0..10 (before, after)';
+COMMENT ON FUNCTION nps_pair_state_remove(nps_pair_state, integer, integer) IS
+    'inverse transition of the pair aggregates: take one pair of integer scores out (a row leaving a window frame)';
+CREATE FUNCTION nps_pair_state_add(nps_pair_state, bigint, bigint) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME', 'nps_pair_add_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_pair_state_remove(nps_pair_state, bigint, bigint) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME', 'nps_pair_remove_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_pair_state_add(nps_pair_state, bigint, bigint) IS
+    'transition of the pair aggregates: count one pair of bigint scores 0..10 (before, after)';
+COMMENT ON FUNCTION nps_pair_state_remove(nps_pair_state, bigint, bigint) IS
+    'inverse transition of the pair aggregates: take one pair of bigint scores out (a row leaving a window frame)';
+CREATE FUNCTION nps_pair_state_add(nps_pair_state, numeric, numeric) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME', 'nps_pair_add_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_pair_state_remove(nps_pair_state, numeric, numeric) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME', 'nps_pair_remove_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_pair_state_add(nps_pair_state, numeric, numeric) IS
+    'transition of the pair aggregates: count one pair of numeric scores 0..10 (before, after)';
+COMMENT ON FUNCTION nps_pair_state_remove(nps_pair_state, numeric, numeric) IS
+    'inverse transition of the pair aggregates: take one pair of numeric scores out (a row leaving a window frame)';
+CREATE FUNCTION nps_pair_state_add(nps_pair_state, double precision, double precision) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME', 'nps_pair_add_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_pair_state_remove(nps_pair_state, double precision, double precision) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME', 'nps_pair_remove_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_pair_state_add(nps_pair_state, double precision, double precision) IS
+    'transition of the pair aggregates: count one pair of double precision scores 0..10 (before, after)';
+COMMENT ON FUNCTION nps_pair_state_remove(nps_pair_state, double precision, double precision) IS
+    'inverse transition of the pair aggregates: take one pair of double precision scores out (a row leaving a window frame)';
+
+CREATE FUNCTION nps_pair_final_change(nps_pair_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_pair_final_change(nps_pair_state) IS 'final function of nps_change(): the change of a pair state in points';
+CREATE FUNCTION nps_change_of(nps_pair_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_change_of(nps_pair_state) IS 'nps(after) - nps(before) of one pair state, in points';
+CREATE FUNCTION nps_pair_final_pvalue(nps_pair_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_pair_final_pvalue(nps_pair_state) IS 'final function of nps_change_pvalue(): the paired p-value of a pair state';
+CREATE FUNCTION nps_change_pvalue_of(nps_pair_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_change_pvalue_of(nps_pair_state) IS 'two-sided paired p-value of the change of one pair state';
+CREATE FUNCTION nps_pair_final_migration(nps_pair_state) RETURNS json
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_pair_final_migration(nps_pair_state) IS 'final function of nps_migration(): the migration table of a pair state';
+CREATE FUNCTION nps_migration_of(nps_pair_state) RETURNS json
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_migration_of(nps_pair_state) IS 'the migration table of one pair state as JSON';
+CREATE FUNCTION nps_pair_final_state(nps_pair_state) RETURNS nps_pair_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_pair_final_state(nps_pair_state) IS 'final function of nps_pair_state(): a copy of the pair state, NULL without pairs';
+
+CREATE AGGREGATE nps_change(smallint, smallint) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_change,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_change,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_change(smallint, smallint) IS 'change in points: nps(after) - nps(before) over the pairs where both answers are non-NULL, -200..200; (before, after) smallint scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_change(integer, integer) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_change,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_change,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_change(integer, integer) IS 'change in points: nps(after) - nps(before) over the pairs where both answers are non-NULL, -200..200; (before, after) integer scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_change(bigint, bigint) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_change,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_change,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_change(bigint, bigint) IS 'change in points: nps(after) - nps(before) over the pairs where both answers are non-NULL, -200..200; (before, after) bigint scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_change(numeric, numeric) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_change,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_change,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_change(numeric, numeric) IS 'change in points: nps(after) - nps(before) over the pairs where both answers are non-NULL, -200..200; (before, after) numeric scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_change(double precision, double precision) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_change,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_change,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_change(double precision, double precision) IS 'change in points: nps(after) - nps(before) over the pairs where both answers are non-NULL, -200..200; (before, after) double precision scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_change(nps_pair_state) (
+    SFUNC = nps_pair_state_combine, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_change,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_combine, MINVFUNC = nps_pair_state_unmerge, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_change,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_change(nps_pair_state) IS 'change in points: nps(after) - nps(before) over the pairs where both answers are non-NULL, -200..200; over pair states, merged';
+CREATE AGGREGATE nps_change(double precision, double precision, double precision) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_change,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_add, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_change,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_change(double precision, double precision, double precision) IS 'an error: paired answers take no weight';
+CREATE AGGREGATE nps_change_pvalue(smallint, smallint) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_pvalue,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_pvalue,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_change_pvalue(smallint, smallint) IS 'two-sided paired p-value of the change: z = mean(D) / (sd(D) / sqrt(n)), D = after code - before code (detractor -1, passive 0, promoter +1), sd with n - 1; NULL below 2 pairs; (before, after) smallint scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_change_pvalue(integer, integer) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_pvalue,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_pvalue,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_change_pvalue(integer, integer) IS 'two-sided paired p-value of the change: z = mean(D) / (sd(D) / sqrt(n)), D = after code - before code (detractor -1, passive 0, promoter +1), sd with n - 1; NULL below 2 pairs; (before, after) integer scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_change_pvalue(bigint, bigint) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_pvalue,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_pvalue,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_change_pvalue(bigint, bigint) IS 'two-sided paired p-value of the change: z = mean(D) / (sd(D) / sqrt(n)), D = after code - before code (detractor -1, passive 0, promoter +1), sd with n - 1; NULL below 2 pairs; (before, after) bigint scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_change_pvalue(numeric, numeric) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_pvalue,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_pvalue,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_change_pvalue(numeric, numeric) IS 'two-sided paired p-value of the change: z = mean(D) / (sd(D) / sqrt(n)), D = after code - before code (detractor -1, passive 0, promoter +1), sd with n - 1; NULL below 2 pairs; (before, after) numeric scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_change_pvalue(double precision, double precision) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_pvalue,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_pvalue,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_change_pvalue(double precision, double precision) IS 'two-sided paired p-value of the change: z = mean(D) / (sd(D) / sqrt(n)), D = after code - before code (detractor -1, passive 0, promoter +1), sd with n - 1; NULL below 2 pairs; (before, after) double precision scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_change_pvalue(nps_pair_state) (
+    SFUNC = nps_pair_state_combine, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_pvalue,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_combine, MINVFUNC = nps_pair_state_unmerge, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_pvalue,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_change_pvalue(nps_pair_state) IS 'two-sided paired p-value of the change: z = mean(D) / (sd(D) / sqrt(n)), D = after code - before code (detractor -1, passive 0, promoter +1), sd with n - 1; NULL below 2 pairs; over pair states, merged';
+CREATE AGGREGATE nps_change_pvalue(double precision, double precision, double precision) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_pvalue,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_add, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_pvalue,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_change_pvalue(double precision, double precision, double precision) IS 'an error: paired answers take no weight';
+CREATE AGGREGATE nps_migration(smallint, smallint) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_migration,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_migration,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_migration(smallint, smallint) IS 'the 3 x 3 counts from category before to category after, as JSON {"n":..,"detractor":{"detractor":..,"passive":..,"promoter":..},...}; (before, after) smallint scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_migration(integer, integer) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_migration,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_migration,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_migration(integer, integer) IS 'the 3 x 3 counts from category before to category after, as JSON {"n":..,"detractor":{"detractor":..,"passive":..,"promoter":..},...}; (before, after) integer scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_migration(bigint, bigint) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_migration,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_migration,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_migration(bigint, bigint) IS 'the 3 x 3 counts from category before to category after, as JSON {"n":..,"detractor":{"detractor":..,"passive":..,"promoter":..},...}; (before, after) bigint scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_migration(numeric, numeric) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_migration,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_migration,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_migration(numeric, numeric) IS 'the 3 x 3 counts from category before to category after, as JSON {"n":..,"detractor":{"detractor":..,"passive":..,"promoter":..},...}; (before, after) numeric scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_migration(double precision, double precision) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_migration,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_migration,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_migration(double precision, double precision) IS 'the 3 x 3 counts from category before to category after, as JSON {"n":..,"detractor":{"detractor":..,"passive":..,"promoter":..},...}; (before, after) double precision scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_migration(nps_pair_state) (
+    SFUNC = nps_pair_state_combine, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_migration,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_combine, MINVFUNC = nps_pair_state_unmerge, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_migration,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_migration(nps_pair_state) IS 'the 3 x 3 counts from category before to category after, as JSON {"n":..,"detractor":{"detractor":..,"passive":..,"promoter":..},...}; over pair states, merged';
+CREATE AGGREGATE nps_migration(double precision, double precision, double precision) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_migration,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_add, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_migration,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_migration(double precision, double precision, double precision) IS 'an error: paired answers take no weight';
+CREATE AGGREGATE nps_pair_state(smallint, smallint) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_state,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_pair_state(smallint, smallint) IS 'the mergeable pair state: the 3 x 3 counts of pairs by category before and after; (before, after) smallint scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_pair_state(integer, integer) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_state,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_pair_state(integer, integer) IS 'the mergeable pair state: the 3 x 3 counts of pairs by category before and after; (before, after) integer scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_pair_state(bigint, bigint) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_state,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_pair_state(bigint, bigint) IS 'the mergeable pair state: the 3 x 3 counts of pairs by category before and after; (before, after) bigint scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_pair_state(numeric, numeric) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_state,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_pair_state(numeric, numeric) IS 'the mergeable pair state: the 3 x 3 counts of pairs by category before and after; (before, after) numeric scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_pair_state(double precision, double precision) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_state,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_remove, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_pair_state(double precision, double precision) IS 'the mergeable pair state: the 3 x 3 counts of pairs by category before and after; (before, after) double precision scores 0..10, a pair with a NULL skipped';
+CREATE AGGREGATE nps_pair_state(nps_pair_state) (
+    SFUNC = nps_pair_state_combine, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_state,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_combine, MINVFUNC = nps_pair_state_unmerge, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_pair_state(nps_pair_state) IS 'the mergeable pair state: the 3 x 3 counts of pairs by category before and after; over pair states, merged';
+CREATE AGGREGATE nps_pair_state(double precision, double precision, double precision) (
+    SFUNC = nps_pair_state_add, STYPE = nps_pair_state, INITCOND = 'pairs=0,0,0,0,0,0,0,0,0', FINALFUNC = nps_pair_final_state,
+    COMBINEFUNC = nps_pair_state_combine,
+    MSFUNC = nps_pair_state_add, MINVFUNC = nps_pair_state_add, MSTYPE = nps_pair_state, MINITCOND = 'pairs=0,0,0,0,0,0,0,0,0', MFINALFUNC = nps_pair_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_pair_state(double precision, double precision, double precision) IS 'an error: paired answers take no weight';
