@@ -21,7 +21,7 @@ FROM member_procs WHERE prokind = 'a' GROUP BY proname ORDER BY proname;
 -- go through these, never through an aggregate's argument).
 SELECT oid::regprocedure AS scalar, prorettype::regtype AS returns
 FROM member_procs JOIN pg_proc USING (oid)
-WHERE member_procs.proname IN ('nps_category', 'nps_band', 'nps_pvalue', 'nps_version', 'nps_state_merge')
+WHERE member_procs.proname IN ('nps_category', 'nps_band', 'nps_pvalue', 'nps_version', 'nps_state_merge', 'nps_pair_state_merge')
    OR member_procs.proname LIKE '%\_of'
 ORDER BY oid::regprocedure::text;
 
@@ -29,11 +29,11 @@ ORDER BY oid::regprocedure::text;
 SELECT a.aggfnoid::regprocedure AS incomplete_aggregate
 FROM pg_aggregate a JOIN member_procs m ON m.oid = a.aggfnoid
 WHERE a.aggcombinefn = 0 OR a.aggminvtransfn = 0 OR a.aggmtransfn = 0 OR a.aggmfinalfn = 0
-   OR a.aggmtranstype <> 'nps_state'::regtype OR a.aggtranstype <> 'nps_state'::regtype
+   OR a.aggmtranstype <> a.aggtranstype OR a.aggtranstype NOT IN ('nps_state'::regtype, 'nps_pair_state'::regtype)
    OR m.proparallel <> 's';
 -- The aggregates merge partial states with the strict nps_state_combine;
 -- nps_state_merge (NULL + s = s) is the user-facing scalar.
-SELECT DISTINCT a.aggcombinefn AS combine_function FROM pg_aggregate a JOIN member_procs m ON m.oid = a.aggfnoid;
+SELECT DISTINCT a.aggcombinefn::regproc::text AS combine_function FROM pg_aggregate a JOIN member_procs m ON m.oid = a.aggfnoid ORDER BY 1;
 
 -- The programme's scalars: sampling key, case folding, follow-up questions, alerts.
 SELECT oid::regprocedure AS programme_function, prorettype::regtype AS returns
@@ -56,16 +56,18 @@ ORDER BY oid::regprocedure::text;
 -- Every function, aggregate, the type and the casts carry a comment.
 SELECT oid::regprocedure AS uncommented FROM member_procs
 WHERE obj_description(oid, 'pg_proc') IS NULL;
-SELECT obj_description('nps_state'::regtype, 'pg_type') IS NOT NULL AS type_commented;
+SELECT obj_description('nps_state'::regtype, 'pg_type') IS NOT NULL AS type_commented,
+       obj_description('nps_pair_state'::regtype, 'pg_type') IS NOT NULL AS pair_type_commented;
 SELECT c.castsource::regtype, c.casttarget::regtype, c.castcontext,
        obj_description(c.oid, 'pg_cast') IS NOT NULL AS commented
-FROM pg_cast c WHERE 'nps_state'::regtype IN (c.castsource, c.casttarget) ORDER BY c.castsource::regtype::text;
+FROM pg_cast c WHERE 'nps_state'::regtype IN (c.castsource, c.casttarget) OR 'nps_pair_state'::regtype IN (c.castsource, c.casttarget)
+ORDER BY c.castsource::regtype::text, c.casttarget::regtype::text;
 
 -- nps_state is a varlena passed by reference, double-aligned, stored plain
 -- (never compressed or toasted); its value carries a layout version, so a
 -- later release can read what this one stored.  Every way in makes a value
 -- of one size: from scores, weighted or not, text, bytea and merges.
-SELECT typlen, typbyval, typalign, typstorage FROM pg_type WHERE oid = 'nps_state'::regtype;
+SELECT typname, typlen, typbyval, typalign, typstorage FROM pg_type WHERE oid IN ('nps_state'::regtype, 'nps_pair_state'::regtype) ORDER BY typname;
 SELECT count(*) AS ways_in, count(DISTINCT pg_column_size(st)) AS sizes FROM (
     SELECT nps_state(9) AS st UNION ALL SELECT nps_state(9, 0.5)
     UNION ALL SELECT 'scores=1,0,0,0,0,0,0,0,0,0,0'::nps_state
