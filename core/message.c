@@ -59,8 +59,7 @@ static const struct {
     [NPS_E_PAIR_VERSION] = {"%s: invalid nps_pair_state: unknown format version or flags (this "
                             "build reads version 1)",
                             "22023"},
-    [NPS_E_PAIR_CHECKSUM] = {"%s: invalid nps_pair_state: checksum mismatch (corrupted)",
-                             "22023"},
+    [NPS_E_PAIR_CHECKSUM] = {"%s: invalid nps_pair_state: checksum mismatch (corrupted)", "22023"},
     [NPS_E_PAIR_VALUE] = {"%s: invalid nps_pair_state: negative counts or more than 2^62 pairs",
                           "22023"},
     [NPS_E_PAIR_TEXT] = {"%s: invalid nps_pair_state text %s", "22023"},

@@ -5,7 +5,8 @@
  * state_decode: encoded states (empty, unweighted, weighted, at the row cap);
  * state_text: their text forms and a few near misses; score_text: score
  * texts of every class; casefold: mixed-script and broken UTF-8; categories:
- * category lists; merge: short step sequences (see merge.c).
+ * category lists; merge: short step sequences (see merge.c); pair_decode:
+ * encoded pair states and an nps_state.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -165,5 +166,28 @@ int main(int argc, char **argv)
     put("merge", "removes_bad_weight", m3, sizeof m3);
     put("merge", "doubling", m4, sizeof m4);
     put("merge", "huge_weights", m5, sizeof m5);
+    /* pair_decode: encoded pair states (empty, the hand table, at the row
+     * cap), an nps_state, and a short blob */
+    {
+        static const int64_t tables[3][9] = {{0, 0, 0, 0, 0, 0, 0, 0, 0},
+                                             {2, 1, 1, 1, 3, 2, 0, 1, 4},
+                                             {NPS_MAX_ROWS - 8, 1, 1, 1, 1, 1, 1, 1, 1}};
+        static const char *const names[3] = {"empty", "hand", "cap"};
+        for (int t = 0; t < 3; t++) {
+            nps_pair_state ps = {{{0}}, 0};
+            for (int k = 0; k < 9; k++) {
+                ps.count[k / 3][k % 3] = tables[t][k];
+                ps.rows += tables[t][k];
+            }
+            uint8_t pb[NPS_PAIR_BYTES];
+            put("pair_decode", names[t], pb, nps_pair_encode(&ps, pb));
+        }
+        nps_state ns;
+        uint8_t sb[NPS_STATE_BYTES];
+        nps_state_init(&ns);
+        nps_add(&ns, 9);
+        put("pair_decode", "nps_state", sb, nps_encode(&ns, sb));
+        put("pair_decode", "short", "npp\x01", 4);
+    }
     return 0;
 }
