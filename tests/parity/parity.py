@@ -40,6 +40,8 @@ SQLITE_PREFIX = re.compile(r'^(?:Runtime error|Parse error|Error)(?: near line \
 # PostgreSQL's stand-in for SQLite's hex() of a state blob: the same bytes, the
 # same upper-case hex, '' for NULL as SQLite's hex(NULL).
 PG_HEX = ("CREATE FUNCTION hex(nps_state) RETURNS text LANGUAGE sql IMMUTABLE "
+          "AS $$ SELECT coalesce(upper(encode($1::bytea, 'hex')), '') $$;\n"
+          "CREATE FUNCTION hex(nps_pair_state) RETURNS text LANGUAGE sql IMMUTABLE "
           "AS $$ SELECT coalesce(upper(encode($1::bytea, 'hex')), '') $$;\n")
 
 # The programme's tables and views, one row per column in order: name|kind|column.

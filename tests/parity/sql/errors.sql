@@ -78,3 +78,7 @@ SELECT nps_followup_question(-2, 'en');
 SELECT nps_followup_question(7.5);
 SELECT nps_followup_question(9, 'xx');
 SELECT nps_followup_question(9, 'english');
+SELECT nps_change(11, 3);
+SELECT nps_change_pvalue(3, 7.5);
+SELECT nps_migration(3, 9, 1);
+SELECT nps_pair_state(-1, 9);

@@ -140,6 +140,19 @@ FROM (SELECT region, nps_state(score) FILTER (WHERE id % 2 = 0) AS a, nps_state(
 -- Results in range whatever the rounding: one promoter weighing 0.69.
 SELECT nps(10, 0.69), promoter_share(10, 0.69), nps_band(nps(10, 0.69)), nps_of(nps_state(10, 0.69));
 
+-- Paired waves: each response paired with the one 160 ids later, as the
+-- same respondent's second wave; NULL in either skips the pair.  The
+-- pair states' bytes are compared exactly, so a state either engine makes
+-- is the state the other makes and reads.
+SELECT nps_change(a.score, b.score), nps_change_pvalue(a.score, b.score), nps_migration(a.score, b.score),
+       hex(nps_pair_state(a.score, b.score))
+FROM responses a JOIN responses b ON b.id = a.id + 160;
+SELECT a.region, nps_change(a.score, b.score), nps_change_pvalue(a.rscore, b.rscore), nps_migration(a.score, b.score),
+       hex(nps_pair_state(a.score, b.score))
+FROM responses a JOIN responses b ON b.id = a.id + 160 GROUP BY a.region ORDER BY a.region;
+SELECT a.id, nps_change(a.score, b.score) OVER win, nps_change_pvalue(a.score, b.score) OVER win, hex(nps_pair_state(a.score, b.score) OVER win)
+FROM responses a JOIN responses b ON b.id = a.id + 160 WINDOW win AS (ORDER BY a.id ROWS 20 PRECEDING) ORDER BY a.id;
+
 -- States: a daily rollup by region, queried like the raw rows.
 CREATE TABLE daily AS
 SELECT day, region, nps_state(score) AS st, nps_state(score, w) AS wst FROM responses GROUP BY day, region;
