@@ -19,30 +19,30 @@ static nps_status cell_of(int64_t before, int64_t after, int *b, int *a)
     return NPS_OK;
 }
 
-nps_status nps_pair_add(nps_pair_state *s, int64_t before, int64_t after)
+/* Count one pair (sign +1) or take it out (sign -1). */
+static nps_status pair_step(nps_pair_state *s, int64_t before, int64_t after, int sign)
 {
     int b, a;
     nps_status st = cell_of(before, after, &b, &a);
     if (st != NPS_OK)
         return st;
-    if (s->rows >= NPS_MAX_ROWS)
+    if (sign > 0 && s->rows >= NPS_MAX_ROWS)
         return NPS_E_OVERFLOW;
-    s->count[b][a]++;
-    s->rows++;
+    if (sign < 0 && s->count[b][a] <= 0)
+        return NPS_E_REMOVE;
+    s->count[b][a] += sign;
+    s->rows += sign;
     return NPS_OK;
+}
+
+nps_status nps_pair_add(nps_pair_state *s, int64_t before, int64_t after)
+{
+    return pair_step(s, before, after, 1);
 }
 
 nps_status nps_pair_remove(nps_pair_state *s, int64_t before, int64_t after)
 {
-    int b, a;
-    nps_status st = cell_of(before, after, &b, &a);
-    if (st != NPS_OK)
-        return st;
-    if (s->count[b][a] <= 0)
-        return NPS_E_REMOVE;
-    s->count[b][a]--;
-    s->rows--;
-    return NPS_OK;
+    return pair_step(s, before, after, -1);
 }
 
 nps_status nps_pair_merge(nps_pair_state *dst, const nps_pair_state *src)

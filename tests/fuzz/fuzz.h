@@ -25,6 +25,18 @@
         }                                                                                          \
     } while (0)
 
+/* CRC-32 (IEEE, reflected 0xedb88320), bit by bit: independent of the core's table. */
+static inline uint32_t crc32_bitwise(const uint8_t *p, size_t n)
+{
+    uint32_t c = 0xffffffffu;
+    for (size_t i = 0; i < n; i++) {
+        c ^= p[i];
+        for (int k = 0; k < 8; k++)
+            c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
+    }
+    return ~c;
+}
+
 /* True when two states encode to the same bytes. */
 static inline int same_encoding(const nps_state *a, const nps_state *b)
 {

@@ -10,18 +10,6 @@
  */
 #include "fuzz.h"
 
-/* CRC-32 (IEEE, reflected 0xedb88320), bit by bit: independent of the core's table. */
-static uint32_t crc_bits(const uint8_t *p, size_t n)
-{
-    uint32_t c = 0xffffffffu;
-    for (size_t i = 0; i < n; i++) {
-        c ^= p[i];
-        for (int k = 0; k < 8; k++)
-            c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
-    }
-    return ~c;
-}
-
 static void one(const uint8_t *buf, size_t len)
 {
     nps_pair_state s, before;
@@ -68,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size == NPS_PAIR_BYTES) {
         uint8_t buf[NPS_PAIR_BYTES];
         memcpy(buf, data, size);
-        uint32_t crc = crc_bits(buf, size - 4);
+        uint32_t crc = crc32_bitwise(buf, size - 4);
         for (int i = 0; i < 4; i++)
             buf[size - 4 + i] = (uint8_t)(crc >> (8 * i));
         one(buf, size);

@@ -10,18 +10,6 @@
  */
 #include "fuzz.h"
 
-/* CRC-32 (IEEE, reflected 0xedb88320), bit by bit: independent of the core's table. */
-static uint32_t crc32_bitwise(const uint8_t *p, size_t n)
-{
-    uint32_t c = 0xffffffffu;
-    for (size_t i = 0; i < n; i++) {
-        c ^= p[i];
-        for (int k = 0; k < 8; k++)
-            c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
-    }
-    return ~c;
-}
-
 /* Decode buf and check the invariants either way. */
 static void one(const uint8_t *buf, size_t len, double confidence)
 {

@@ -92,3 +92,20 @@ SELECT nps_change_of(x'6e7070010000000000000000000000200000000000000000000000000
 SELECT nps_change_of(x'6e707001000000000000000000000020000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000001c4f4892') IS NOT NULL AS at_the_limit;
 SELECT nps_pair_state_merge(x'6e707001000000000000000000000020000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000001c4f4892', x'6e70700100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000100000000000000fd4835f1');
 SELECT nps_pair_state_merge(nps_pair_state(1, 2), x'00');
+
+-- The README's example ("Paired waves"), as printed there: the hand table
+-- four times over, n = 60: mean D 0.2, sd sqrt(33.6 / 59), z = 2.0529,
+-- p = 0.0401; independent V = 134/225, z = 0.2 / sqrt(2 V / 60) = 1.4195,
+-- p = 0.1558.
+CREATE TABLE readme_panel (customer INTEGER PRIMARY KEY, spring INTEGER, autumn INTEGER);
+INSERT INTO readme_panel (spring, autumn)
+WITH v(spring, autumn) AS (VALUES
+       (0, 0), (6, 3), (5, 7), (2, 10), (7, 4), (7, 7), (8, 8), (8, 7),
+       (8, 9), (7, 10), (9, 8), (9, 9), (10, 10), (10, 9), (9, 10)),
+     copies(k) AS (VALUES (1), (2), (3), (4))
+SELECT spring, autumn FROM v, copies;
+SELECT round(nps_change(spring, autumn), 1) AS change,
+       round(nps_change_pvalue(spring, autumn), 4) AS paired_p,
+       round(nps_pvalue(nps_state(spring), nps_state(autumn)), 4) AS independent_p
+FROM readme_panel;
+SELECT nps_migration(spring, autumn) FROM readme_panel;
