@@ -162,9 +162,8 @@ nps_status nps_state_rest(const nps_state *total, const nps_state *part, nps_sta
         return NPS_E_PART_INEXACT;
     for (int i = 0; i < NPS_NSCORES; i++)
         if (part->count[i] > total->count[i]) {
-            snprintf(value, NPS_VALUE_MAX,
-                     "score %d: %" PRId64 " rows in the part, %" PRId64 " in the total", i,
-                     part->count[i], total->count[i]);
+            snprintf(value, NPS_VALUE_MAX, "score %d: %" PRId64 " in the part, %" PRId64 " in the total",
+                     i, part->count[i], total->count[i]);
             return NPS_E_NOT_PART;
         }
     snprintf(value, NPS_VALUE_MAX, "the weights of the part");

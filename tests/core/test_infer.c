@@ -384,7 +384,7 @@ TEST(state_rest_errors)
     /* counts_state puts passives on 7 and 8: 40 split 20 + 20 against 15 + 15 */
     assert_int_equal(nps_state_rest(&total, &part, &rest, value), NPS_E_NOT_PART);
     char want[NPS_VALUE_MAX];
-    snprintf(want, sizeof want, "score 7: %lld rows in the part, %lld in the total",
+    snprintf(want, sizeof want, "score 7: %lld in the part, %lld in the total",
              (long long)part.count[7], (long long)total.count[7]);
     assert_string_equal(value, want);
     assert_state_equal(&rest, &keep);
@@ -413,9 +413,9 @@ TEST(infer_messages)
     expect_message(NPS_E_ALTERNATIVE, "'up'",
                    "f: unknown alternative 'up' (known: two-sided, greater, less)");
     expect_message(NPS_E_TARGET, "120", "f: target nps 120 is outside -100..100");
-    expect_message(NPS_E_NOT_PART, "score 9: 2 rows in the part, 1 in the total",
-                   "f: the part is not contained in the total (score 9: 2 rows in the part, 1 "
-                   "in the total)");
+    expect_message(NPS_E_NOT_PART, "score 9: 2 in the part, 1 in the total",
+                   "f: the part is not contained in the total (score 9: 2 in the part, 1 in the "
+                   "total)");
     expect_message(NPS_E_PART_INEXACT, "",
                    "f: cannot take the part out of the total exactly: their weights span more "
                    "than about 1e20");
