@@ -42,7 +42,8 @@ SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 
 .PHONY: all sqlite pg pg-required install install-sqlite install-pg print-libdir installcheck check-install demo check deps-build \
         deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-parity \
-        check-programme check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql
+        check-programme check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
+        check-stats
 
 # The extensions only; test binaries belong to make check.
 all: sqlite $(if $(or $(HAVE_PG),$(PG_CONFIG_GIVEN)),pg,no-pg)
@@ -119,11 +120,16 @@ demo: deps-build
 check: deps-check
 	@$(MAKE) --no-print-directory all $(BUILD)/test_core
 	@# One suite at a time, even under make -j: they share one PostgreSQL install.
-	@$(MAKE) --no-print-directory -j1 check-sql check-core check-sqlite check-sanitize check-valgrind check-pg check-parity check-programme check-install check-bench check-fuzz
+	@$(MAKE) --no-print-directory -j1 check-sql check-core check-stats check-sqlite check-sanitize check-valgrind check-pg check-parity check-programme check-install check-bench check-fuzz
 	@echo "make check: all suites passed"
 
 check-core: $(BUILD)/test_core
 	$(BUILD)/test_core
+# The coverage of the 95% intervals by simulation (tests/stats/coverage.c, a few seconds).
+$(BUILD)/coverage: tests/stats/coverage.c $(CORE_SRC) $(CORE_HDR)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/stats/coverage.c $(CORE_SRC) -lm
+check-stats: $(BUILD)/coverage
+	$(BUILD)/coverage
 check-sqlite: $(BUILD)/nps.so
 	tests/sqlite/run.sh $(BUILD)/nps.so
 check-sanitize: $(BUILD)/san/test_core $(BUILD)/san/nps.so
@@ -167,4 +173,4 @@ clean:
 	-$(if $(HAVE_PG),$(MAKE) -C pg-ext clean)
 
 format:
-	clang-format -i core/*.[ch] sqlite-ext/*.[ch] pg-ext/*.[ch] tools/*.c tests/core/*.[ch] tests/fuzz/*.[ch]
+	clang-format -i core/*.[ch] sqlite-ext/*.[ch] pg-ext/*.[ch] tools/*.c tests/core/*.[ch] tests/fuzz/*.[ch] tests/stats/*.c

@@ -48,6 +48,11 @@ typedef struct {
 
 /* The shape of a state (stats.c). */
 nps_status nps_shape_of(const nps_state *s, nps_shape *sh);
+/* The shape with R9's pseudo-responses added to its effective n (stats.c). */
+void nps_adjusted_shape(const nps_shape *sh, nps_shape *adj);
+/* Per-respondent variance of the promoter-minus-detractor score:
+ * p + d - (p - d)^2, never below 0 (R7, stats.c). */
+double nps_variance(double p, double d);
 
 /* The checks of a state read from outside (check.c). */
 /* True when a read sum's fields are in range; checked before anything shifts it. */

@@ -66,6 +66,19 @@ static const struct {
     [NPS_E_PAIR_WEIGHT] = {"%s: paired answers take no weight: give (before, after) scores or "
                            "one nps_pair_state",
                            "22023"},
+    [NPS_E_MARGIN] = {"%s: margin %s is not a finite number > 0", "22003"},
+    [NPS_E_MARGIN_SMALL] = {"%s: margin %s needs more than 2^62 responses", "22003"},
+    [NPS_E_SHARE] = {"%s: share %s is outside 0..100", "22003"},
+    [NPS_E_SHARES_SUM] = {"%s: promoter and detractor shares %s add up to more than 100", "22003"},
+    [NPS_E_ALPHA] = {"%s: alpha %s is outside (0, 1)", "22003"},
+    [NPS_E_POWER] = {"%s: power %s is outside (0, 1)", "22003"},
+    [NPS_E_SIZE] = {"%s: sample size %s is not a finite number >= 1", "22003"},
+    [NPS_E_ALTERNATIVE] = {"%s: unknown alternative %s (known: two-sided, greater, less)", "22023"},
+    [NPS_E_TARGET] = {"%s: target nps %s is outside -100..100", "22003"},
+    [NPS_E_NOT_PART] = {"%s: the part is not contained in the total (%s)", "22023"},
+    [NPS_E_PART_INEXACT] = {"%s: cannot take the part out of the total exactly: their weights "
+                            "span more than about 1e20",
+                            "22003"},
 };
 
 void nps_message(char *buf, size_t cap, nps_status st, const char *fn, const char *value)

@@ -105,6 +105,37 @@
  *  P4  Alert categories are a comma-separated list of detractor, passive and
  *      promoter (blanks around a name and letter case do not matter); an
  *      empty list, an empty name or any other name is an error naming it.
+ *
+ * Inference beyond the point estimate (infer.c) adds:
+ *
+ *  I1  Sample size for an adjusted-Wald interval of half-width <= margin
+ *      points at a confidence (0.95): ceil(z^2 V / (margin / 100)^2 - 3),
+ *      never below 1, V = p + d - (p - d)^2 from the expected promoter and
+ *      detractor shares in percent, V = 1 (the worst case) when they are
+ *      not given.  A margin is a finite number > 0; one that needs more
+ *      than 2^62 responses (the most a state holds) is an error.  Shares
+ *      are 0..100 each and at most 100 together (1e-9 allowed for rounding).
+ *  I2  Minimum detectable effect of a two-sided test at alpha (0.05) with a
+ *      power (0.8) between samples of n_a and n_b responses, in points:
+ *      (z_{1-alpha/2} + z_power) * sqrt(V / n_a + V / n_b) * 100, V as in
+ *      I1; 0 when power <= alpha / 2 (any difference is then detected).
+ *      alpha and power lie in (0, 1); n_a and n_b are finite and >= 1 (a
+ *      fraction is allowed: Kish's effective n).
+ *  I3  p-values with an alternative: 'two-sided' (R12), 'greater' (H1: nps_a
+ *      > nps_b; P(Z >= z)) or 'less' (H1: nps_a < nps_b; P(Z <= z)), z =
+ *      (nps_a - nps_b) / sqrt(se_a^2 + se_b^2), so a one-sided p-value is
+ *      half the two-sided one in the direction of the difference.  Against a
+ *      fixed benchmark NPS in -100..100: z = (nps_a - target) / se_a.  With
+ *      zero variance: 0 when the difference lies on H1's side, else 1.  NULL
+ *      when a state is empty.  Any other alternative is an error naming it.
+ *  I4  Interval of the change nps_b - nps_a: each state adjusted as R9
+ *      (weighted: on Kish's n), the difference of the adjusted NPS
+ *      +- z * sqrt(V_a / n_a + V_b / n_b) * 100, n the adjusted n and V of
+ *      the adjusted shares; clipped to -200..200.  NULL when a state is empty.
+ *  I5  The rest of a total without a part (total minus part): every count,
+ *      weighted count and exact sum of the part must be held by the total,
+ *      or it is an error that names the first score that is not; a total
+ *      minus itself is the state of no rows.
  */
 #ifndef NPS_CORE_H
 #define NPS_CORE_H
@@ -165,6 +196,17 @@ typedef enum nps_status {
     NPS_E_PAIR_VALUE,     /* nps_pair_state with a negative count or over the row limit */
     NPS_E_PAIR_TEXT,      /* malformed text form of an nps_pair_state */
     NPS_E_PAIR_WEIGHT,    /* a weight given to a paired aggregate */
+    NPS_E_MARGIN,         /* a margin that is not a finite number > 0 (I1) */
+    NPS_E_MARGIN_SMALL,   /* a margin that needs more responses than a state holds (I1) */
+    NPS_E_SHARE,          /* an expected share outside 0..100 (I1, I2) */
+    NPS_E_SHARES_SUM,     /* expected promoter and detractor shares above 100 together */
+    NPS_E_ALPHA,          /* a significance level outside (0, 1) (I2) */
+    NPS_E_POWER,          /* a power outside (0, 1) (I2) */
+    NPS_E_SIZE,           /* a sample size that is not a finite number >= 1 (I2) */
+    NPS_E_ALTERNATIVE,    /* an unknown alternative hypothesis (I3) */
+    NPS_E_TARGET,         /* a benchmark NPS outside -100..100 (I3) */
+    NPS_E_NOT_PART,       /* a part holding rows the total does not (I5) */
+    NPS_E_PART_INEXACT,   /* a part whose weights cannot be taken out exactly (I5) */
     NPS_STATUS_COUNT
 } nps_status;
 
@@ -403,5 +445,38 @@ size_t nps_casefold(const char *in, size_t len, char *out);
  * buf holds NPS_COLUMN_VALUE_MAX bytes. */
 void nps_render_column(const char *column, size_t column_len, const char *table, size_t table_len,
                        char *buf, size_t cap);
+
+/* ------------------------------------------------------------------------
+ * Inference beyond the point estimate (I1-I5), in infer.c.  On an error,
+ * value receives the offending number as nps_message() names it (it holds
+ * NPS_VALUE_MAX bytes).
+ * ------------------------------------------------------------------------ */
+
+/* The alternative hypothesis of a p-value (I3). */
+typedef enum nps_alternative {
+    NPS_ALT_TWO_SIDED = 0,
+    NPS_ALT_GREATER,
+    NPS_ALT_LESS
+} nps_alternative;
+
+/* 'two-sided', 'greater' or 'less' (exactly), else NPS_E_ALTERNATIVE. */
+nps_status nps_alternative_from_text(const char *text, size_t len, nps_alternative *alt);
+/* Responses needed for a margin (I1); shares NULL or {promoter, detractor} in percent. */
+nps_status nps_sample_size(double margin, double confidence, const double *shares, int64_t *out,
+                           char *value);
+/* Minimum detectable effect in points (I2); shares as for nps_sample_size. */
+nps_status nps_mde(double n_a, double n_b, double alpha, double power, const double *shares,
+                   double *out, char *value);
+/* p-value that two states' NPS differ in the direction of alt (I3, R12). */
+nps_status nps_pvalue_alt(const nps_state *a, const nps_state *b, nps_alternative alt, double *out);
+/* p-value of one state against a benchmark NPS (I3). */
+nps_status nps_pvalue_target(const nps_state *a, double target, nps_alternative alt, double *out,
+                             char *value);
+/* Interval of nps(b) - nps(a) at a confidence (I4). */
+nps_status nps_diff_ci(const nps_state *a, const nps_state *b, double confidence, double *lower,
+                       double *upper, char *value);
+/* The rest of total without part (I5); rest is untouched on error. */
+nps_status nps_state_rest(const nps_state *total, const nps_state *part, nps_state *rest,
+                          char *value);
 
 #endif

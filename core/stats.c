@@ -64,7 +64,7 @@ nps_status nps_shape_of(const nps_state *s, nps_shape *sh)
 }
 
 /* Per-respondent variance of the promoter-minus-detractor score. */
-static double variance(double p, double d)
+double nps_variance(double p, double d)
 {
     double v = p + d - (p - d) * (p - d);
     return v > 0.0 ? v : 0.0;
@@ -73,20 +73,28 @@ static double variance(double p, double d)
 /* Standard error in points (R7). */
 static double stderr_points(const nps_shape *sh)
 {
-    return 100.0 * sqrt(variance(sh->p, sh->d) / sh->n);
+    return 100.0 * sqrt(nps_variance(sh->p, sh->d) / sh->n);
+}
+
+void nps_adjusted_shape(const nps_shape *sh, nps_shape *adj)
+{
+    double scale = sh->n / sh->total, n = sh->n;
+    for (int c = 0; c < NPS_NCATEGORIES; c++) {
+        adj->w[c] = sh->w[c] * scale + adjust[c];
+        n += adjust[c];
+    }
+    adj->total = adj->n = n;
+    adj->p = adj->w[NPS_PROMOTER] / n;
+    adj->d = adj->w[NPS_DETRACTOR] / n;
 }
 
 /* One bound of the adjusted-Wald interval (R9); sign -1 lower, +1 upper. */
 static double adjusted_wald(const nps_shape *sh, double z, double sign)
 {
-    double scale = sh->n / sh->total, n = sh->n;
-    double a[NPS_NCATEGORIES];
-    for (int c = 0; c < NPS_NCATEGORIES; c++) {
-        a[c] = sh->w[c] * scale + adjust[c];
-        n += adjust[c];
-    }
-    double p = a[NPS_PROMOTER] / n, d = a[NPS_DETRACTOR] / n;
-    return clamp(100.0 * ((p - d) + sign * z * sqrt(variance(p, d) / n)), -100.0, 100.0);
+    nps_shape a;
+    nps_adjusted_shape(sh, &a);
+    return clamp(100.0 * ((a.p - a.d) + sign * z * sqrt(nps_variance(a.p, a.d) / a.n)), -100.0,
+                 100.0);
 }
 
 nps_status nps_compute(const nps_state *s, nps_measure m, double confidence, double *out)
@@ -135,18 +143,7 @@ nps_status nps_compute(const nps_state *s, nps_measure m, double confidence, dou
 
 nps_status nps_pvalue(const nps_state *a, const nps_state *b, double *out)
 {
-    nps_shape sa, sb;
-    if (nps_shape_of(a, &sa) != NPS_OK || nps_shape_of(b, &sb) != NPS_OK || !(sa.n > 0.0) ||
-        !(sb.n > 0.0))
-        return NPS_EMPTY;
-    double diff = 100.0 * ((sa.p - sa.d) - (sb.p - sb.d));
-    double ea = stderr_points(&sa), eb = stderr_points(&sb);
-    double den = sqrt(ea * ea + eb * eb);
-    if (den == 0.0)
-        *out = diff == 0.0 ? 1.0 : 0.0;
-    else
-        *out = erfc(fabs(diff) / den / sqrt(2.0));
-    return NPS_OK;
+    return nps_pvalue_alt(a, b, NPS_ALT_TWO_SIDED, out);
 }
 
 nps_status nps_band(double value, const char **label)

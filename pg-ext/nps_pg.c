@@ -168,13 +168,32 @@ Datum nps_state_merge(PG_FUNCTION_ARGS)
     PG_RETURN_POINTER(s);
 }
 
+/* Argument n, an nps_state value, checked: the core state it holds. */
+const nps_state *core_state_arg(FunctionCallInfo fcinfo, int n)
+{
+    return &state_arg(fcinfo, n)->core;
+}
+
 PG_FUNCTION_INFO_V1(nps_state_unmerge);
 /* Take a merged state out again (a row leaving a window frame); NULL when
- * that cannot be exact, so that PostgreSQL recomputes the frame. */
+ * that cannot be exact, so that PostgreSQL recomputes the frame.  Called as
+ * nps_state_unmerge(total, part), outside an aggregate: the rest (I5). */
 Datum nps_state_unmerge(PG_FUNCTION_ARGS)
 {
-    PgNpsState *s = trans_state(fcinfo);
-    nps_status st = nps_unmerge(&s->core, &state_arg(fcinfo, 1)->core);
+    PgNpsState *s;
+    nps_status st;
+
+    if (!AggCheckCallContext(fcinfo, NULL)) {
+        nps_state rest;
+        char value[NPS_VALUE_MAX] = "";
+
+        st = nps_state_rest(core_state_arg(fcinfo, 0), core_state_arg(fcinfo, 1), &rest, value);
+        if (st != NPS_OK)
+            raise_status(st, caller_name(fcinfo), value);
+        PG_RETURN_POINTER(new_state(&rest));
+    }
+    s = trans_state(fcinfo);
+    st = nps_unmerge(&s->core, &state_arg(fcinfo, 1)->core);
 
     if (st == NPS_E_INEXACT)
         PG_RETURN_NULL();

@@ -129,6 +129,77 @@ COMMENT ON FUNCTION nps_category(nps_state) IS 'an error: nps_category takes a s
 COMMENT ON FUNCTION nps_category(nps_state, text) IS 'an error: nps_category takes a score 0..10, not an nps_state';
 
 -- ---------------------------------------------------------------------------
+-- Inference beyond the point estimate (I1-I5 of core/nps.h): planning a
+-- survey, p-values with an alternative or against a benchmark, the interval
+-- of a change, and the rest of a total (nps_state_unmerge, below).  Shares,
+-- margins, targets and results in points.
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION nps_sample_size(margin double precision) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'nps_sample_size_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_sample_size(margin double precision, confidence double precision) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'nps_sample_size_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_sample_size(margin double precision, confidence double precision,
+                                promoter_share double precision, detractor_share double precision) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'nps_sample_size_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_sample_size(double precision) IS
+    'responses needed for a 95% adjusted-Wald interval of half-width <= margin points, worst case: ceil(z^2 / (margin/100)^2 - 3), at least 1';
+COMMENT ON FUNCTION nps_sample_size(double precision, double precision) IS
+    'responses needed for an adjusted-Wald interval of half-width <= margin points at a confidence, worst case: ceil(z^2 / (margin/100)^2 - 3), at least 1';
+COMMENT ON FUNCTION nps_sample_size(double precision, double precision, double precision, double precision) IS
+    'responses needed for an adjusted-Wald interval of half-width <= margin points at a confidence, given the expected promoter and detractor shares (percent): ceil(z^2 V / (margin/100)^2 - 3), V = p + d - (p - d)^2, at least 1';
+
+CREATE FUNCTION nps_mde(n_a double precision, n_b double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_mde_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_mde(n_a double precision, n_b double precision, alpha double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_mde_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_mde(n_a double precision, n_b double precision, alpha double precision,
+                        power double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_mde_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_mde(n_a double precision, n_b double precision, alpha double precision,
+                        power double precision, promoter_share double precision,
+                        detractor_share double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_mde_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_mde(double precision, double precision) IS
+    'smallest true difference in points a two-sided test at alpha 0.05 detects with power 0.8 between n_a and n_b responses, worst case: (z_0.975 + z_0.8) sqrt(1/n_a + 1/n_b) x 100';
+COMMENT ON FUNCTION nps_mde(double precision, double precision, double precision) IS
+    'smallest true difference in points a two-sided test at alpha detects with power 0.8, worst case: (z_{1-alpha/2} + z_0.8) sqrt(1/n_a + 1/n_b) x 100';
+COMMENT ON FUNCTION nps_mde(double precision, double precision, double precision, double precision) IS
+    'smallest true difference in points a two-sided test at alpha detects with a power, worst case: (z_{1-alpha/2} + z_power) sqrt(1/n_a + 1/n_b) x 100; 0 when power <= alpha/2';
+COMMENT ON FUNCTION nps_mde(double precision, double precision, double precision, double precision, double precision, double precision) IS
+    'smallest true difference in points a two-sided test at alpha detects with a power, given the expected promoter and detractor shares (percent): (z_{1-alpha/2} + z_power) sqrt(V/n_a + V/n_b) x 100, V = p + d - (p - d)^2';
+
+CREATE FUNCTION nps_pvalue(nps_state, nps_state, alternative text) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_pvalue_alternative' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_pvalue(nps_state, target double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_pvalue_benchmark' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_pvalue(nps_state, target double precision, alternative text) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_pvalue_benchmark' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_pvalue(nps_state, nps_state, text) IS
+    'p-value that the NPS of two states differ: alternative ''two-sided'', ''greater'' (H1: nps_a > nps_b) or ''less''; z = (nps_a - nps_b) / sqrt(se_a^2 + se_b^2)';
+COMMENT ON FUNCTION nps_pvalue(nps_state, double precision) IS
+    'two-sided p-value that the NPS of a state differs from a benchmark NPS (-100..100): z = (nps_a - target) / se_a';
+COMMENT ON FUNCTION nps_pvalue(nps_state, double precision, text) IS
+    'p-value of a state against a benchmark NPS (-100..100): alternative ''two-sided'', ''greater'' (H1: nps_a > target) or ''less''; z = (nps_a - target) / se_a';
+
+CREATE FUNCTION nps_diff_ci_lower(nps_state, nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_diff_ci_lower_state' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_diff_ci_lower(nps_state, nps_state, confidence double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_diff_ci_lower_state' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_diff_ci_upper(nps_state, nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_diff_ci_upper_state' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_diff_ci_upper(nps_state, nps_state, confidence double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_diff_ci_upper_state' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_diff_ci_lower(nps_state, nps_state) IS
+    'lower bound of the 95% interval of the change nps(b) - nps(a): each state adjusted as nps_ci_lower (0.75/1.5/0.75 pseudo-responses), z sqrt(Va/na + Vb/nb), clipped to -200..200';
+COMMENT ON FUNCTION nps_diff_ci_lower(nps_state, nps_state, double precision) IS
+    'lower bound of the interval of the change nps(b) - nps(a) at a confidence: each state adjusted as nps_ci_lower, z sqrt(Va/na + Vb/nb), clipped to -200..200';
+COMMENT ON FUNCTION nps_diff_ci_upper(nps_state, nps_state) IS
+    'upper bound of the 95% interval of the change nps(b) - nps(a): each state adjusted as nps_ci_upper (0.75/1.5/0.75 pseudo-responses), z sqrt(Va/na + Vb/nb), clipped to -200..200';
+COMMENT ON FUNCTION nps_diff_ci_upper(nps_state, nps_state, double precision) IS
+    'upper bound of the interval of the change nps(b) - nps(a) at a confidence: each state adjusted as nps_ci_upper, z sqrt(Va/na + Vb/nb), clipped to -200..200';
+
+-- ---------------------------------------------------------------------------
 -- One state, one row: the _of scalars give an aggregate's result for one
 -- state value, so a state can be read in a row (lag(), a BI tool's metric, a
 -- state shipped by a shard).  The margin and the interval take a confidence.
@@ -234,7 +305,7 @@ COMMENT ON FUNCTION nps_state_merge(nps_state, nps_state) IS
 COMMENT ON FUNCTION nps_state_combine(nps_state, nps_state) IS
     'transition and combine function of the aggregates: merge a state into another';
 COMMENT ON FUNCTION nps_state_unmerge(nps_state, nps_state) IS
-    'inverse transition of the aggregates over states: take a merged state out again';
+    'the rest of a total without a part (total minus part), e.g. a segment against all others; an error when the part holds rows the total does not; also the inverse transition of the aggregates over states';
 COMMENT ON FUNCTION nps_state_add(nps_state, nps_state, double precision) IS
     'transition of the weighted aggregates over states: an error, a weight cannot be applied to an nps_state';
 COMMENT ON FUNCTION nps_state_remove(nps_state, nps_state, double precision) IS

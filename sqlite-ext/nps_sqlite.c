@@ -11,7 +11,8 @@
  * static const table.
  *
  * The programme toolkit's functions (sampling, case folding, follow-up
- * questions, alerts) live in programme.c, registered with these.
+ * questions, alerts) live in programme.c, the inference functions (sample
+ * size, p-values, intervals of a change) in infer.c, registered with these.
  */
 #include <math.h>
 #include <stdint.h>
@@ -213,7 +214,7 @@ static void fn_band(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* Read argument i (0-based) of a scalar that takes states; 0 after failing
  * ctx with an error that names the argument (name_it: the function takes
  * several states). */
-static int state_arg(sqlite3_context *ctx, sqlite3_value **argv, int i, int name_it, nps_state *s)
+int state_arg(sqlite3_context *ctx, sqlite3_value **argv, int i, int name_it, nps_state *s)
 {
     nps_status st = NPS_E_NOT_STATE;
     if (sqlite3_value_type(argv[i]) == SQLITE_BLOB)
@@ -290,23 +291,6 @@ static void fn_state_merge(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     result_state(ctx, &s[0]);
 }
 
-/* nps_pvalue(state_a, state_b): two-sided p-value that the two NPS differ (R12). */
-static void fn_pvalue(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    nps_state s[2];
-    double p;
-    if (any_null(argc, argv))
-        return;
-    for (int i = 0; i < 2; i++)
-        if (!state_arg(ctx, argv, i, 1, &s[i]))
-            return;
-    nps_status st = nps_pvalue(&s[0], &s[1], &p);
-    if (st == NPS_OK)
-        sqlite3_result_double(ctx, p);
-    else if (st != NPS_EMPTY)
-        fail(ctx, st, NULL);
-}
-
 /* nps_version(): the release this library was built from. */
 static void fn_version(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -366,7 +350,6 @@ static const nps_function functions[] = {
     NPS_SCALAR("nps_category", 1, PURE, fn_category),
     NPS_SCALAR("nps_category", 2, PURE, fn_category),
     NPS_SCALAR("nps_band", 1, PURE, fn_band),
-    NPS_SCALAR("nps_pvalue", 2, PURE, fn_pvalue),
     NPS_SCALAR("nps_version", 0, PURE, fn_version),
 };
 
@@ -409,5 +392,7 @@ __declspec(dllexport)
         rc = register_functions(db, nps_programme_functions, nps_programme_count, pzErrMsg);
     if (rc == SQLITE_OK)
         rc = register_functions(db, nps_pair_functions, nps_pair_count, pzErrMsg);
+    if (rc == SQLITE_OK)
+        rc = register_functions(db, nps_infer_functions, nps_infer_count, pzErrMsg);
     return rc;
 }

@@ -59,6 +59,9 @@ NPS_INTERNAL extern const size_t nps_programme_count;
 /* The rows of pair.c (paired waves), registered after those. */
 NPS_INTERNAL extern const nps_function nps_pair_functions[];
 NPS_INTERNAL extern const size_t nps_pair_count;
+/* The rows of infer.c, registered after those of programme.c. */
+NPS_INTERNAL extern const nps_function nps_infer_functions[];
+NPS_INTERNAL extern const size_t nps_infer_count;
 
 /* Render the offending SQL value of an error: number, quoted text, or a blob
  * (its byte count where the message is about a malformed state). */
@@ -78,6 +81,11 @@ NPS_INTERNAL nps_status score_of(sqlite3_value *v, int type, int64_t *score);
 NPS_INTERNAL nps_status number_of(sqlite3_value *v, double *out);
 /* True when any argument is NULL: every scalar then returns NULL. */
 NPS_INTERNAL int any_null(int argc, sqlite3_value **argv);
+/* Read argument i (0-based) of a scalar that takes states (nps_sqlite.c); 0
+ * after failing ctx with an error that names the argument (name_it: the
+ * function takes several states). */
+NPS_INTERNAL int state_arg(sqlite3_context *ctx, sqlite3_value **argv, int i, int name_it,
+                           nps_state *s);
 /* Read a score 0..10 and a language ('en' when absent); 0 when the call
  * already has its result: NULL for a NULL argument, or an error. */
 NPS_INTERNAL int score_and_lang(sqlite3_context *ctx, int argc, sqlite3_value **argv,

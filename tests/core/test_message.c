@@ -155,6 +155,12 @@ TEST(test_sqlstate)
         {NPS_E_PAIR_MAGIC, "22023"},    {NPS_E_PAIR_VERSION, "22023"},
         {NPS_E_PAIR_CHECKSUM, "22023"}, {NPS_E_PAIR_VALUE, "22023"},
         {NPS_E_PAIR_TEXT, "22023"},     {NPS_E_PAIR_WEIGHT, "22023"},
+        {NPS_E_MARGIN, "22003"},        {NPS_E_MARGIN_SMALL, "22003"},
+        {NPS_E_SHARE, "22003"},         {NPS_E_SHARES_SUM, "22003"},
+        {NPS_E_ALPHA, "22003"},         {NPS_E_POWER, "22003"},
+        {NPS_E_SIZE, "22003"},          {NPS_E_ALTERNATIVE, "22023"},
+        {NPS_E_TARGET, "22003"},        {NPS_E_NOT_PART, "22023"},
+        {NPS_E_PART_INEXACT, "22003"},
     };
     assert_int_equal(sizeof want / sizeof want[0], NPS_STATUS_COUNT - NPS_E_SCORE_RANGE);
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)

@@ -152,6 +152,21 @@ SELECT a.region, nps_change(a.score, b.score), nps_change_pvalue(a.rscore, b.rsc
 FROM responses a JOIN responses b ON b.id = a.id + 160 GROUP BY a.region ORDER BY a.region;
 SELECT a.id, nps_change(a.score, b.score) OVER win, nps_change_pvalue(a.score, b.score) OVER win, hex(nps_pair_state(a.score, b.score) OVER win)
 FROM responses a JOIN responses b ON b.id = a.id + 160 WINDOW win AS (ORDER BY a.id ROWS 20 PRECEDING) ORDER BY a.id;
+-- Inference beyond the point estimate (I1-I5): planning, p-values with an
+-- alternative or a benchmark, the interval of a change, the rest of a total.
+SELECT nps_sample_size(5), nps_sample_size(2.5, 0.99), nps_sample_size(4, 0.9, 45, 25), nps_sample_size(150);
+SELECT nps_mde(1000, 1000), nps_mde(320, 180, 0.1), nps_mde(250, 250, 0.05, 0.9), nps_mde(400, 500, 0.01, 0.8, 40.5, 22.25), nps_mde(9, 9, 0.5, 0.1);
+SELECT region, nps_pvalue(nps_state(score), nps_state(rscore), 'two-sided'), nps_pvalue(nps_state(score), 20, 'greater'),
+       nps_pvalue(nps_state(score), -12.5, 'less'), nps_pvalue(nps_state(score, w), 0) FROM responses GROUP BY region ORDER BY region;
+SELECT d.region, nps_pvalue(d.st, e.st, 'greater'), nps_pvalue(d.st, e.st, 'less'), nps_diff_ci_lower(d.st, e.st), nps_diff_ci_upper(d.st, e.st, 0.8),
+       nps_diff_ci_lower(d.wst, e.wst, 0.9), nps_diff_ci_upper(d.wst, e.wst)
+FROM (SELECT day, region, nps_state(score) AS st, nps_state(score, w) AS wst FROM responses GROUP BY day, region) d
+JOIN (SELECT day, region, nps_state(score) AS st, nps_state(score, w) AS wst FROM responses GROUP BY day, region) e
+  ON e.region = d.region AND e.day = d.day + 1 ORDER BY d.day, d.region;
+SELECT region, hex(nps_state_unmerge(t, s)), nps_of(nps_state_unmerge(t, s)), nps_pvalue(s, nps_state_unmerge(t, s)),
+       hex(nps_state_unmerge(tw, sw)), nps_of(nps_state_unmerge(tw, sw))
+FROM (SELECT region, nps_state(score) AS s, nps_state(score, w) AS sw FROM responses GROUP BY region) g,
+     (SELECT nps_state(score) AS t, nps_state(score, w) AS tw FROM responses) a ORDER BY region;
 
 -- States: a daily rollup by region, queried like the raw rows.
 CREATE TABLE daily AS

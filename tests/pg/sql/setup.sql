@@ -25,6 +25,14 @@ WHERE member_procs.proname IN ('nps_category', 'nps_band', 'nps_pvalue', 'nps_ve
    OR member_procs.proname LIKE '%\_of'
 ORDER BY oid::regprocedure::text;
 
+-- The inference scalars (I1-I5): planning, p-values with an alternative or
+-- a benchmark, the interval of a change, the rest of a total.
+SELECT oid::regprocedure AS inference_scalar, prorettype::regtype AS returns
+FROM member_procs JOIN pg_proc USING (oid)
+WHERE member_procs.proname IN ('nps_sample_size', 'nps_mde', 'nps_diff_ci_lower', 'nps_diff_ci_upper',
+                               'nps_state_unmerge')
+ORDER BY oid::regprocedure::text;
+
 -- No aggregate lacks a combine function, an inverse for moving frames, or parallel safety.
 SELECT a.aggfnoid::regprocedure AS incomplete_aggregate
 FROM pg_aggregate a JOIN member_procs m ON m.oid = a.aggfnoid
