@@ -44,6 +44,11 @@ FROM responses;
 SELECT printf('with survey weights: NPS %+.1f ±%.1f (margin from the Kish effective n)',
               nps(st), nps_moe(st))
 FROM (SELECT nps_state(score, weight) AS st FROM responses);
+SELECT printf('enough answers? ±2 points at 95%% needs %,d at this mix (%,d in the worst case): %s',
+              nps_sample_size(2, 0.95, promoter_share(score), detractor_share(score)),
+              nps_sample_size(2), CASE WHEN count(score) >= nps_sample_size(2, 0.95,
+                  promoter_share(score), detractor_share(score)) THEN 'yes' ELSE 'not yet' END)
+FROM responses;
 SELECT printf('check by plain SQL, 100 * (#9-10 - #0-6) / n: %+.6f, %s',
               100.0 * (sum(score >= 9) - sum(score <= 6)) / count(score),
               CASE WHEN abs(100.0 * (sum(score >= 9) - sum(score <= 6)) / count(score)
@@ -54,9 +59,10 @@ FROM responses;
 ------------------------------------------------------------------------------
 SELECT '';
 SELECT '== By region ==';
-SELECT 'first 6: 2024-12..2025-05, last 6: 2026-06..2026-11, p: two-sided, last 6 vs first 6';
-SELECT printf('%-14s %6s %6s %!6s  %-9s %8s   %6s %6s  %s',
-              'region', 'n', 'NPS', '±moe', 'band', 'first 6', 'last 6', 'p', 'note');
+SELECT 'first 6: 2024-12..2025-05, last 6: 2026-06..2026-11, p: two-sided, last 6 vs first 6;';
+SELECT 'q: Benjamini-Hochberg over the regions; a trend is named only when q < 0.05';
+SELECT printf('%-14s %6s %6s %!6s  %-9s %8s   %6s %6s %6s  %s',
+              'region', 'n', 'NPS', '±moe', 'band', 'first 6', 'last 6', 'p', 'q', 'note');
 WITH r AS (
     SELECT region, count(score) AS n, nps(score) AS v, nps_moe(score) AS moe,
            nps(score) FILTER (WHERE responded_at < '2025-06') AS early,
@@ -65,44 +71,63 @@ WITH r AS (
                       nps_state(score) FILTER (WHERE responded_at >= '2026-06')) AS p
     FROM responses
     GROUP BY region
-)
-SELECT rtrim(printf('%-14s %,6d %+6.1f %6.1f  %-9s %+8.1f → %+6.1f %6s  %s',
+),
+ranked AS (SELECT *, row_number() OVER (ORDER BY p) AS i, count(*) OVER () AS m FROM r),
+q AS (SELECT *, min(CASE WHEN p * m / i < 1 THEN p * m / i ELSE 1 END)
+                    OVER (ORDER BY i DESC ROWS UNBOUNDED PRECEDING) AS q FROM ranked)
+SELECT rtrim(printf('%-14s %,6d %+6.1f %6.1f  %-9s %+8.1f → %+6.1f %6s %6s  %s',
               region, n, v, moe, nps_band(v), early, late,
               CASE WHEN p < 0.001 THEN '<0.001' ELSE printf('%.3f', p) END,
+              CASE WHEN q < 0.001 THEN '<0.001' ELSE printf('%.3f', q) END,
               trim(CASE WHEN n < 100 OR moe > 10 THEN 'small sample ' ELSE '' END
-                   || CASE WHEN p < 0.05 AND late > early THEN 'improving'
-                           WHEN p < 0.05 THEN 'declining' ELSE '' END)))
-FROM r
+                   || CASE WHEN q < 0.05 AND late > early THEN 'improving'
+                           WHEN q < 0.05 THEN 'declining' ELSE '' END)))
+FROM q
 ORDER BY n DESC;
 
 ------------------------------------------------------------------------------
 SELECT '';
 SELECT '== By channel, plan and campaign ==';
-SELECT printf('%-9s %-22s %6s %6s %!6s  %s', '', '', 'n', 'NPS', '±moe', 'band');
-WITH d AS (
-    SELECT 1 AS k, 'channel' AS dim, channel AS val, count(score) AS n, nps(score) AS v,
-           nps_moe(score) AS moe FROM responses GROUP BY channel
+SELECT 'vs rest: the segment against all other answers (p two-sided); q: Benjamini-Hochberg';
+SELECT 'over all 12 segments; "differs" only when q < 0.05';
+SELECT printf('%-9s %-22s %6s %6s %!6s %7s %7s  %s', '', '', 'n', 'NPS', '±moe', 'p', 'q',
+              'band');
+WITH total AS (SELECT nps_state(score) AS st FROM responses),
+d AS (
+    SELECT 1 AS k, 'channel' AS dim, channel AS val, nps_state(score) AS st
+    FROM responses GROUP BY channel
     UNION ALL
-    SELECT 2, 'plan', plan, count(score), nps(score), nps_moe(score)
-    FROM responses GROUP BY plan
+    SELECT 2, 'plan', plan, nps_state(score) FROM responses GROUP BY plan
     UNION ALL
-    SELECT 3, 'campaign', campaign, count(score), nps(score), nps_moe(score)
-    FROM responses GROUP BY campaign
-)
-SELECT printf('%-9s %-22s %,6d %+6.1f %6.1f  %s',
+    SELECT 3, 'campaign', campaign, nps_state(score) FROM responses GROUP BY campaign
+),
+tested AS (
+    SELECT k, dim, val, nps_rows_of(d.st) AS n, nps_of(d.st) AS v, nps_moe_of(d.st) AS moe,
+           nps_pvalue(d.st, nps_state_unmerge(total.st, d.st)) AS p
+    FROM d, total
+),
+ranked AS (SELECT *, row_number() OVER (ORDER BY p) AS i, count(*) OVER () AS m FROM tested),
+q AS (SELECT *, min(CASE WHEN p * m / i < 1 THEN p * m / i ELSE 1 END)
+                    OVER (ORDER BY i DESC ROWS UNBOUNDED PRECEDING) AS q FROM ranked)
+SELECT printf('%-9s %-22s %,6d %+6.1f %6.1f %7s %7s  %s',
               CASE WHEN row_number() OVER (PARTITION BY k ORDER BY v DESC) = 1 THEN dim
                    ELSE '' END,
               val, n, v, moe,
-              nps_band(v) || CASE WHEN n < 100 OR moe > 10 THEN ', small sample' ELSE '' END)
-FROM d
+              CASE WHEN p < 0.001 THEN '<0.001' ELSE printf('%.3f', p) END,
+              CASE WHEN q < 0.001 THEN '<0.001' ELSE printf('%.3f', q) END,
+              nps_band(v) || CASE WHEN n < 100 OR moe > 10 THEN ', small sample' ELSE '' END
+                  || CASE WHEN q < 0.05 THEN ', differs' ELSE '' END)
+FROM q
 ORDER BY k, v DESC;
 
 ------------------------------------------------------------------------------
 SELECT '';
 SELECT '== Monthly trend ==';
 SELECT '3-mo: rolling NPS over the merged states of the month and the two before;';
-SELECT 'change and p: against the previous month, * when p < 0.05; one block = 2 points';
-SELECT printf('%-7s %6s %6s %6s %7s %7s', 'month', 'n', 'NPS', '3-mo', 'change', 'p');
+SELECT 'change: against the previous month, with its 95% interval; p: two-sided;';
+SELECT '* when q < 0.05 (Benjamini-Hochberg over the 23 changes); one block = 2 points';
+SELECT printf('%-7s %6s %6s %6s %7s %15s %7s', 'month', 'n', 'NPS', '3-mo', 'change', 'interval',
+              'p');
 DROP TABLE IF EXISTS temp.monthly;
 CREATE TEMP TABLE monthly AS
 WITH m AS (
@@ -115,17 +140,27 @@ SELECT month, n, v, st,
        nps(st) OVER w3 AS r3,
        count(*) OVER w3 AS months_in_r3,
        v - lag(v) OVER w AS change,
+       nps_diff_ci_lower(lag(st) OVER w, st) AS lo,
+       nps_diff_ci_upper(lag(st) OVER w, st) AS hi,
        nps_pvalue(lag(st) OVER w, st) AS p
 FROM m
 WINDOW w AS (ORDER BY month),
        w3 AS (ORDER BY month ROWS BETWEEN 2 PRECEDING AND CURRENT ROW);
-SELECT printf('%-7s %,6d %+6.1f %6s %7s %7s %s  %s%s',
+-- Benjamini-Hochberg q-values over the month-over-month tests.
+ALTER TABLE monthly ADD COLUMN q REAL;
+WITH ranked AS (SELECT month, p, row_number() OVER (ORDER BY p) AS i, count(p) OVER () AS m
+                FROM monthly WHERE p IS NOT NULL),
+q AS (SELECT month, min(CASE WHEN p * m / i < 1 THEN p * m / i ELSE 1 END)
+                        OVER (ORDER BY i DESC ROWS UNBOUNDED PRECEDING) AS q FROM ranked)
+UPDATE monthly SET q = (SELECT q.q FROM q WHERE q.month = monthly.month);
+SELECT printf('%-7s %,6d %+6.1f %6s %7s %15s %7s %s  %s%s',
               month, n, v,
               CASE WHEN months_in_r3 = 3 THEN printf('%+.1f', r3) ELSE '' END,
               CASE WHEN change IS NULL THEN '' ELSE printf('%+.1f', change) END,
+              CASE WHEN change IS NULL THEN '' ELSE printf('(%+.1f .. %+.1f)', lo, hi) END,
               CASE WHEN p IS NULL THEN '' WHEN p < 0.001 THEN '<0.001'
                    ELSE printf('%.3f', p) END,
-              CASE WHEN p < 0.05 THEN '*' ELSE ' ' END,
+              CASE WHEN q < 0.05 THEN '*' ELSE ' ' END,
               CASE WHEN v < 0 THEN '-' ELSE ' ' END,
               substr('██████████████████████████████████████████████████', 1,
                      CAST(round(abs(v) / 2) AS INTEGER)))
@@ -148,20 +183,51 @@ FROM line
 ORDER BY month DESC
 LIMIT 1;
 WITH sig AS (
-    SELECT month, printf('%s %+.1f', month, change) AS txt,
-           count(*) OVER (ORDER BY month) AS k,
+    SELECT month, count(*) OVER (ORDER BY month) AS k,
            group_concat(printf('%s %+.1f', month, change), ', ')
                OVER (ORDER BY month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS all_txt
     FROM monthly
-    WHERE p < 0.05
+    WHERE q < 0.05
 )
-SELECT printf('p < 0.05 against the month before: %s', all_txt)
+SELECT printf('q < 0.05 against the month before: %s', all_txt)
 FROM sig
 ORDER BY k DESC
 LIMIT 1;
-SELECT printf('(%d comparisons: about %.0f would pass p < 0.05 by chance alone)',
-              count(p), 0.05 * count(p))
+SELECT printf('(%d comparisons: %d with p < 0.05, %d still significant after the adjustment)',
+              count(p), count(*) FILTER (WHERE p < 0.05), count(*) FILTER (WHERE q < 0.05))
 FROM monthly;
+
+------------------------------------------------------------------------------
+-- A panel: the customers who answered the yearly relationship survey in both
+-- years, their first answer of the first year beside their last of the second.
+SELECT '';
+SELECT '== The same customers a year apart (relationship survey, paired) ==';
+DROP TABLE IF EXISTS temp.panel;
+CREATE TEMP TABLE panel AS
+WITH y1 AS (SELECT contact_id, score, row_number() OVER (PARTITION BY contact_id
+                                                          ORDER BY responded_at) AS k
+            FROM responses
+            WHERE campaign = 'relationship' AND score IS NOT NULL AND responded_at < '2025-12'),
+     y2 AS (SELECT contact_id, score, row_number() OVER (PARTITION BY contact_id
+                                                          ORDER BY responded_at DESC) AS k
+            FROM responses
+            WHERE campaign = 'relationship' AND score IS NOT NULL AND responded_at >= '2025-12')
+SELECT y1.contact_id, y1.score AS before, y2.score AS after
+FROM y1 JOIN y2 ON y2.contact_id = y1.contact_id AND y1.k = 1 AND y2.k = 1;
+SELECT printf('%,d customers answered both years: NPS %+.1f -> %+.1f, change %+.1f',
+              count(*), nps(before), nps(after), nps_change(before, after))
+FROM panel;
+SELECT printf('paired p %s (the right test: the same people twice); as if independent: p %s',
+              CASE WHEN pp < 0.001 THEN '< 0.001' ELSE printf('= %.3f', pp) END,
+              CASE WHEN ip < 0.001 THEN '< 0.001' ELSE printf('= %.3f', ip) END)
+FROM (SELECT nps_change_pvalue(before, after) AS pp,
+             nps_pvalue(nps_state(before), nps_state(after)) AS ip FROM panel);
+SELECT printf('%-18s %9s %9s %9s', 'first year \ second', 'detractor', 'passive', 'promoter');
+WITH mig AS (SELECT nps_migration(before, after) AS j FROM panel),
+cat(c, k) AS (VALUES ('detractor', 1), ('passive', 2), ('promoter', 3))
+SELECT printf('%-19s %9d %9d %9d', c, json_extract(j, '$.' || c || '.detractor'),
+              json_extract(j, '$.' || c || '.passive'), json_extract(j, '$.' || c || '.promoter'))
+FROM mig, cat ORDER BY k;
 
 ------------------------------------------------------------------------------
 -- The month with the largest significant drop, against the month before.
