@@ -49,6 +49,13 @@ typedef struct {
 /* The shape of a state (stats.c). */
 nps_status nps_shape_of(const nps_state *s, nps_shape *sh);
 
+/* The special functions of the small-segment measures (beta.c), a, b > 0. */
+double nps_log_gamma(double x);
+double nps_log_beta(double a, double b);
+double nps_log_beta_density(double x, double a, double b);
+/* Regularized incomplete beta I_x(a, b), the CDF of a Beta(a, b) at x. */
+double nps_beta_cdf(double x, double a, double b);
+
 /* The checks of a state read from outside (check.c). */
 /* True when a read sum's fields are in range; checked before anything shifts it. */
 int nps_sum_well_formed(const nps_sum *x);

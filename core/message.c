@@ -51,6 +51,9 @@ static const struct {
     [NPS_E_ROWID_NAMES] = {"%s: table %s has columns rowid, _rowid_ and oid, so its rowid has no "
                            "name left; alerts need one",
                            "42P16"},
+    [NPS_E_PROBABILITY] = {"%s: probability %s is outside (0, 1)", "22003"},
+    [NPS_E_TARGET] = {"%s: target %s is outside -100..100", "22003"},
+    [NPS_E_STRENGTH] = {"%s: strength %s is not a finite number >= 0", "22023"},
 };
 
 void nps_message(char *buf, size_t cap, nps_status st, const char *fn, const char *value)

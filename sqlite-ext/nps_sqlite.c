@@ -213,7 +213,7 @@ static void fn_band(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* Read argument i (0-based) of a scalar that takes states; 0 after failing
  * ctx with an error that names the argument (name_it: the function takes
  * several states). */
-static int state_arg(sqlite3_context *ctx, sqlite3_value **argv, int i, int name_it, nps_state *s)
+int state_arg(sqlite3_context *ctx, sqlite3_value **argv, int i, int name_it, nps_state *s)
 {
     nps_status st = NPS_E_NOT_STATE;
     if (sqlite3_value_type(argv[i]) == SQLITE_BLOB)
@@ -407,5 +407,7 @@ __declspec(dllexport)
     int rc = register_functions(db, functions, sizeof functions / sizeof functions[0], pzErrMsg);
     if (rc == SQLITE_OK)
         rc = register_functions(db, nps_programme_functions, nps_programme_count, pzErrMsg);
+    if (rc == SQLITE_OK)
+        rc = register_functions(db, nps_bayes_functions, nps_bayes_count, pzErrMsg);
     return rc;
 }

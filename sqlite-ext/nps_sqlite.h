@@ -57,6 +57,15 @@ typedef struct nps_function {
 NPS_INTERNAL extern const nps_function nps_programme_functions[];
 NPS_INTERNAL extern const size_t nps_programme_count;
 
+/* The rows of bayes.c, the small-segment scalars, registered last. */
+NPS_INTERNAL extern const nps_function nps_bayes_functions[];
+NPS_INTERNAL extern const size_t nps_bayes_count;
+
+/* Read argument i (0-based) of a scalar that takes states; 0 after failing
+ * ctx with an error that names the argument (name_it: the function takes
+ * several states). */
+NPS_INTERNAL int state_arg(sqlite3_context *ctx, sqlite3_value **argv, int i, int name_it,
+                           nps_state *s);
 /* Render the offending SQL value of an error: number, quoted text, or a blob
  * (its byte count where the message is about a malformed state). */
 NPS_INTERNAL void render_value(sqlite3_value *v, nps_status st, char buf[NPS_VALUE_MAX]);
