@@ -75,6 +75,12 @@ static PgNpsState *state_arg(FunctionCallInfo fcinfo, int n)
     return s;
 }
 
+/* The core state of argument n, for the other files of the wrapper. */
+const nps_state *core_state_arg(FunctionCallInfo fcinfo, int n)
+{
+    return &state_arg(fcinfo, n)->core;
+}
+
 /* The state a transition step updates: in place inside an aggregate, a copy otherwise. */
 static inline PgNpsState *trans_state(FunctionCallInfo fcinfo)
 {

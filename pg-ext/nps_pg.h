@@ -24,6 +24,8 @@ pg_noreturn void raise_int(FunctionCallInfo fcinfo, nps_status st, int64 v);
 pg_noreturn void raise_double(FunctionCallInfo fcinfo, nps_status st, double v);
 /* Name of the SQL function the user called (the aggregate, inside one). */
 const char *caller_name(FunctionCallInfo fcinfo);
+/* The core state of argument n, an nps_state value, checked (nps_pg.c). */
+const nps_state *core_state_arg(FunctionCallInfo fcinfo, int n);
 /* A score held in a double or a numeric, checked as nps_category checks it (R1). */
 int64 score_float8(FunctionCallInfo fcinfo, double v);
 int64 score_numeric(FunctionCallInfo fcinfo, Numeric num);
