@@ -42,7 +42,7 @@ SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 
 .PHONY: all sqlite pg pg-required install install-sqlite install-pg print-libdir installcheck check-install demo check deps-build \
         deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-parity \
-        check-programme check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql
+        check-programme check-stats check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql
 
 # The extensions only; test binaries belong to make check.
 all: sqlite $(if $(or $(HAVE_PG),$(PG_CONFIG_GIVEN)),pg,no-pg)
@@ -119,8 +119,20 @@ demo: deps-build
 check: deps-check
 	@$(MAKE) --no-print-directory all $(BUILD)/test_core
 	@# One suite at a time, even under make -j: they share one PostgreSQL install.
-	@$(MAKE) --no-print-directory -j1 check-sql check-core check-sqlite check-sanitize check-valgrind check-pg check-parity check-programme check-install check-bench check-fuzz
+	@$(MAKE) --no-print-directory -j1 check-sql check-core check-stats check-sqlite check-sanitize check-valgrind check-pg check-parity check-programme check-install check-bench check-fuzz
 	@echo "make check: all suites passed"
+
+# The statistical checks (tests/stats/): every *_coverage.c program, built
+# with the core, prints its table and fails outside its band; then the
+# accuracy of the posterior (B2, B3) against bayes_reference.py's
+# brute-force integration and Monte Carlo.
+STATS_COVERAGE := $(patsubst tests/stats/%.c,$(BUILD)/stats/%,$(wildcard tests/stats/*_coverage.c))
+$(BUILD)/stats/%: tests/stats/%.c $(CORE_SRC) $(CORE_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_SRC) -lm
+check-stats: $(STATS_COVERAGE) $(BUILD)/stats/bayes_values
+	@for p in $(STATS_COVERAGE); do echo "$$p"; $$p || exit 1; done
+	python3 tests/stats/bayes_reference.py $(BUILD)/stats/bayes_values --quick
 
 check-core: $(BUILD)/test_core
 	$(BUILD)/test_core
