@@ -78,3 +78,7 @@ SELECT nps_followup_question(-2, 'en');
 SELECT nps_followup_question(7.5);
 SELECT nps_followup_question(9, 'xx');
 SELECT nps_followup_question(9, 'english');
+SELECT nps_credible_lower_of(nps_state(9), 0);
+SELECT nps_credible_upper_of(nps_state(9), 1.5);
+SELECT nps_prob_above_of(nps_state(9), 101);
+SELECT nps_shrunk_of(nps_state(9), nps_state(9), -2);
