@@ -63,6 +63,28 @@ SELECT quote(nps_credible_lower_of(NULL)), quote(nps_credible_upper_of(nps_state
        quote(nps_prob_above_of(NULL, 3)), quote(nps_shrunk_of(nps_state(9), NULL)),
        quote(nps_shrunk_of(nps_state(9), nps_state(9), NULL));
 
+-- The README's "Small segments" example, as printed there: north is 40
+-- answers (18 promoters, 10 detractors), the rest 960 (480, 160).  By hand:
+-- the parent (all 1000) has P = 0.498, D = 0.17, so north shrinks to (8 +
+-- 30 x 0.328) / 70 = 25.49 and the rest to (320 + 9.84) / 990 = 33.32; P(NPS
+-- > 30) of north is the brute-force 0.178737.
+.headers on
+CREATE TABLE readme (id INTEGER PRIMARY KEY, region TEXT, score INTEGER, w REAL);
+WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 40)
+INSERT INTO readme (region, score, w)
+SELECT 'north', CASE WHEN n <= 18 THEN 9 + n % 2 WHEN n <= 30 THEN 7 + n % 2 ELSE n % 7 END, 1 + n % 3 FROM i;
+WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 960)
+INSERT INTO readme (region, score, w)
+SELECT 'rest', CASE WHEN n <= 480 THEN 9 + n % 2 WHEN n <= 800 THEN 7 + n % 2 ELSE n % 7 END, 1 FROM i;
+SELECT region, count(*) AS n, round(nps(score), 1) AS nps,
+       round(nps(score) - nps_moe(score), 1) AS wald_lo, round(nps(score) + nps_moe(score), 1) AS wald_hi,
+       round(nps_credible_lower_of(nps_state(score)), 1) AS cred_lo,
+       round(nps_credible_upper_of(nps_state(score)), 1) AS cred_hi,
+       round(nps_shrunk_of(nps_state(score), (SELECT nps_state(score) FROM readme)), 1) AS shrunk,
+       round(nps_prob_above_of(nps_state(score), 30), 3) AS p_above_30
+FROM readme GROUP BY region ORDER BY region;
+.headers off
+
 -- Errors: each names the function and the value.
 SELECT nps_credible_lower_of(nps_state(9), 0);
 SELECT nps_credible_upper_of(nps_state(9), 1);
