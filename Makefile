@@ -123,13 +123,20 @@ check: deps-check
 	@$(MAKE) --no-print-directory -j1 check-sql check-core check-stats check-sqlite check-sanitize check-valgrind check-pg check-parity check-programme check-install check-bench check-fuzz
 	@echo "make check: all suites passed"
 
+# The statistical checks (tests/stats/): every *_coverage.c program, built
+# with the core, prints its table and fails outside its band; then the
+# accuracy of the posterior (B2, B3) against bayes_reference.py's
+# brute-force integration and Monte Carlo.
+STATS_COVERAGE := $(patsubst tests/stats/%.c,$(BUILD)/stats/%,$(wildcard tests/stats/*_coverage.c))
+$(BUILD)/stats/%: tests/stats/%.c $(CORE_SRC) $(CORE_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_SRC) -lm
+check-stats: $(STATS_COVERAGE) $(BUILD)/stats/bayes_values
+	@for p in $(STATS_COVERAGE); do echo "$$p"; $$p || exit 1; done
+	python3 tests/stats/bayes_reference.py $(BUILD)/stats/bayes_values --quick
+
 check-core: $(BUILD)/test_core
 	$(BUILD)/test_core
-# The coverage of the 95% intervals by simulation (tests/stats/coverage.c, a few seconds).
-$(BUILD)/coverage: tests/stats/coverage.c $(CORE_SRC) $(CORE_HDR)
-	$(CC) $(ALL_CFLAGS) -o $@ tests/stats/coverage.c $(CORE_SRC) -lm
-check-stats: $(BUILD)/coverage
-	$(BUILD)/coverage
 check-sqlite: $(BUILD)/nps.so
 	tests/sqlite/run.sh $(BUILD)/nps.so
 check-sanitize: $(BUILD)/san/test_core $(BUILD)/san/nps.so

@@ -54,6 +54,13 @@ void nps_adjusted_shape(const nps_shape *sh, nps_shape *adj);
  * p + d - (p - d)^2, never below 0 (R7, stats.c). */
 double nps_variance(double p, double d);
 
+/* The special functions of the small-segment measures (beta.c), a, b > 0. */
+double nps_log_gamma(double x);
+double nps_log_beta(double a, double b);
+double nps_log_beta_density(double x, double a, double b);
+/* Regularized incomplete beta I_x(a, b), the CDF of a Beta(a, b) at x. */
+double nps_beta_cdf(double x, double a, double b);
+
 /* The checks of a state read from outside (check.c). */
 /* True when a read sum's fields are in range; checked before anything shifts it. */
 int nps_sum_well_formed(const nps_sum *x);

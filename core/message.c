@@ -79,6 +79,8 @@ static const struct {
     [NPS_E_PART_INEXACT] = {"%s: cannot take the part out of the total exactly: their weights "
                             "span more than about 1e20",
                             "22003"},
+    [NPS_E_PROBABILITY] = {"%s: probability %s is outside (0, 1)", "22003"},
+    [NPS_E_STRENGTH] = {"%s: strength %s is not a finite number >= 0", "22023"},
 };
 
 void nps_message(char *buf, size_t cap, nps_status st, const char *fn, const char *value)

@@ -75,6 +75,12 @@ static PgNpsState *state_arg(FunctionCallInfo fcinfo, int n)
     return s;
 }
 
+/* The core state of argument n, for the other files of the wrapper. */
+const nps_state *core_state_arg(FunctionCallInfo fcinfo, int n)
+{
+    return &state_arg(fcinfo, n)->core;
+}
+
 /* The state a transition step updates: in place inside an aggregate, a copy otherwise. */
 static inline PgNpsState *trans_state(FunctionCallInfo fcinfo)
 {
@@ -166,12 +172,6 @@ Datum nps_state_merge(PG_FUNCTION_ARGS)
     if (!PG_ARGISNULL(1))
         check_update(fcinfo, nps_merge(&s->core, &state_arg(fcinfo, 1)->core));
     PG_RETURN_POINTER(s);
-}
-
-/* Argument n, an nps_state value, checked: the core state it holds. */
-const nps_state *core_state_arg(FunctionCallInfo fcinfo, int n)
-{
-    return &state_arg(fcinfo, n)->core;
 }
 
 PG_FUNCTION_INFO_V1(nps_state_unmerge);

@@ -246,6 +246,41 @@ CREATE FUNCTION nps_rows_of(nps_state) RETURNS bigint
 COMMENT ON FUNCTION nps_rows_of(nps_state) IS 'the number of rows a state holds';
 
 -- ---------------------------------------------------------------------------
+-- Small segments: the posterior of the NPS under a uniform Dirichlet(1, 1, 1)
+-- prior on the three shares (weighted: Kish's effective n times the weighted
+-- shares), computed without sampling; and the NPS shrunk toward a parent's.
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION nps_credible_lower_of(nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_credible_lower_of(nps_state, double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_credible_upper_of(nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_credible_upper_of(nps_state, double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_prob_above_of(nps_state, double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_shrunk_of(nps_state, nps_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_shrunk_of(nps_state, nps_state, double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_credible_lower_of(nps_state) IS
+    'lower bound of the 95% equal-tailed credible interval of the NPS of a state (uniform Dirichlet prior)';
+COMMENT ON FUNCTION nps_credible_lower_of(nps_state, double precision) IS
+    'lower bound of the equal-tailed credible interval of the NPS of a state at a probability 0 < p < 1 (uniform Dirichlet prior)';
+COMMENT ON FUNCTION nps_credible_upper_of(nps_state) IS
+    'upper bound of the 95% equal-tailed credible interval of the NPS of a state (uniform Dirichlet prior)';
+COMMENT ON FUNCTION nps_credible_upper_of(nps_state, double precision) IS
+    'upper bound of the equal-tailed credible interval of the NPS of a state at a probability 0 < p < 1 (uniform Dirichlet prior)';
+COMMENT ON FUNCTION nps_prob_above_of(nps_state, double precision) IS
+    'posterior probability that the true NPS of a state exceeds a target in points, -100..100 (uniform Dirichlet prior)';
+COMMENT ON FUNCTION nps_shrunk_of(nps_state, nps_state) IS
+    'NPS of a state shrunk toward its parent''s: the parent''s shares as a prior worth 30 responses';
+COMMENT ON FUNCTION nps_shrunk_of(nps_state, nps_state, double precision) IS
+    'NPS of a state shrunk toward its parent''s: the parent''s shares as a prior worth that many responses (>= 0)';
+
+-- ---------------------------------------------------------------------------
 -- Final functions of the aggregates: one result of a state; NULL over no rows.
 -- ---------------------------------------------------------------------------
 

@@ -394,5 +394,7 @@ __declspec(dllexport)
         rc = register_functions(db, nps_pair_functions, nps_pair_count, pzErrMsg);
     if (rc == SQLITE_OK)
         rc = register_functions(db, nps_infer_functions, nps_infer_count, pzErrMsg);
+    if (rc == SQLITE_OK)
+        rc = register_functions(db, nps_bayes_functions, nps_bayes_count, pzErrMsg);
     return rc;
 }

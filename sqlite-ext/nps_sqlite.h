@@ -63,6 +63,15 @@ NPS_INTERNAL extern const size_t nps_pair_count;
 NPS_INTERNAL extern const nps_function nps_infer_functions[];
 NPS_INTERNAL extern const size_t nps_infer_count;
 
+/* The rows of bayes.c, the small-segment scalars, registered last. */
+NPS_INTERNAL extern const nps_function nps_bayes_functions[];
+NPS_INTERNAL extern const size_t nps_bayes_count;
+
+/* Read argument i (0-based) of a scalar that takes states; 0 after failing
+ * ctx with an error that names the argument (name_it: the function takes
+ * several states). */
+NPS_INTERNAL int state_arg(sqlite3_context *ctx, sqlite3_value **argv, int i, int name_it,
+                           nps_state *s);
 /* Render the offending SQL value of an error: number, quoted text, or a blob
  * (its byte count where the message is about a malformed state). */
 NPS_INTERNAL void render_value(sqlite3_value *v, nps_status st, char buf[NPS_VALUE_MAX]);
@@ -81,11 +90,6 @@ NPS_INTERNAL nps_status score_of(sqlite3_value *v, int type, int64_t *score);
 NPS_INTERNAL nps_status number_of(sqlite3_value *v, double *out);
 /* True when any argument is NULL: every scalar then returns NULL. */
 NPS_INTERNAL int any_null(int argc, sqlite3_value **argv);
-/* Read argument i (0-based) of a scalar that takes states (nps_sqlite.c); 0
- * after failing ctx with an error that names the argument (name_it: the
- * function takes several states). */
-NPS_INTERNAL int state_arg(sqlite3_context *ctx, sqlite3_value **argv, int i, int name_it,
-                           nps_state *s);
 /* Read a score 0..10 and a language ('en' when absent); 0 when the call
  * already has its result: NULL for a NULL argument, or an error. */
 NPS_INTERNAL int score_and_lang(sqlite3_context *ctx, int argc, sqlite3_value **argv,

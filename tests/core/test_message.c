@@ -66,6 +66,12 @@ TEST(test_message_texts)
     message_is(NPS_E_ROWID_NAMES, "nps_alert_on", "'t'",
                "nps_alert_on: table 't' has columns rowid, _rowid_ and oid, so its rowid has no "
                "name left; alerts need one");
+    message_is(NPS_E_PROBABILITY, "nps_credible_lower_of", "1",
+               "nps_credible_lower_of: probability 1 is outside (0, 1)");
+    message_is(NPS_E_TARGET, "nps_prob_above_of", "101",
+               "nps_prob_above_of: target nps 101 is outside -100..100");
+    message_is(NPS_E_STRENGTH, "nps_shrunk_of", "-1",
+               "nps_shrunk_of: strength -1 is not a finite number >= 0");
 }
 
 /* Every message names the function first, reads like PostgreSQL's own
@@ -160,7 +166,8 @@ TEST(test_sqlstate)
         {NPS_E_ALPHA, "22003"},         {NPS_E_POWER, "22003"},
         {NPS_E_SIZE, "22003"},          {NPS_E_ALTERNATIVE, "22023"},
         {NPS_E_TARGET, "22003"},        {NPS_E_NOT_PART, "22023"},
-        {NPS_E_PART_INEXACT, "22003"},
+        {NPS_E_PART_INEXACT, "22003"},  {NPS_E_PROBABILITY, "22003"},
+        {NPS_E_STRENGTH, "22023"},
     };
     assert_int_equal(sizeof want / sizeof want[0], NPS_STATUS_COUNT - NPS_E_SCORE_RANGE);
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)

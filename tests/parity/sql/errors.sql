@@ -101,3 +101,7 @@ SELECT nps_diff_ci_lower(nps_state(9), nps_state(3), 0);
 SELECT nps_diff_ci_upper(nps_state(9), nps_state(3), 1.5);
 SELECT nps_state_unmerge(nps_state(9), nps_state(3));
 SELECT nps_state_unmerge(nps_state(9), nps_state(9, 2));
+SELECT nps_credible_lower_of(nps_state(9), 0);
+SELECT nps_credible_upper_of(nps_state(9), 1.5);
+SELECT nps_prob_above_of(nps_state(9), 101);
+SELECT nps_shrunk_of(nps_state(9), nps_state(9), -2);

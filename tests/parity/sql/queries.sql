@@ -167,6 +167,16 @@ SELECT region, hex(nps_state_unmerge(t, s)), nps_of(nps_state_unmerge(t, s)), np
        hex(nps_state_unmerge(tw, sw)), nps_of(nps_state_unmerge(tw, sw))
 FROM (SELECT region, nps_state(score) AS s, nps_state(score, w) AS sw FROM responses GROUP BY region) g,
      (SELECT nps_state(score) AS t, nps_state(score, w) AS tw FROM responses) a ORDER BY region;
+-- Small segments (B1-B5): credible interval, probability above a target and
+-- shrunk NPS per region, from raw rows, weighted rows and the rollup.
+SELECT region, nps_credible_lower_of(nps_state(score)), nps_credible_upper_of(nps_state(score), 0.8),
+       nps_prob_above_of(nps_state(score), 20), nps_prob_above_of(nps_state(score, w), -10),
+       nps_shrunk_of(nps_state(score), (SELECT nps_state(score) FROM responses)),
+       nps_shrunk_of(nps_state(score, w), (SELECT nps_state(score) FROM responses), 5)
+FROM responses GROUP BY region ORDER BY region;
+SELECT region, nps_credible_lower_of(nps_state(st), 0.9), nps_prob_above_of(nps_state(wst), 0)
+FROM (SELECT region, day, nps_state(score) AS st, nps_state(score, w) AS wst FROM responses GROUP BY region, day) x
+GROUP BY region ORDER BY region;
 
 -- States: a daily rollup by region, queried like the raw rows.
 CREATE TABLE daily AS

@@ -1,5 +1,5 @@
 /*
- * coverage.c -- how often the 95% intervals hold the true NPS, by simulation.
+ * interval_coverage.c -- how often the 95% intervals hold the true NPS, by simulation.
  *
  * For each true distribution of promoters, passives and detractors in GRID
  * and each sample size in SIZES, DRAWS multinomial samples (a fixed seed, the
