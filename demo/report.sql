@@ -85,6 +85,19 @@ SELECT rtrim(printf('%-14s %,6d %+6.1f %6.1f  %-9s %+8.1f → %+6.1f %6s %6s  %s
 FROM q
 ORDER BY n DESC;
 
+-- Small regions: the credible interval, the chance of a positive NPS, and
+-- the estimate pulled toward all regions (30 answers' worth).
+WITH total AS (SELECT nps_state(score) AS st FROM responses),
+r AS (SELECT region, nps_state(score) AS st FROM responses GROUP BY region)
+SELECT printf('%s, %d answers: NPS %+.1f, 95%% credible %+.1f .. %+.1f, P(NPS > 0) = %.2f, '
+              || 'shrunk toward all regions %+.1f',
+              region, nps_rows_of(r.st), nps_of(r.st), nps_credible_lower_of(r.st),
+              nps_credible_upper_of(r.st), nps_prob_above_of(r.st, 0),
+              nps_shrunk_of(r.st, total.st))
+FROM r, total
+WHERE nps_rows_of(r.st) < 100
+ORDER BY region;
+
 ------------------------------------------------------------------------------
 SELECT '';
 SELECT '== By channel, plan and campaign ==';
