@@ -202,6 +202,8 @@ def main():
         compare('%s: %s' % (name, q.splitlines()[0][:90]), s_blocks.get(name, []), p_blocks.get(name, []),
                 'sqlite', 'pg')
 
+    query_blocks = (s_blocks, p_blocks)
+
     # 2. States made by one engine, read by the other.  The last query of
     # queries.sql exported each engine's daily states as hex (compared above).
     last = 'query %d' % len(queries)
@@ -229,6 +231,34 @@ def main():
                 p_blocks.get('own %d' % i, []), 'pg reading sqlite states', 'pg')
         compare('states %d, PostgreSQL states in SQLite: %s' % (i, head), s_blocks.get('other %d' % i, []),
                 s_blocks.get('own %d' % i, []), 'sqlite reading pg states', 'sqlite')
+
+    # 2b. Pair states made by one engine, read by the other: the per-region
+    # pair states of queries.sql (their hex is the last column), read back by
+    # the _of scalars and merged, in both engines, from both engines' bytes.
+    pair_q = [i for i, q in enumerate(queries, 1)
+              if q.startswith('SELECT a.region, nps_change(') and 'hex(nps_pair_state(' in q][0]
+    pair_rows = lambda b: [(line.split('|')[0], line.split('|')[-1]) for line in b.get('query %d' % pair_q, [])]
+    s_pairs, p_pairs = pair_rows(query_blocks[0]), pair_rows(query_blocks[1])
+    check(len(s_pairs) > 1 and len(s_pairs) == len(p_pairs), 'pair states exported by both engines',
+          '%r\n%r' % (s_pairs, p_pairs))
+
+    def read_pairs(rows, literal):
+        first = literal(rows[0][1])
+        return ''.join("SELECT '%s', nps_change_of(%s), nps_change_pvalue_of(%s), nps_migration_of(%s), "
+                       "hex(nps_pair_state_merge(%s, %s));\n" % (r, literal(h), literal(h), literal(h),
+                                                                  literal(h), first)
+                       for r, h in rows)
+    s_lit, p_lit = (lambda h: "x'%s'" % h), (lambda h: "'\\x%s'::bytea::nps_pair_state" % h)
+    outputs = {}
+    for engine, run, lit in (('sqlite', lambda sc: run_sqlite(ext, sc), s_lit),
+                             ('pg', lambda sc: run_pg(db, sc), p_lit)):
+        for source, rows in (('sqlite', s_pairs), ('pg', p_pairs)):
+            out, err = run(read_pairs(rows, lit))
+            check(not err, '%s read the pair states of %s without error' % (engine, source), err)
+            outputs[engine, source] = normalise(out)
+    for engine, source in (('sqlite', 'pg'), ('pg', 'sqlite'), ('pg', 'pg')):
+        compare('pair states of %s read by %s' % (source, engine), outputs[engine, source],
+                outputs['sqlite', 'sqlite'], '%s reading %s' % (engine, source), 'sqlite reading sqlite')
 
     # 3. Errors: one case at a time, the engine's prefix stripped.
     for case in errors:
