@@ -345,3 +345,10 @@ nps_sum dsquare(double d)
     sq.exp = 2 * x.exp;
     return canon(sq);
 }
+
+void message_is(nps_status st, const char *fn, const char *value, const char *want)
+{
+    char buf[NPS_MESSAGE_MAX];
+    nps_message(buf, sizeof buf, st, fn, value);
+    assert_string_equal(buf, want);
+}

@@ -181,4 +181,7 @@ void assert_same_encoding_at(const nps_state *a, const nps_state *b, const char 
  * mantissa, written here into the limbs. */
 nps_sum dsquare(double d);
 
+/* Assert that nps_message(st, fn, value) is exactly want. */
+void message_is(nps_status st, const char *fn, const char *value, const char *want);
+
 #endif

@@ -18,14 +18,6 @@ static double v_of(double p, double d)
 /* A share pair {promoter, detractor} in percent. */
 static const double shares_50_20[2] = {50.0, 20.0};
 
-/* Call nps_message for st naming fn and value. */
-static void expect_message(nps_status st, const char *value, const char *want)
-{
-    char msg[NPS_MESSAGE_MAX];
-    nps_message(msg, sizeof msg, st, "f", value);
-    assert_string_equal(msg, want);
-}
-
 /* I1: the worked example of SPEC.md: 1.95996^2 / 0.05^2 - 3 = 1533.58 -> 1534. */
 TEST(sample_size_worst_case)
 {
@@ -402,23 +394,23 @@ TEST(state_rest_errors)
 /* The texts of the new statuses, with their SQLSTATEs. */
 TEST(infer_messages)
 {
-    expect_message(NPS_E_MARGIN, "0", "f: margin 0 is not a finite number > 0");
-    expect_message(NPS_E_MARGIN_SMALL, "1e-10", "f: margin 1e-10 needs more than 2^62 responses");
-    expect_message(NPS_E_SHARE, "101", "f: share 101 is outside 0..100");
-    expect_message(NPS_E_SHARES_SUM, "60 and 50",
-                   "f: promoter and detractor shares 60 and 50 add up to more than 100");
-    expect_message(NPS_E_ALPHA, "0", "f: alpha 0 is outside (0, 1)");
-    expect_message(NPS_E_POWER, "1", "f: power 1 is outside (0, 1)");
-    expect_message(NPS_E_SIZE, "0", "f: sample size 0 is not a finite number >= 1");
-    expect_message(NPS_E_ALTERNATIVE, "'up'",
-                   "f: unknown alternative 'up' (known: two-sided, greater, less)");
-    expect_message(NPS_E_TARGET, "120", "f: target nps 120 is outside -100..100");
-    expect_message(NPS_E_NOT_PART, "score 9: 2 in the part, 1 in the total",
-                   "f: the part is not contained in the total (score 9: 2 in the part, 1 in the "
-                   "total)");
-    expect_message(NPS_E_PART_INEXACT, "",
-                   "f: cannot take the part out of the total exactly: their weights span more "
-                   "than about 1e20");
+    message_is(NPS_E_MARGIN, "f", "0", "f: margin 0 is not a finite number > 0");
+    message_is(NPS_E_MARGIN_SMALL, "f", "1e-10", "f: margin 1e-10 needs more than 2^62 responses");
+    message_is(NPS_E_SHARE, "f", "101", "f: share 101 is outside 0..100");
+    message_is(NPS_E_SHARES_SUM, "f", "60 and 50",
+               "f: promoter and detractor shares 60 and 50 add up to more than 100");
+    message_is(NPS_E_ALPHA, "f", "0", "f: alpha 0 is outside (0, 1)");
+    message_is(NPS_E_POWER, "f", "1", "f: power 1 is outside (0, 1)");
+    message_is(NPS_E_SIZE, "f", "0", "f: sample size 0 is not a finite number >= 1");
+    message_is(NPS_E_ALTERNATIVE, "f", "'up'",
+               "f: unknown alternative 'up' (known: two-sided, greater, less)");
+    message_is(NPS_E_TARGET, "f", "120", "f: target nps 120 is outside -100..100");
+    message_is(NPS_E_NOT_PART, "f", "score 9: 2 in the part, 1 in the total",
+               "f: the part is not contained in the total (score 9: 2 in the part, 1 in the "
+               "total)");
+    message_is(NPS_E_PART_INEXACT, "f", "",
+               "f: cannot take the part out of the total exactly: their weights span more "
+               "than about 1e20");
     const nps_status range[] = {NPS_E_MARGIN,     NPS_E_MARGIN_SMALL, NPS_E_SHARE,
                                 NPS_E_SHARES_SUM, NPS_E_ALPHA,        NPS_E_POWER,
                                 NPS_E_SIZE,       NPS_E_TARGET,       NPS_E_PART_INEXACT};

@@ -2,16 +2,6 @@
 #include "helpers.h"
 
 /* Check one message text. */
-static void message_is(nps_status st, const char *fn, const char *value, const char *want)
-{
-    char buf[NPS_MESSAGE_MAX];
-    nps_message(buf, sizeof buf, st, fn, value);
-    if (strcmp(buf, want) != 0) {
-        print_error("message(%d) = \"%s\", want \"%s\"\n", (int)st, buf, want);
-        fail();
-    }
-}
-
 /* The exact words of every error, the same for both engines. */
 TEST(test_message_texts)
 {

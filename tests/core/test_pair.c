@@ -422,13 +422,6 @@ TEST(test_w5_text)
 }
 
 /* Check one message text. */
-static void message_is(nps_status st, const char *fn, const char *value, const char *want)
-{
-    char buf[NPS_MESSAGE_MAX];
-    nps_message(buf, sizeof buf, st, fn, value);
-    assert_string_equal(buf, want);
-}
-
 /* The words of the pair errors, the same in both engines. */
 TEST(test_w_messages)
 {
