@@ -55,10 +55,10 @@ static const double glk_weight[4][3] = {{0.55555555555555555556, 0.8888888888888
                                          0.46791393457269104739}};
 /* The widest step, in standard deviations, each rule takes: the k-point
  * rule's error over a width h of a density of sd 1 is h^(2k+1) (k!)^4 /
- * ((2k + 1) ((2k)!)^3) max |f^(2k)|, and these widths hold it under 1e-14
+ * ((2k + 1) ((2k)!)^3) max |f^(2k)|, and these widths hold it under 1e-12
  * for the normal density (max |f^(2k)| = (2k - 1)!! / sqrt(2 pi)); a
  * Beta(a, b) with a, b >= STEPPED_MIN is close enough to normal. */
-static const double glk_width[4] = {0.0617, 0.196, 0.418, 0.712};
+static const double glk_width[4] = {0.118, 0.326, 0.634, 1.019};
 
 /* The integral of the Beta(ap, ad) density (sd sd_u) over [lo, hi]: one
  * step of the fewest points whose width allows, else steps of the
