@@ -4,7 +4,7 @@
 #   make install         both, where their loaders find them (PREFIX, DESTDIR)
 #   make installcheck    the PostgreSQL suite against the server you run
 #   make check           every suite, with its own throw-away server
-#   make demo | make bench | make fuzz | make check-pg-versions
+#   make demo | make bench | make bench-bayes | make fuzz | make check-pg-versions
 VERSION := $(shell cat VERSION)
 CC ?= cc
 BUILD := build
@@ -43,7 +43,7 @@ SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 .PHONY: all sqlite pg pg-required install install-sqlite install-pg print-libdir installcheck check-install demo check deps-build \
         deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-parity \
         check-programme check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
-        check-stats
+        check-stats bench-bayes
 
 # The extensions only; test binaries belong to make check.
 all: sqlite $(if $(or $(HAVE_PG),$(PG_CONFIG_GIVEN)),pg,no-pg)
@@ -152,6 +152,13 @@ check-programme: $(BUILD)/nps.so
 	tests/programme/run.sh $(BUILD)/nps.so
 check-bench: $(BUILD)/nps.so
 	BENCH_ROWS=100000 BENCH_REPS=3 bench/run.sh
+# Calls per second of the credible bound and prob_above as n grows, as
+# ratios against n = 10 in the same run (report only).
+$(BUILD)/bench/bayes_speed: bench/bayes_speed.c $(CORE_SRC) $(CORE_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_SRC) -lm
+bench-bayes: $(BUILD)/bench/bayes_speed
+	$(BUILD)/bench/bayes_speed
 check-install: sqlite pg
 	tests/install/run.sh
 # The PostgreSQL and parity suites on every other PostgreSQL major Debian
