@@ -480,15 +480,15 @@ TEST(test_r13_band_boundaries)
 /* R13: outside -100..100 (and NaN) is NPS_E_BAND. */
 TEST(test_r13_band_out_of_range)
 {
-    static const double bad[] = {nextafter(100.0, 200.0),
-                                 nextafter(-100.0, -200.0),
-                                 101.0,
-                                 -101.0,
-                                 1e300,
-                                 -1e300,
-                                 INFINITY,
-                                 -INFINITY,
-                                 NAN};
+    const double bad[] = {nextafter(100.0, 200.0),
+                          nextafter(-100.0, -200.0),
+                          101.0,
+                          -101.0,
+                          1e300,
+                          -1e300,
+                          INFINITY,
+                          -INFINITY,
+                          NAN};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         const char *label = "untouched";
         assert_int_equal(nps_band(bad[i], &label), NPS_E_BAND);
