@@ -6,7 +6,9 @@
  * 2.5 times as many survey invitations), a `contacts` table (language,
  * consent to referral asks, survey opt-out) and `cx_log`, the customer
  * experience team's log of how it followed up each detractor (first contact,
- * resolution, customer informed) up to 2026-12-01 09:00.  A fixed-seed
+ * resolution, customer informed) up to 2026-12-01 09:00, and `panel`: 400
+ * customers who answered a spring pulse in both 2025 (wave 1) and 2026
+ * (wave 2), each close to their own first answer.  A fixed-seed
  * generator makes the output byte-identical on every run and every machine:
  * only integer and IEEE double arithmetic (+, -, *, /, comparisons) is used,
  * no libm.  The contacts' flags and the log draw from a second stream, so
@@ -43,6 +45,9 @@
 #define LOG_NOW ((long)NDAYS * 86400 + 9 * 3600)
 /* Seed of the second stream (contacts' flags and the follow-up log). */
 #define SEED2 0x5eed2026
+/* Seed of the third stream (the panel), so the tables before it stay as they are. */
+#define SEED3 0x9a4e12026
+#define NPANEL 400
 
 /* splitmix64 state: the whole programme draws from one stream. */
 typedef struct rng {
@@ -449,6 +454,32 @@ static void put_cx_log(rng *r2, const response *answers, int n)
 
 /* Build contacts and invitations, answer some, print everything as SQL.
  * An optional argument replaces the seed (to explore other samples). */
+/* The panel: NPANEL distinct customers (every 37th: 37 does not divide
+ * NCONTACTS), each with a first score drawn from a typical NPS spread and a
+ * second one step up (25%), one step down (8%) or the same: a small real
+ * improvement that the same people show and two independent samples hide. */
+static void put_panel(rng *r)
+{
+    static const int first_weight[11] = {2, 1, 1, 2, 2, 4, 6, 10, 14, 16, 12};
+    printf("CREATE TABLE panel (\n"
+           "    contact_id TEXT NOT NULL,\n"
+           "    wave INTEGER NOT NULL,\n"
+           "    score INTEGER NOT NULL,\n"
+           "    PRIMARY KEY (contact_id, wave)\n"
+           ");\n");
+    for (int i = 0; i < NPANEL; i++) {
+        int contact = (i * 37) % NCONTACTS + 1;
+        int first = rng_pick(r, first_weight, 11);
+        double x = rng_unit(r);
+        int second = x < 0.25 ? first + 1 : x < 0.33 ? first - 1 : first;
+        second = second < 0 ? 0 : second > 10 ? 10 : second;
+        if (i % 200 == 0)
+            printf("INSERT INTO panel VALUES\n");
+        printf("('C%06d',1,%d),('C%06d',2,%d)%s\n", contact, first, contact, second,
+               i % 200 == 199 || i == NPANEL - 1 ? ";" : ",");
+    }
+}
+
 int main(int argc, char **argv)
 {
     static contact contacts[NCONTACTS];
@@ -575,6 +606,8 @@ int main(int argc, char **argv)
     rng r2 = {SEED2};
     put_contacts(&r2, contacts, NCONTACTS);
     put_cx_log(&r2, answers, nanswers);
+    rng r3 = {SEED3};
+    put_panel(&r3);
     printf("CREATE INDEX responses_at ON responses (responded_at);\nCOMMIT;\n");
     return 0;
 }

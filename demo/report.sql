@@ -211,32 +211,24 @@ SELECT printf('(%d comparisons: %d with p < 0.05, %d still significant after the
 FROM monthly;
 
 ------------------------------------------------------------------------------
--- A panel: the customers who answered the yearly relationship survey in both
--- years, their first answer of the first year beside their last of the second.
+-- A panel: the customers who answered the spring pulse in both years
+-- (wave 1, 2025; wave 2, 2026), each pair side by side.
 SELECT '';
-SELECT '== The same customers a year apart (relationship survey, paired) ==';
-DROP TABLE IF EXISTS temp.panel;
-CREATE TEMP TABLE panel AS
-WITH y1 AS (SELECT contact_id, score, row_number() OVER (PARTITION BY contact_id
-                                                          ORDER BY responded_at) AS k
-            FROM responses
-            WHERE campaign = 'relationship' AND score IS NOT NULL AND responded_at < '2025-12'),
-     y2 AS (SELECT contact_id, score, row_number() OVER (PARTITION BY contact_id
-                                                          ORDER BY responded_at DESC) AS k
-            FROM responses
-            WHERE campaign = 'relationship' AND score IS NOT NULL AND responded_at >= '2025-12')
-SELECT y1.contact_id, y1.score AS before, y2.score AS after
-FROM y1 JOIN y2 ON y2.contact_id = y1.contact_id AND y1.k = 1 AND y2.k = 1;
-SELECT printf('%,d customers answered both years: NPS %+.1f -> %+.1f, change %+.1f',
+SELECT '== The same customers a year apart (spring pulse panel, paired) ==';
+DROP TABLE IF EXISTS temp.pairs;
+CREATE TEMP TABLE pairs AS
+SELECT a.contact_id, a.score AS before, b.score AS after
+FROM panel a JOIN panel b ON b.contact_id = a.contact_id AND a.wave = 1 AND b.wave = 2;
+SELECT printf('%,d customers answered both waves: NPS %+.1f -> %+.1f, change %+.1f',
               count(*), nps(before), nps(after), nps_change(before, after))
-FROM panel;
+FROM pairs;
 SELECT printf('paired p %s (the right test: the same people twice); as if independent: p %s',
               CASE WHEN pp < 0.001 THEN '< 0.001' ELSE printf('= %.3f', pp) END,
               CASE WHEN ip < 0.001 THEN '< 0.001' ELSE printf('= %.3f', ip) END)
 FROM (SELECT nps_change_pvalue(before, after) AS pp,
-             nps_pvalue(nps_state(before), nps_state(after)) AS ip FROM panel);
-SELECT printf('%-18s %9s %9s %9s', 'first year \ second', 'detractor', 'passive', 'promoter');
-WITH mig AS (SELECT nps_migration(before, after) AS j FROM panel),
+             nps_pvalue(nps_state(before), nps_state(after)) AS ip FROM pairs);
+SELECT printf('%-18s %9s %9s %9s', 'wave 1 \ wave 2', 'detractor', 'passive', 'promoter');
+WITH mig AS (SELECT nps_migration(before, after) AS j FROM pairs),
 cat(c, k) AS (VALUES ('detractor', 1), ('passive', 2), ('promoter', 3))
 SELECT printf('%-19s %9d %9d %9d', c, json_extract(j, '$.' || c || '.detractor'),
               json_extract(j, '$.' || c || '.passive'), json_extract(j, '$.' || c || '.promoter'))
