@@ -25,7 +25,6 @@
 
 #include "fmgr.h"
 #include "libpq/pqformat.h"
-#include "nodes/execnodes.h"
 #include "utils/builtins.h"
 
 #include "nps.h"
@@ -84,9 +83,7 @@ const nps_state *core_state_arg(FunctionCallInfo fcinfo, int n)
 /* The state a transition step updates: in place inside an aggregate, a copy otherwise. */
 static inline PgNpsState *trans_state(FunctionCallInfo fcinfo)
 {
-    /* AggCheckCallContext()'s test, inlined: it runs on every row */
-    if (likely(fcinfo->context != NULL &&
-               (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
+    if (in_aggregate(fcinfo))
         return (PgNpsState *)PG_GETARG_POINTER(0);
     return new_state(&state_arg(fcinfo, 0)->core);
 }
@@ -101,13 +98,6 @@ static inline double weight_arg(FunctionCallInfo fcinfo, int n)
     if (unlikely(!isfinite(w * w)))
         raise_double(fcinfo, NPS_E_WEIGHT_SQUARE, w);
     return w;
-}
-
-/* Raise a failed core update of a state (overflow or a remove it cannot do). */
-static inline void check_update(FunctionCallInfo fcinfo, nps_status st)
-{
-    if (unlikely(st != NPS_OK))
-        raise_status(st, caller_name(fcinfo), "");
 }
 
 /*

@@ -9,6 +9,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "nodes/execnodes.h"
 #include "utils/numeric.h"
 
 #include "compat.h"
@@ -37,6 +38,22 @@ static inline int64 score_int(FunctionCallInfo fcinfo, int64 v)
     if (unlikely((uint64)v > 10))
         raise_int(fcinfo, NPS_E_SCORE_RANGE, v);
     return v;
+}
+
+/* True when a transition function runs inside an aggregate or a window,
+ * where it may update its state in place: AggCheckCallContext()'s test,
+ * inlined, since it runs on every row. */
+static inline bool in_aggregate(FunctionCallInfo fcinfo)
+{
+    return likely(fcinfo->context != NULL &&
+                  (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState)));
+}
+
+/* Raise a failed core update of a state (overflow or a remove it cannot do). */
+static inline void check_update(FunctionCallInfo fcinfo, nps_status st)
+{
+    if (unlikely(st != NPS_OK))
+        raise_status(st, caller_name(fcinfo), "");
 }
 
 /* Argument n read as a score, for each score type of ../sql/surface.h. */

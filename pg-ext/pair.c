@@ -17,7 +17,6 @@
 
 #include "fmgr.h"
 #include "libpq/pqformat.h"
-#include "nodes/execnodes.h"
 #include "utils/builtins.h"
 
 #include "nps.h"
@@ -64,17 +63,9 @@ static PgPairState *pair_arg(FunctionCallInfo fcinfo, int n)
 /* The pair state a transition step updates: in place inside an aggregate. */
 static inline PgPairState *trans_pair(FunctionCallInfo fcinfo)
 {
-    if (likely(fcinfo->context != NULL &&
-               (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
+    if (in_aggregate(fcinfo))
         return (PgPairState *)PG_GETARG_POINTER(0);
     return new_pair(&pair_arg(fcinfo, 0)->core);
-}
-
-/* Raise a failed core update (overflow, or a remove it cannot do). */
-static inline void check_pair_update(FunctionCallInfo fcinfo, nps_status st)
-{
-    if (unlikely(st != NPS_OK))
-        raise_status(st, caller_name(fcinfo), "");
 }
 
 /* Transition functions of each score type: add and remove one pair, each
@@ -86,7 +77,7 @@ static inline void check_pair_update(FunctionCallInfo fcinfo, nps_status st)
     {                                                                                              \
         PgPairState *s = trans_pair(fcinfo);                                                       \
         int64 before = SCORE_##T(1), after = SCORE_##T(2);                                         \
-        check_pair_update(fcinfo, nps_pair_add(&s->core, before, after));                          \
+        check_update(fcinfo, nps_pair_add(&s->core, before, after));                               \
         PG_RETURN_POINTER(s);                                                                      \
     }                                                                                              \
     PG_FUNCTION_INFO_V1(nps_pair_remove_##T);                                                      \
@@ -95,7 +86,7 @@ static inline void check_pair_update(FunctionCallInfo fcinfo, nps_status st)
     {                                                                                              \
         PgPairState *s = trans_pair(fcinfo);                                                       \
         int64 before = SCORE_##T(1), after = SCORE_##T(2);                                         \
-        check_pair_update(fcinfo, nps_pair_remove(&s->core, before, after));                       \
+        check_update(fcinfo, nps_pair_remove(&s->core, before, after));                            \
         PG_RETURN_POINTER(s);                                                                      \
     }
 
@@ -121,7 +112,7 @@ Datum nps_pair_state_merge(PG_FUNCTION_ARGS)
         PG_RETURN_POINTER(new_pair(&pair_arg(fcinfo, 1)->core));
     s = trans_pair(fcinfo);
     if (!PG_ARGISNULL(1))
-        check_pair_update(fcinfo, nps_pair_merge(&s->core, &pair_arg(fcinfo, 1)->core));
+        check_update(fcinfo, nps_pair_merge(&s->core, &pair_arg(fcinfo, 1)->core));
     PG_RETURN_POINTER(s);
 }
 
@@ -131,7 +122,7 @@ Datum nps_pair_state_unmerge(PG_FUNCTION_ARGS)
 {
     PgPairState *s = trans_pair(fcinfo);
 
-    check_pair_update(fcinfo, nps_pair_unmerge(&s->core, &pair_arg(fcinfo, 1)->core));
+    check_update(fcinfo, nps_pair_unmerge(&s->core, &pair_arg(fcinfo, 1)->core));
     PG_RETURN_POINTER(s);
 }
 

@@ -32,10 +32,6 @@ typedef struct nps_agg {
     nps_state state;
 } nps_agg;
 
-/* SQLite's subtype of JSON text, so that json() and json_object() embed the
- * summary as an object. */
-#define JSON_SUBTYPE 74
-
 /* Add one row to an aggregate, or take it out again (xInverse): a score, a
  * weighted score, or an nps_state to merge; a NULL in any argument skips it (R4).
  * A lone integer score is the hot path: three API calls and nps_add(). */

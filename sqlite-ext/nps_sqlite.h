@@ -20,6 +20,10 @@ SQLITE_EXTENSION_INIT3
 
 #include "nps.h"
 
+/* SQLite's subtype of JSON text, so that json() and json_object() embed a
+ * summary or a migration table as an object. */
+#define JSON_SUBTYPE 74
+
 /* Shared between the wrapper's files, invisible outside the library. */
 #if defined(__GNUC__) && !defined(_WIN32)
 #define NPS_INTERNAL __attribute__((visibility("hidden")))

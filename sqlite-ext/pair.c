@@ -10,9 +10,6 @@
 
 #include "nps_sqlite.h"
 
-/* SQLite's subtype of JSON text (as nps_summary's result carries it). */
-#define PAIR_JSON_SUBTYPE 74
-
 /* What a pair aggregate's final step returns. */
 enum pair_result { PAIR_CHANGE, PAIR_PVALUE, PAIR_MIGRATION, PAIR_STATE };
 
@@ -133,7 +130,7 @@ static void pair_result(sqlite3_context *ctx, const nps_pair_state *s, enum pair
         char json[NPS_MIGRATION_MAX];
         if (nps_pair_migration_json(s, json, sizeof json) == NPS_OK) {
             sqlite3_result_text(ctx, json, -1, SQLITE_TRANSIENT);
-            sqlite3_result_subtype(ctx, PAIR_JSON_SUBTYPE);
+            sqlite3_result_subtype(ctx, JSON_SUBTYPE);
         }
         return;
     }
