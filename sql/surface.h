@@ -106,12 +106,16 @@
  *
  * SQLite reads any value as a score at run time and has no list.
  */
-#define NPS_SCORE_TYPES(X)                                                                         \
-    X(int2, "smallint", "a score")                                                                 \
-    X(int4, "integer", "a score")                                                                  \
-    X(int8, "bigint", "a score")                                                                   \
-    X(numeric, "numeric", "a whole-number score")                                                  \
-    X(float8, "double precision", "a whole-number score")
+#define NPS_SCORE_TYPES(X) NPS_SCORE_TYPES_FOR(NPS_SCORE_TYPE_ROW, X)
+/* The same rows with one more argument a passed to each, X(type, sql, noun, a):
+ * a list nested in another (the transitions of each scale). */
+#define NPS_SCORE_TYPES_FOR(X, a)                                                                  \
+    X(int2, "smallint", "a score", a)                                                              \
+    X(int4, "integer", "a score", a)                                                               \
+    X(int8, "bigint", "a score", a)                                                                \
+    X(numeric, "numeric", "a whole-number score", a)                                               \
+    X(float8, "double precision", "a whole-number score", a)
+#define NPS_SCORE_TYPE_ROW(type, sql, noun, X) X(type, sql, noun)
 
 /*
  * NPS_SCORE_SCALARS(X): X(name, attributes, about, about_lang)
