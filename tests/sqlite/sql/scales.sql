@@ -130,3 +130,31 @@ SELECT count(*), sum(abs(a - b) > 1e-9 OR (a IS NULL) <> (b IS NULL)) FROM (
   SELECT ces(st) OVER (ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS a,
          (SELECT ces(c2.score) FROM ces_answers c2 WHERE c2.id BETWEEN c.id - 2 AND c.id) AS b
   FROM (SELECT id, score, ces_state(score) AS st FROM ces_answers GROUP BY id) c);
+
+-- The README's examples ("CSAT, CES and eNPS beside NPS"), as printed there.
+CREATE TABLE ticket_csat (team TEXT, score INTEGER);
+INSERT INTO ticket_csat
+WITH counts(team, score, k) AS (VALUES
+       ('billing', 1, 2), ('billing', 2, 3), ('billing', 3, 5), ('billing', 4, 20), ('billing', 5, 30),
+       ('technical', 1, 1), ('technical', 2, 1), ('technical', 3, 2), ('technical', 4, 6), ('technical', 5, 10))
+SELECT team, score FROM counts, generate_series(1, k);
+SELECT team, count(score) AS n, round(csat(score), 1) AS csat,
+       round(csat_ci_lower(score), 1) AS lo, round(csat_ci_upper(score), 1) AS hi
+FROM ticket_csat GROUP BY team;
+CREATE TABLE onboarding_ces (customer INTEGER PRIMARY KEY, score INTEGER);
+INSERT INTO onboarding_ces (score)
+WITH counts(score, k) AS (VALUES (1, 1), (2, 1), (3, 2), (4, 4), (5, 8), (6, 10), (7, 4))
+SELECT score FROM counts, generate_series(1, k);
+SELECT count(score) AS n, round(ces(score), 2) AS ces, round(ces_moe(score), 2) AS moe,
+       round(ces_ci_lower(score), 2) AS lo, round(ces_ci_upper(score), 2) AS hi,
+       round(ces_easy_share(score), 1) AS easy
+FROM onboarding_ces;
+CREATE TABLE enps_pulse (employee INTEGER PRIMARY KEY, department TEXT, score INTEGER);
+INSERT INTO enps_pulse (department, score)
+WITH counts(department, score, k) AS (VALUES
+       ('engineering', 10, 9), ('engineering', 9, 7), ('engineering', 8, 8), ('engineering', 6, 4), ('engineering', 3, 2),
+       ('sales', 10, 3), ('sales', 8, 4), ('sales', 7, 2), ('sales', 5, 3))
+SELECT department, score FROM counts, generate_series(1, k);
+SELECT department, count(score) AS n, round(nps(score), 1) AS enps,
+       round(nps_ci_lower(score), 1) AS lo, round(nps_ci_upper(score), 1) AS hi
+FROM enps_pulse GROUP BY department;
