@@ -3,7 +3,9 @@
 # answer against the generator's counts, prints the table of medians and
 # ratios, the memory table and the targets, and writes OUT/results.csv,
 # OUT/targets.csv, OUT/memory.csv and OUT/chart.svg (and chart.png).
-# Usage: bench/report.sh OUT ROWS REPS WIN GROUPS STRICT "NULLS C0 .. C10"
+# Usage: bench/report.sh OUT ROWS REPS WIN GROUPS STRICT COUNTS, where COUNTS
+# is the generator's --counts line: "NULLS C0 .. C10" of score, then the same
+# of csat_score (1..5) and ces_score (1..7).
 # Exits 1 when an answer is wrong, or when STRICT is 1 and a target is missed.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -104,7 +104,8 @@ if [ "$use_pg" -eq 1 ]; then
 fi
 
 # The answers every engine must give, computed by the generator: the number
-# of NULL scores and the count of each score 0..10.
+# of NULL scores and the count of each score 0..10, then the same for
+# csat_score (1..5) and ces_score (1..7).
 read -r -a counts <<<"$("$out/gen" "$rows" --counts)"
 
 # --- the timed script of one engine, from bench/queries.txt -------------------
@@ -172,9 +173,11 @@ if [ "$use_sqlite" -eq 1 ]; then
         "${sqlite[@]}" "$db.tmp" >/dev/null <<SQL
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
-CREATE TABLE t (id INTEGER PRIMARY KEY, day TEXT NOT NULL, segment TEXT NOT NULL, region TEXT NOT NULL, score INTEGER);
+CREATE TABLE t (id INTEGER PRIMARY KEY, day TEXT NOT NULL, segment TEXT NOT NULL, region TEXT NOT NULL, score INTEGER, csat_score INTEGER, ces_score INTEGER);
 .import --csv '|$out/gen $rows' t
 UPDATE t SET score = NULL WHERE score = '';
+UPDATE t SET csat_score = NULL WHERE csat_score = '';
+UPDATE t SET ces_score = NULL WHERE ces_score = '';
 SQL
         mv "$db.tmp" "$db"
         done_step
