@@ -110,8 +110,12 @@ read -r -a counts <<<"$("$out/gen" "$rows" --counts)"
 
 # --- the timed script of one engine, from bench/queries.txt -------------------
 # Write the engine's timed script: per group, every run of every query in turn.
+# On PostgreSQL a group with needs lines runs only where the extension has
+# every function they name; otherwise its place in the output says it was
+# skipped (a line "bench: skipped ...").
 timed_script() { # engine
     awk -F'|' -v engine="$1" -v reps="$reps" -v grouped_reps="$grouped_reps" -v win="$win" '
+        $1 == "needs" && NF == 3 { if ($2 in needs) needs[$2] = needs[$2] " " $3; else needs[$2] = $3; next }
         /^#/ || NF < 6 { next }
         $1 == engine || $1 == "both" {
             if (!($2 in seen)) { seen[$2] = 1; order[++ng] = $2 }
@@ -128,8 +132,21 @@ timed_script() { # engine
             } else {
                 print ".timer on"
             }
+            # Which needed functions the extension has, as psql booleans
+            # (untimed: before the first query marker).
+            if (engine == "pg")
+                for (g = 1; g <= ng; g++) {
+                    grp = order[g]
+                    if (!(grp in needs)) continue
+                    nf = split(needs[grp], fn, " "); cond = ""
+                    for (i = 1; i <= nf; i++)
+                        cond = cond (i > 1 ? " AND " : "") "EXISTS (SELECT 1 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.deptype = '\''e'\'' JOIN pg_extension x ON x.oid = d.refobjid AND x.extname = '\''nps'\'' WHERE p.proname = '\''" fn[i] "'\'')"
+                    print "SELECT " cond " AS has_" grp " \\gset"
+                }
             for (g = 1; g <= ng; g++) {
                 grp = order[g]
+                guarded = engine == "pg" && (grp in needs)
+                if (guarded) print "\\if :has_" grp
                 if (grp == "parallel")
                     print "SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;"
                 runs = grp == "segment" || grp == "month" ? grouped_reps : reps
@@ -141,6 +158,13 @@ timed_script() { # engine
                     }
                 if (grp == "parallel")
                     print "RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size; SET max_parallel_workers_per_gather = 0;"
+                if (guarded) {
+                    print "\\else"
+                    nf = split(needs[grp], fn, " "); missing = ""
+                    for (i = 1; i <= nf; i++) missing = missing (i > 1 ? ", " : "") fn[i] "()"
+                    print "\\echo bench: skipped group " grp " on PostgreSQL: the extension lacks " (nf > 1 ? "one of " : "") missing
+                    print "\\endif"
+                }
             }
         }' bench/queries.txt
 }
@@ -234,6 +258,7 @@ if [ "$use_pg" -eq 1 ]; then
         die "the PostgreSQL part failed"
     fi
     grep -E '^  postgresql:' "$res/pg.log" || true
+    grep -E '^bench: skipped' "$res/pg.out" | sed 's/^/  /' || true
     parse_timed pg <"$res/pg.out" >>"$res/raw.tsv"
     cat "$res/pg.memory" >>"$res/memory.tsv"
     printf 'pg\tstate_stored\t%s\n' "$(awk '$1 == "state_bytes" { print $2 }' "$res/pg.info")" >>"$res/sizes.tsv"
