@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The benchmark: the cost of the nps aggregates against count(score) and
-# against the SQL an analyst would write by hand, in SQLite and PostgreSQL, on
-# one deterministic dataset (bench/gen.c).  Run from anywhere:
+# The benchmark: the cost of the nps aggregates (and of csat and ces, on
+# columns of their own) against count() and against the SQL an analyst would
+# write by hand, in SQLite and PostgreSQL, on one deterministic dataset
+# (bench/gen.c).  Run from anywhere:
 #
 #   bench/run.sh                              10,000,000 rows, 5 runs per query
 #   BENCH_ROWS=100000 BENCH_REPS=3 bench/run.sh   a quick run
