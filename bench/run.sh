@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The benchmark: the cost of the nps aggregates against count(score) and
-# against the SQL an analyst would write by hand, in SQLite and PostgreSQL, on
-# one deterministic dataset (bench/gen.c).  Run from anywhere:
+# The benchmark: the cost of the nps aggregates (and of csat and ces, on
+# columns of their own) against count() and against the SQL an analyst would
+# write by hand, in SQLite and PostgreSQL, on one deterministic dataset
+# (bench/gen.c).  Run from anywhere:
 #
 #   bench/run.sh                              10,000,000 rows, 5 runs per query
 #   BENCH_ROWS=100000 BENCH_REPS=3 bench/run.sh   a quick run
@@ -104,13 +105,18 @@ if [ "$use_pg" -eq 1 ]; then
 fi
 
 # The answers every engine must give, computed by the generator: the number
-# of NULL scores and the count of each score 0..10.
+# of NULL scores and the count of each score 0..10, then the same for
+# csat_score (1..5) and ces_score (1..7).
 read -r -a counts <<<"$("$out/gen" "$rows" --counts)"
 
 # --- the timed script of one engine, from bench/queries.txt -------------------
 # Write the engine's timed script: per group, every run of every query in turn.
+# On PostgreSQL a group with needs lines runs only where the extension has
+# every function they name; otherwise its place in the output says it was
+# skipped (a line "bench: skipped ...").
 timed_script() { # engine
     awk -F'|' -v engine="$1" -v reps="$reps" -v grouped_reps="$grouped_reps" -v win="$win" '
+        $1 == "needs" && NF == 3 { if ($2 in needs) needs[$2] = needs[$2] " " $3; else needs[$2] = $3; next }
         /^#/ || NF < 6 { next }
         $1 == engine || $1 == "both" {
             if (!($2 in seen)) { seen[$2] = 1; order[++ng] = $2 }
@@ -127,8 +133,21 @@ timed_script() { # engine
             } else {
                 print ".timer on"
             }
+            # Which needed functions the extension has, as psql booleans
+            # (untimed: before the first query marker).
+            if (engine == "pg")
+                for (g = 1; g <= ng; g++) {
+                    grp = order[g]
+                    if (!(grp in needs)) continue
+                    nf = split(needs[grp], fn, " "); cond = ""
+                    for (i = 1; i <= nf; i++)
+                        cond = cond (i > 1 ? " AND " : "") "EXISTS (SELECT 1 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.deptype = '\''e'\'' JOIN pg_extension x ON x.oid = d.refobjid AND x.extname = '\''nps'\'' WHERE p.proname = '\''" fn[i] "'\'')"
+                    print "SELECT " cond " AS has_" grp " \\gset"
+                }
             for (g = 1; g <= ng; g++) {
                 grp = order[g]
+                guarded = engine == "pg" && (grp in needs)
+                if (guarded) print "\\if :has_" grp
                 if (grp == "parallel")
                     print "SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;"
                 runs = grp == "segment" || grp == "month" ? grouped_reps : reps
@@ -140,6 +159,13 @@ timed_script() { # engine
                     }
                 if (grp == "parallel")
                     print "RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size; SET max_parallel_workers_per_gather = 0;"
+                if (guarded) {
+                    print "\\else"
+                    nf = split(needs[grp], fn, " "); missing = ""
+                    for (i = 1; i <= nf; i++) missing = missing (i > 1 ? ", " : "") fn[i] "()"
+                    print "\\echo bench: skipped group " grp " on PostgreSQL: the extension lacks " (nf > 1 ? "one of " : "") missing
+                    print "\\endif"
+                }
             }
         }' bench/queries.txt
 }
@@ -172,9 +198,11 @@ if [ "$use_sqlite" -eq 1 ]; then
         "${sqlite[@]}" "$db.tmp" >/dev/null <<SQL
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
-CREATE TABLE t (id INTEGER PRIMARY KEY, day TEXT NOT NULL, segment TEXT NOT NULL, region TEXT NOT NULL, score INTEGER);
+CREATE TABLE t (id INTEGER PRIMARY KEY, day TEXT NOT NULL, segment TEXT NOT NULL, region TEXT NOT NULL, score INTEGER, csat_score INTEGER, ces_score INTEGER);
 .import --csv '|$out/gen $rows' t
 UPDATE t SET score = NULL WHERE score = '';
+UPDATE t SET csat_score = NULL WHERE csat_score = '';
+UPDATE t SET ces_score = NULL WHERE ces_score = '';
 SQL
         mv "$db.tmp" "$db"
         done_step
@@ -231,6 +259,7 @@ if [ "$use_pg" -eq 1 ]; then
         die "the PostgreSQL part failed"
     fi
     grep -E '^  postgresql:' "$res/pg.log" || true
+    grep -E '^bench: skipped' "$res/pg.out" | sed 's/^/  /' || true
     parse_timed pg <"$res/pg.out" >>"$res/raw.tsv"
     cat "$res/pg.memory" >>"$res/memory.tsv"
     printf 'pg\tstate_stored\t%s\n' "$(awk '$1 == "state_bytes" { print $2 }' "$res/pg.info")" >>"$res/sizes.tsv"
