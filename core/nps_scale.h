@@ -60,8 +60,14 @@ typedef struct nps_scale_info {
     int lo, hi, top;   /* scores lo..hi, top box top..hi */
 } nps_scale_info;
 
-/* The description of a scale. */
-const nps_scale_info *nps_scale_describe(nps_scale k);
+/* The scales, by nps_scale (scale.c); read them through nps_scale_describe. */
+extern const nps_scale_info nps_scale_table[NPS_NSCALES];
+
+/* The description of a scale (of the first for an unknown one). */
+static inline const nps_scale_info *nps_scale_describe(nps_scale k)
+{
+    return &nps_scale_table[(unsigned)k < NPS_NSCALES ? k : 0];
+}
 
 /* The errors of a scale (S7), in the order of each scale's block. */
 typedef enum nps_scale_error {
@@ -130,8 +136,20 @@ void nps_scale_init(nps_scale_state *s, nps_scale k);
  * range; NPS_EMPTY for blank text. */
 nps_status nps_scale_score_from_double(nps_scale k, double v, int64_t *score);
 nps_status nps_scale_score_from_text(nps_scale k, const char *text, size_t len, int64_t *score);
-/* Count a score of the state's scale, checked; take it out again. */
-nps_status nps_scale_add(nps_scale_state *s, int64_t score);
+/* Count a score of the state's scale, checked: the per-row hot path of the
+ * wrappers, so inline. */
+static inline nps_status nps_scale_add(nps_scale_state *s, int64_t score)
+{
+    const nps_scale_info *info = nps_scale_describe((nps_scale)s->scale);
+    if (score < info->lo || score > info->hi)
+        return nps_scale_status((nps_scale)s->scale, NPS_SE_RANGE);
+    if (s->rows >= NPS_MAX_ROWS)
+        return NPS_E_OVERFLOW;
+    s->count[score - info->lo]++;
+    s->rows++;
+    return NPS_OK;
+}
+/* Take a score out again (a row leaving a window frame). */
 nps_status nps_scale_remove(nps_scale_state *s, int64_t score);
 /* The same with a weight (R6), checked before the score. */
 nps_status nps_scale_add_weighted(nps_scale_state *s, int64_t score, double weight);

@@ -6,15 +6,10 @@
 #include <string.h>
 
 /* The scales, by nps_scale (S1, S6). */
-static const nps_scale_info scales[NPS_NSCALES] = {
+const nps_scale_info nps_scale_table[NPS_NSCALES] = {
     [NPS_CSAT] = {"csat", "csat_state", "cst", 1, 5, 4},
     [NPS_CES] = {"ces", "ces_state", "ces", 1, 7, 5},
 };
-
-const nps_scale_info *nps_scale_describe(nps_scale k)
-{
-    return &scales[(unsigned)k < NPS_NSCALES ? k : 0];
-}
 
 int nps_scale_error_of(nps_status st, nps_scale *k, nps_scale_error *e)
 {
@@ -86,18 +81,6 @@ static nps_status check_weighted(const nps_scale_state *s, int64_t score, double
         return NPS_E_WEIGHT_SQUARE;
     if ((*i = slot(s, score)) < 0)
         return nps_scale_status((nps_scale)s->scale, NPS_SE_RANGE);
-    return NPS_OK;
-}
-
-nps_status nps_scale_add(nps_scale_state *s, int64_t score)
-{
-    int i = slot(s, score);
-    if (i < 0)
-        return nps_scale_status((nps_scale)s->scale, NPS_SE_RANGE);
-    if (s->rows >= NPS_MAX_ROWS)
-        return NPS_E_OVERFLOW;
-    s->count[i]++;
-    s->rows++;
     return NPS_OK;
 }
 

@@ -22,13 +22,13 @@ typedef struct scale_agg {
 /* The aggregate context of a row's function, started; NULL when out of memory. */
 static nps_scale_state *context_of(sqlite3_context *ctx)
 {
-    const nps_function *f = sqlite3_user_data(ctx);
     scale_agg *a = sqlite3_aggregate_context(ctx, sizeof *a);
     if (a == NULL) {
         sqlite3_result_error_nomem(ctx);
         return NULL;
     }
     if (!a->started) {
+        const nps_function *f = sqlite3_user_data(ctx);
         nps_scale_init(&a->state, f->scale);
         a->started = 1;
     }
@@ -59,12 +59,23 @@ static nps_status scale_score(nps_scale k, sqlite3_value *v, int type, int64_t *
  * skips it (R4). */
 static void scale_row(sqlite3_context *ctx, int argc, sqlite3_value **argv, int remove)
 {
-    const nps_function *f = sqlite3_user_data(ctx);
     int type = sqlite3_value_type(argv[0]), weighted = argc == 2;
     double w = 0.0;
     nps_scale_state *s;
     nps_status st;
 
+    if (argc == 1 && type == SQLITE_INTEGER && !remove) {
+        /* the hot path: one integer score into a started context */
+        scale_agg *a = sqlite3_aggregate_context(ctx, sizeof *a);
+        if (a != NULL && a->started)
+            s = &a->state;
+        else if ((s = context_of(ctx)) == NULL)
+            return;
+        if ((st = nps_scale_add(s, sqlite3_value_int64(argv[0]))) != NPS_OK)
+            fail(ctx, st, st == NPS_E_OVERFLOW ? NULL : argv[0]);
+        return;
+    }
+    const nps_function *f = sqlite3_user_data(ctx);
     if (type == SQLITE_NULL || (weighted && sqlite3_value_type(argv[1]) == SQLITE_NULL))
         return;
     if (weighted && type == SQLITE_BLOB) {
