@@ -16,7 +16,7 @@ if [ ! -f "$ext" ]; then
     exit 1
 fi
 mkdir -p "$out"
-if [ ! -x "$gen" ] || [ demo/gen.c -nt "$gen" ]; then
+if [ ! -x "$gen" ] || [ demo/gen.c -nt "$gen" ] || [ demo/model.h -nt "$gen" ]; then
     ${CC:-cc} -std=c11 -Wall -Wextra ${WERROR:+-Werror} -O2 -o "$gen" demo/gen.c
 fi
 
