@@ -4,7 +4,8 @@
 #   make install         both, where their loaders find them (PREFIX, DESTDIR)
 #   make installcheck    the PostgreSQL suite against the server you run
 #   make check           every suite, with its own throw-away server
-#   make demo | make bench | make bench-bayes | make fuzz | make check-pg-versions
+#   make demo | make bench | make bench-programme | make bench-bayes | make fuzz
+#   make check-pg-versions
 VERSION := $(shell cat VERSION)
 CC ?= cc
 BUILD := build
@@ -43,7 +44,7 @@ SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 .PHONY: all sqlite pg pg-required install install-sqlite install-pg print-libdir installcheck check-install demo check deps-build \
         deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-parity \
         check-programme check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
-        check-stats bench-bayes
+        check-stats bench-bayes bench-programme check-bench-programme
 
 # The extensions only; test binaries belong to make check.
 all: sqlite $(if $(or $(HAVE_PG),$(PG_CONFIG_GIVEN)),pg,no-pg)
@@ -125,7 +126,7 @@ demo: deps-build
 check: deps-check
 	@$(MAKE) --no-print-directory all $(BUILD)/test_core
 	@# One suite at a time, even under make -j: they share one PostgreSQL install.
-	@$(MAKE) --no-print-directory -j1 check-sql check-core check-stats check-sqlite check-sanitize check-valgrind check-pg check-parity check-programme check-install check-bench check-fuzz
+	@$(MAKE) --no-print-directory -j1 check-sql check-core check-stats check-sqlite check-sanitize check-valgrind check-pg check-parity check-programme check-install check-bench check-bench-programme check-fuzz
 	@echo "make check: all suites passed"
 
 # The statistical checks (tests/stats/): every *_coverage.c program, built
@@ -158,6 +159,11 @@ check-programme: $(BUILD)/nps.so
 	tests/programme/run.sh $(BUILD)/nps.so
 check-bench: $(BUILD)/nps.so
 	BENCH_ROWS=100000 BENCH_REPS=3 bench/run.sh
+# The programme benchmark on two tiny programmes, so that it never rots: the
+# answers of both engines must agree (its targets are set for 2M responses).
+check-bench-programme: $(BUILD)/nps.so
+	PROG_SIZES="1000 5000" PROG_INSERTS=1000 PROG_REPS=1 PROG_OUT=$(BUILD)/bench-programme/check \
+	    bench/programme/run.sh
 # Calls per second of the credible bound and prob_above as n grows, as
 # ratios against n = 10 in the same run (report only).
 $(BUILD)/bench/bayes_speed: bench/bayes_speed.c $(CORE_SRC) $(CORE_HDR)
@@ -174,6 +180,10 @@ check-pg-versions:
 
 bench: deps-check
 	bench/run.sh
+# Every view of the programme toolkit and the README's programme queries at
+# 20k, 200k and 2M responses (PROG_SIZES), both engines (bench/programme/run.sh).
+bench-programme: deps-check
+	bench/programme/run.sh
 
 # Every fuzz target for FUZZ_SECONDS seconds (2 at a time); finds stay in build/fuzz/.
 fuzz:

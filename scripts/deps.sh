@@ -11,7 +11,7 @@ for group in "$@"; do
     sqlite) pkgs+=(libsqlite3-dev sqlite3) ;;
     test) pkgs+=(libcmocka-dev valgrind python3 locales) ;;
     pg) pkgs+=(postgresql-15 postgresql-server-dev-15 postgresql-client-15 postgresql-common) ;;
-    bench) pkgs+=(gnuplot-nox) ;;
+    bench) pkgs+=(gnuplot-nox python3) ;;
     fuzz) pkgs+=(clang libclang-rt-14-dev) ;;
     *) echo "deps.sh: unknown group '$group'" >&2; exit 2 ;;
     esac
