@@ -78,6 +78,13 @@
  *  P4  Alert categories are a comma-separated list of detractor, passive and
  *      promoter (blanks around a name and letter case do not matter); an
  *      empty list, an empty name or any other name is an error naming it.
+ *  P5  A text mentions a theme when one of the theme's phrases occurs in it,
+ *      byte for byte (both case-folded by P2 first).  A list of phrases is
+ *      entries "theme" 0x1F "phrase" separated by 0x1E, the entries of a
+ *      theme next to each other; an entry without 0x1F is skipped.  The
+ *      themes a text mentions are reported once each, in list order, as a
+ *      JSON array of strings (quote, backslash and control characters
+ *      escaped).
  *
  * Inference beyond the point estimate (I1-I5), paired waves (W1-W5) and
  * small segments (B1-B5) are stated in nps_inference.h, and the sibling
@@ -330,7 +337,7 @@ void nps_message(char *buf, size_t cap, nps_status st, const char *fn, const cha
 const char *nps_sqlstate(nps_status st);
 
 /* ------------------------------------------------------------------------
- * The programme toolkit (P1-P4).
+ * The programme toolkit (P1-P5).
  * ------------------------------------------------------------------------ */
 
 /* Longest follow-up question, NUL included. */
@@ -356,6 +363,16 @@ int64_t nps_sample_key(const char *key, size_t key_len, const char *seed, size_t
 /* Fold the case of UTF-8 text (P2) into out, which holds len bytes; returns
  * the number of bytes written (<= len; no NUL is added). */
 size_t nps_casefold(const char *in, size_t len, char *out);
+/* The separators of a list of phrases (P5). */
+#define NPS_THEME_PHRASE_SEP '\x1f'
+#define NPS_THEME_ENTRY_SEP '\x1e'
+/* Bytes nps_themes_json() may write for a list of list_len bytes. */
+#define NPS_THEMES_JSON_MAX(list_len) (6 * (size_t)(list_len) + 2)
+/* The themes of a list of phrases (P5) that text mentions, as a JSON array
+ * written to out (NPS_THEMES_JSON_MAX(list_len) bytes, no NUL); returns its
+ * length.  text is compared as it is: fold it first. */
+size_t nps_themes_json(const char *text, size_t text_len, const char *list, size_t list_len,
+                       char *out);
 /* Render a column of a table for a message: 'score' in table 'responses'.
  * buf holds NPS_COLUMN_VALUE_MAX bytes. */
 void nps_render_column(const char *column, size_t column_len, const char *table, size_t table_len,

@@ -1,6 +1,6 @@
 /*
- * programme.c -- the programme toolkit's functions in PostgreSQL (P1-P4 of
- * core/nps.h): nps_sample_key() and nps_casefold() (pure),
+ * programme.c -- the programme toolkit's functions in PostgreSQL (P1-P5 of
+ * core/nps.h): nps_sample_key(), nps_casefold() and nps_themes_of() (pure),
  * nps_followup_question() (reads an optional override table), and
  * nps_alert_on() / nps_alert_off(), which check their arguments with the
  * core's messages and create or drop the trigger whose function is in
@@ -71,6 +71,23 @@ Datum nps_casefold_text(PG_FUNCTION_ARGS)
     text *out = (text *)palloc(VARHDRSZ + len);
 
     SET_VARSIZE(out, VARHDRSZ + nps_casefold(VARDATA_ANY(in), len, VARDATA(out)));
+    PG_RETURN_TEXT_P(out);
+}
+
+PG_FUNCTION_INFO_V1(nps_themes_of_text);
+/* nps_themes_of(text, phrases): the themes of a list of phrases (P5) that
+ * the text mentions once both are case-folded, as a JSON array. */
+Datum nps_themes_of_text(PG_FUNCTION_ARGS)
+{
+    text *in = PG_GETARG_TEXT_PP(0), *list = PG_GETARG_TEXT_PP(1);
+    size_t len = VARSIZE_ANY_EXHDR(in), list_len = VARSIZE_ANY_EXHDR(list);
+    char *folded = palloc(len + 1);
+    text *out = (text *)palloc(VARHDRSZ + NPS_THEMES_JSON_MAX(list_len));
+    size_t folded_len = nps_casefold(VARDATA_ANY(in), len, folded);
+
+    SET_VARSIZE(out, VARHDRSZ + nps_themes_json(folded, folded_len, VARDATA_ANY(list), list_len,
+                                                VARDATA(out)));
+    pfree(folded);
     PG_RETURN_TEXT_P(out);
 }
 

@@ -2591,6 +2591,11 @@ CREATE FUNCTION nps_casefold(text) RETURNS text
 COMMENT ON FUNCTION nps_casefold(text) IS
     'text with the upper-case letters of Latin, Greek and Cyrillic scripts (and full-width Latin) in lower case, independent of the locale; the same in SQLite';
 
+CREATE FUNCTION nps_themes_of(text, text) RETURNS json
+    AS 'MODULE_PATHNAME', 'nps_themes_of_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_themes_of(text, text) IS
+    'the themes of a list of phrases (entries theme chr(31) phrase, separated by chr(30), phrases case-folded, a theme''s entries together) whose phrase occurs in the case-folded text, each once, in list order, as a JSON array; the same in SQLite';
+
 CREATE FUNCTION nps_followup_question(smallint) RETURNS text
     AS 'MODULE_PATHNAME', 'nps_followup_question_int2' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
 CREATE FUNCTION nps_followup_question(smallint, text) RETURNS text

@@ -1,7 +1,8 @@
 /*
  * programme.c -- the SQLite functions of the programme toolkit: the
- * sampling key and case folding (pure), the follow-up question (reads an
- * optional override table, so not deterministic), and the alerts
+ * sampling key, case folding and the themes of a text (pure), the
+ * follow-up question (reads an optional override table, so not
+ * deterministic), and the alerts
  * nps_alert_on() / nps_alert_off(), which create and drop triggers:
  * SQLITE_DIRECTONLY, so no view, trigger or schema can call them behind the
  * user's back.  Its table of functions is registered by sqlite3_nps_init().
@@ -90,6 +91,33 @@ static void fn_casefold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     }
     size_t len = nps_casefold(in, (size_t)n, out);
     sqlite3_result_text(ctx, out, (int)len, sqlite3_free);
+}
+
+/* nps_themes_of(text, phrases): the themes of a list of phrases (P5) that
+ * the text mentions once both are case-folded (the list holds folded
+ * phrases, as the programme's nps_theme_index keeps them), as a JSON array;
+ * NULL for a NULL argument. */
+static void fn_themes_of(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    if (any_null(argc, argv))
+        return;
+    const char *text = (const char *)sqlite3_value_text(argv[0]);
+    int text_len = sqlite3_value_bytes(argv[0]);
+    const char *list = (const char *)sqlite3_value_text(argv[1]);
+    int list_len = sqlite3_value_bytes(argv[1]);
+    char *folded = sqlite3_malloc(text_len + 1);
+    char *out = sqlite3_malloc64(NPS_THEMES_JSON_MAX(list_len));
+    if (text == NULL || list == NULL || folded == NULL || out == NULL) {
+        sqlite3_free(folded);
+        sqlite3_free(out);
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    size_t folded_len = nps_casefold(text, (size_t)text_len, folded);
+    size_t n = nps_themes_json(folded, folded_len, list, (size_t)list_len, out);
+    sqlite3_free(folded);
+    sqlite3_result_text64(ctx, out, n, sqlite3_free, SQLITE_UTF8);
+    sqlite3_result_subtype(ctx, JSON_SUBTYPE);
 }
 
 /* The question of main.nps_followup_questions(category, lang, question) for
@@ -638,6 +666,7 @@ static void fn_alert_off(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 const nps_function nps_programme_functions[] = {
     NPS_SCALAR("nps_sample_key", 2, PURE, fn_sample_key),
     NPS_SCALAR("nps_casefold", 1, PURE, fn_casefold),
+    NPS_SCALAR("nps_themes_of", 2, JSON_RESULT, fn_themes_of),
     NPS_SCALAR("nps_followup_question", 1, READS, fn_question),
     NPS_SCALAR("nps_followup_question", 2, READS, fn_question),
     NPS_SCALAR("nps_alert_on", 2, SCHEMA, fn_alert_on),

@@ -44,11 +44,13 @@ WHERE a.aggcombinefn = 0 OR a.aggminvtransfn = 0 OR a.aggmtransfn = 0 OR a.aggmf
 -- nps_state_merge (NULL + s = s) is the user-facing scalar.
 SELECT DISTINCT a.aggcombinefn::regproc::text AS combine_function FROM pg_aggregate a JOIN member_procs m ON m.oid = a.aggfnoid ORDER BY 1;
 
--- The programme's scalars: sampling key, case folding, follow-up questions, alerts.
+-- The programme's scalars: sampling key, case folding, themes, follow-up
+-- questions, alerts.
 SELECT oid::regprocedure AS programme_function, prorettype::regtype AS returns
 FROM member_procs JOIN pg_proc USING (oid)
-WHERE member_procs.proname IN ('nps_sample_key', 'nps_casefold', 'nps_followup_question',
-                               'nps_alert_on', 'nps_alert_off', 'nps_alert_notify')
+WHERE member_procs.proname IN ('nps_sample_key', 'nps_casefold', 'nps_themes_of',
+                               'nps_followup_question', 'nps_alert_on', 'nps_alert_off',
+                               'nps_alert_notify')
 ORDER BY oid::regprocedure::text;
 
 -- Every function is immutable, strict and parallel safe, except

@@ -1,5 +1,5 @@
--- The programme toolkit's functions (P1-P4 of core/nps.h): nps_sample_key,
--- nps_casefold, nps_followup_question, nps_alert_on and nps_alert_off.
+-- The programme toolkit's functions (P1-P5 of core/nps.h): nps_sample_key, nps_casefold,
+-- nps_followup_question, nps_alert_on and nps_alert_off, nps_themes_of (at the end).
 -- The tables and views of sql/programme/ are tested in tests/programme/.
 .headers on
 .nullvalue NULL
@@ -223,3 +223,14 @@ SELECT table_name, row_id, score, category FROM "q""; DROP TABLE y; --";
 SELECT nps_alert_on('x"; DROP TABLE y; --', 'S'';');
 SELECT nps_alert_off('x"; DROP TABLE y; --') AS removed;
 SELECT count(*) AS y_survives FROM y;
+
+-- P5: the themes of a list of phrases (theme, char(31), folded phrase; the
+-- entries apart by char(30)) that a text mentions once folded: each theme
+-- once, in list order, as JSON (json_each takes it apart); none is [].
+SELECT nps_themes_of('Too EXPENSIVE, and SLOW; costs', 'price' || char(31) || 'expensive' || char(30)
+                     || 'price' || char(31) || 'cost' || char(30) || 'speed' || char(31) || 'slow') AS themes,
+       nps_themes_of('太贵了', 'price' || char(31) || '贵') AS cjk,
+       nps_themes_of('fine', 'price' || char(31) || 'cost') AS none,
+       quote(nps_themes_of(NULL, 'x' || char(31) || 'y')) AS null_text;
+SELECT value AS theme FROM json_each(nps_themes_of('ŁATWY, "tani"', 'ease of use' || char(31) || 'łatwy'
+                                                   || char(30) || 'say "cheap"' || char(31) || 'tani'));
