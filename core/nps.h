@@ -168,6 +168,7 @@ typedef enum nps_status {
     NPS_E_PART_INEXACT,   /* a part whose weights cannot be taken out exactly (I5) */
     NPS_E_PROBABILITY,    /* credible probability outside (0, 1) (B3) */
     NPS_E_STRENGTH,       /* prior strength negative or not finite (B4) */
+    NPS_E_WATCHED,        /* a relation nps_watch() keeps no tables of */
     NPS_E_SCALE_FIRST,    /* the first status of the first scale's block (S7) */
     NPS_STATUS_COUNT = NPS_E_SCALE_FIRST + NPS_NSCALES * NPS_SCALE_ERRORS
 } nps_status;

@@ -12,8 +12,12 @@ SELECT id, contact_id, campaign, channel, sent_at FROM invitations;
 CREATE VIEW nps_contacts AS
 SELECT contact_id, lang, referral_consent, opted_out FROM contacts;
 
--- 2. The programme's tables and views.
+-- 2. The programme's tables and views, its maintained tables built from the
+--    demo's rows; then they follow every write to the demo's tables.
 .read sql/programme/sqlite.sql
+SELECT nps_watch('responses', 'nps_responses');
+SELECT nps_watch('invitations', 'nps_invitations');
+SELECT nps_watch('contacts', 'nps_contacts');
 
 -- 3. The report is as of the morning after the last response.
 UPDATE nps_settings SET value = '2026-12-01 09:00:00' WHERE key = 'as_of';

@@ -5,7 +5,9 @@
  * deterministic), and the alerts
  * nps_alert_on() / nps_alert_off(), which create and drop triggers:
  * SQLITE_DIRECTONLY, so no view, trigger or schema can call them behind the
- * user's back.  Its table of functions is registered by sqlite3_nps_init().
+ * user's back; and the upkeep of the programme's maintained tables,
+ * nps_watch() / nps_unwatch(), which create and drop triggers alike.  Its
+ * table of functions is registered by sqlite3_nps_init().
  */
 #include <stdint.h>
 #include <string.h>
@@ -379,15 +381,13 @@ static void fail_script(sqlite3_context *ctx, char *err)
     sqlite3_free(msg);
 }
 
-/* The column of a table named by arg, as the table spells it (generated
- * columns count); NULL after failing ctx. */
-static char *alerted_column(sqlite3_context *ctx, const char *table, sqlite3_value *arg)
+/* The column of a table named name (len bytes), as the table spells it
+ * (generated columns count); NULL after failing ctx. */
+static char *table_column(sqlite3_context *ctx, const char *table, const char *name, int len)
 {
     sqlite3 *db = sqlite3_context_db_handle(ctx);
     sqlite3_stmt *stmt = NULL;
     char *column = NULL;
-    const char *name = (const char *)sqlite3_value_text(arg);
-    int len = sqlite3_value_bytes(arg);
     if (name == NULL) {
         sqlite3_result_error_nomem(ctx);
         return NULL;
@@ -416,6 +416,12 @@ static char *alerted_column(sqlite3_context *ctx, const char *table, sqlite3_val
         fail_text(ctx, NPS_E_NO_COLUMN, value);
     }
     return column;
+}
+
+/* The column of a table named by arg; NULL after failing ctx. */
+static char *alerted_column(sqlite3_context *ctx, const char *table, sqlite3_value *arg)
+{
+    return table_column(ctx, table, (const char *)sqlite3_value_text(arg), sqlite3_value_bytes(arg));
 }
 
 /* Check the optional arguments of nps_alert_on() (queue name, categories)
@@ -657,6 +663,155 @@ static void fn_alert_off(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_int(ctx, had);
 }
 
+/* The relations nps_watch() keeps the maintained tables of: the relation,
+ * its key, and the view of the programme's script whose INSTEAD OF
+ * triggers forget and note one of its rows. */
+static const struct watched {
+    const char *relation, *key, *upkeep;
+} watched_relations[] = {
+    {"nps_contacts", "contact_id", "nps_contact_upkeep"},
+    {"nps_invitations", "id", "nps_invitation_upkeep"},
+    {"nps_responses", "id", "nps_response_upkeep"},
+};
+
+/* The watched relation that argv names (any case), its upkeep view being
+ * there; NULL after failing ctx. */
+static const struct watched *watched_relation(sqlite3_context *ctx, sqlite3_value *arg)
+{
+    sqlite3 *db = sqlite3_context_db_handle(ctx);
+    const char *name = (const char *)sqlite3_value_text(arg);
+    char value[NPS_VALUE_MAX];
+    int rc = SQLITE_OK;
+    if (name == NULL) {
+        sqlite3_result_error_nomem(ctx);
+        return NULL;
+    }
+    for (size_t i = 0; i < sizeof watched_relations / sizeof watched_relations[0]; i++) {
+        const struct watched *w = &watched_relations[i];
+        if (sqlite3_stricmp(name, w->relation) == 0 && has_object(db, w->upkeep, "'view'", &rc))
+            return w;
+        if (rc != SQLITE_OK) {
+            fail_sqlite(ctx, rc);
+            return NULL;
+        }
+    }
+    nps_render_text(name, (size_t)sqlite3_value_bytes(arg), value, sizeof value);
+    fail_text(ctx, NPS_E_WATCHED, value);
+    return NULL;
+}
+
+/* The triggers of nps_watch() on a table, for a relation whose key the
+ * table's column key is: before a row is updated or deleted, its key is
+ * forgotten (the relation still shows the row as it was); after a row is
+ * inserted or updated, noted.  On the relation itself, also the index by
+ * contact that the upkeep reads. */
+static char *watch_script(sqlite3 *db, const char *table, const struct watched *w, const char *key)
+{
+    static const char *const trigger[4][3] = {
+        {"forget_update", "BEFORE UPDATE", "OLD"},
+        {"delete", "BEFORE DELETE", "OLD"},
+        {"insert", "AFTER INSERT", "NEW"},
+        {"update", "AFTER UPDATE", "NEW"},
+    };
+    sqlite3_str *sql = sqlite3_str_new(db);
+    for (int i = 0; i < 4; i++)
+        sqlite3_str_appendf(sql,
+                            "DROP TRIGGER IF EXISTS main.\"nps_watch_%w_%s\";\n"
+                            "CREATE TRIGGER main.\"nps_watch_%w_%s\" %s ON \"%w\" BEGIN"
+                            " INSERT INTO \"%w\" (\"%w\", step) VALUES (%s.\"%w\", '%s'); END;\n",
+                            table, trigger[i][0], table, trigger[i][0], trigger[i][1], table,
+                            w->upkeep, w->key, trigger[i][2], key, i < 2 ? "forget" : "note");
+    if (sqlite3_stricmp(table, w->relation) == 0 && strcmp(w->key, "id") == 0)
+        sqlite3_str_appendf(sql, "CREATE INDEX IF NOT EXISTS main.\"%w_contact\" ON \"%w\" (contact_id);\n",
+                            w->relation, table);
+    if (sqlite3_str_errcode(sql) != SQLITE_OK) {
+        sqlite3_free(sqlite3_str_finish(sql));
+        return NULL;
+    }
+    return sqlite3_str_finish(sql);
+}
+
+/* nps_watch(table, relation [, key]): keep the programme's maintained tables
+ * following the writes to table, which relation (nps_contacts,
+ * nps_invitations or nps_responses) is or shows: key is the table's column
+ * that relation shows as its key (by default the column of the key's own
+ * name: id, or contact_id for nps_contacts).  Returns what it installed.
+ * Checks come in this order: NULL arguments, table, relation, key. */
+static void fn_watch(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    static const char *const names[3] = {"table", "relation", "key"};
+    sqlite3 *db = sqlite3_context_db_handle(ctx);
+    char *table = NULL, *key = NULL, *script = NULL, *err, *result;
+    const struct watched *w;
+
+    for (int i = 0; i < argc; i++)
+        if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
+            fail_text(ctx, NPS_E_NULL_ARG, names[i]);
+            return;
+        }
+    if ((table = alerted_table(ctx, argv[0])) == NULL)
+        return;
+    if ((w = watched_relation(ctx, argv[1])) == NULL)
+        goto done;
+    key = argc > 2 ? alerted_column(ctx, table, argv[2])
+                   : table_column(ctx, table, w->key, (int)strlen(w->key));
+    if (key == NULL)
+        goto done;
+    if ((script = watch_script(db, table, w, key)) == NULL) {
+        sqlite3_result_error_nomem(ctx);
+        goto done;
+    }
+    if ((err = run_atomically(db, script)) != NULL) {
+        fail_script(ctx, err);
+        goto done;
+    }
+    result = sqlite3_mprintf("%s -> %s (key %s)", table, w->relation, key);
+    if (result == NULL)
+        sqlite3_result_error_nomem(ctx);
+    else
+        sqlite3_result_text(ctx, result, -1, sqlite3_free);
+done:
+    sqlite3_free(script);
+    sqlite3_free(key);
+    sqlite3_free(table);
+}
+
+/* nps_unwatch(table): drop the triggers of nps_watch(); 1 when there were
+ * some, 0 when not.  The maintained tables stay as they are. */
+static void fn_unwatch(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    static const char *const suffix[4] = {"forget_update", "delete", "insert", "update"};
+    sqlite3 *db = sqlite3_context_db_handle(ctx);
+    char *table = alerted_table(ctx, argv[0]), *err;
+    int had = 0, rc = SQLITE_OK;
+    (void)argc;
+    if (table == NULL)
+        return;
+    sqlite3_str *sql = sqlite3_str_new(db);
+    for (int i = 0; i < 4 && rc == SQLITE_OK; i++) {
+        char *name = sqlite3_mprintf("nps_watch_%s_%s", table, suffix[i]);
+        had |= name != NULL && has_object(db, name, "'trigger'", &rc);
+        if (name == NULL)
+            rc = SQLITE_NOMEM;
+        sqlite3_free(name);
+        sqlite3_str_appendf(sql, "DROP TRIGGER IF EXISTS main.\"nps_watch_%w_%s\";\n", table,
+                            suffix[i]);
+    }
+    sqlite3_free(table);
+    char *script = sqlite3_str_finish(sql);
+    if (rc != SQLITE_OK || script == NULL) {
+        sqlite3_free(script);
+        fail_sqlite(ctx, script == NULL ? SQLITE_NOMEM : rc);
+        return;
+    }
+    err = run_atomically(db, script);
+    sqlite3_free(script);
+    if (err != NULL)
+        fail_script(ctx, err);
+    else
+        sqlite3_result_int(ctx, had);
+}
+
 /* Every function reads or writes only its arguments (PURE), except these:
  * the question reads a table, the alerts change the schema. */
 #define READS (SQLITE_UTF8)
@@ -673,6 +828,9 @@ const nps_function nps_programme_functions[] = {
     NPS_SCALAR("nps_alert_on", 3, SCHEMA, fn_alert_on),
     NPS_SCALAR("nps_alert_on", 4, SCHEMA, fn_alert_on),
     NPS_SCALAR("nps_alert_off", 1, SCHEMA, fn_alert_off),
+    NPS_SCALAR("nps_watch", 2, SCHEMA, fn_watch),
+    NPS_SCALAR("nps_watch", 3, SCHEMA, fn_watch),
+    NPS_SCALAR("nps_unwatch", 1, SCHEMA, fn_unwatch),
 };
 const size_t nps_programme_count =
     sizeof nps_programme_functions / sizeof nps_programme_functions[0];

@@ -139,8 +139,19 @@ BEGIN
     RETURN NEW;
 END
 $f$;
+-- (An open follow-up has nothing to stamp: the alerts open theirs without
+-- running the function.)
 CREATE OR REPLACE TRIGGER nps_followups_stamp BEFORE INSERT OR UPDATE OF status ON nps_followups
-    FOR EACH ROW EXECUTE FUNCTION nps_followup_stamp();
+    FOR EACH ROW WHEN (NEW.status <> 'open') EXECUTE FUNCTION nps_followup_stamp();
+
+-- The queue reads the follow-ups not yet closed, oldest first; the weekly
+-- summary reads the detractors of a range of weeks, and of each week the
+-- middle time to first contact.
+CREATE INDEX IF NOT EXISTS nps_followups_open ON nps_followups (responded_at, id)
+    WHERE status <> 'informed';
+CREATE INDEX IF NOT EXISTS nps_followups_week ON nps_followups
+    ((date_trunc('week', responded_at)::date), ((EXTRACT(EPOCH FROM contacted_at - responded_at))::bigint))
+    WHERE score <= 6;
 
 -- The work queue: every follow-up whose loop is not closed, oldest first,
 -- with the next step, its age in whole hours, when first contact is due and
@@ -167,39 +178,39 @@ ORDER BY f.responded_at, f.id;
 -- due) or pending (not contacted, not yet due); the share within the SLA of
 -- those whose outcome is known (all but pending); and the median hours from
 -- response to first contact (the middle value, or the mean of the middle
--- two, of the contacted ones).
+-- two, of the contacted ones), read for each week alone from the index
+-- nps_followups_week in order (SQLite collects them in that order, as an
+-- ordered subquery feeds an aggregate, and takes the middle ones; its window
+-- functions would sort every week again).  A filter on week reaches that
+-- index too.
 CREATE OR REPLACE VIEW nps_followup_weekly AS
-WITH d AS (
-    SELECT date_trunc('week', f.responded_at)::date AS week,
-           f.contacted_at,
-           coalesce(f.due_at, f.responded_at + make_interval(hours => c.followup_sla_hours)) AS due_at,
-           (EXTRACT(EPOCH FROM f.contacted_at - f.responded_at))::bigint AS seconds_to_contact,
-           c.now
-    FROM nps_followups AS f CROSS JOIN nps_config AS c
-    WHERE f.score <= 6
-),
-ranked AS (
-    SELECT week, seconds_to_contact,
-           row_number() OVER (PARTITION BY week ORDER BY seconds_to_contact) AS k,
-           count(*) OVER (PARTITION BY week) AS n
-    FROM d
-    WHERE seconds_to_contact IS NOT NULL
-),
-w AS (
-    SELECT week, count(*) AS detractors, count(contacted_at) AS contacted,
-           count(CASE WHEN contacted_at <= due_at THEN 1 END) AS within_sla,
-           count(CASE WHEN contacted_at IS NULL AND now > due_at THEN 1 END) AS overdue,
-           count(CASE WHEN contacted_at IS NULL AND now <= due_at THEN 1 END) AS pending
-    FROM d
-    GROUP BY week
-)
 SELECT w.week, w.detractors, w.contacted, w.within_sla, w.overdue, w.pending,
        100.0::double precision * w.within_sla / nullif(w.detractors - w.pending, 0)
            AS pct_within_sla,
-       (SELECT avg(r.seconds_to_contact)::double precision / 3600 FROM ranked AS r
-        WHERE r.week = w.week AND r.k IN ((r.n + 1) / 2, (r.n + 2) / 2))
+       (SELECT avg(m.seconds)::double precision / 3600
+        FROM (SELECT t.seconds, row_number() OVER (ORDER BY t.seconds) AS k, count(*) OVER () AS n
+              FROM (SELECT (EXTRACT(EPOCH FROM f.contacted_at - f.responded_at))::bigint AS seconds
+                    FROM nps_followups AS f
+                    WHERE f.score <= 6 AND date_trunc('week', f.responded_at)::date = w.week
+                      AND (EXTRACT(EPOCH FROM f.contacted_at - f.responded_at))::bigint IS NOT NULL) AS t)
+             AS m
+        WHERE m.k IN ((m.n + 1) / 2, (m.n + 2) / 2))
            AS median_hours_to_contact
-FROM w
+FROM (
+    SELECT week, count(*) AS detractors, count(contacted) AS contacted,
+           count(CASE WHEN contacted <= due THEN 1 END) AS within_sla,
+           count(CASE WHEN contacted IS NULL AND now > due THEN 1 END) AS overdue,
+           count(CASE WHEN contacted IS NULL AND now <= due THEN 1 END) AS pending
+    FROM (
+        SELECT date_trunc('week', f.responded_at)::date AS week,
+               f.contacted_at AS contacted,
+               coalesce(f.due_at, f.responded_at + make_interval(hours => c.followup_sla_hours)) AS due,
+               c.now
+        FROM nps_followups AS f CROSS JOIN nps_config AS c
+        WHERE f.score <= 6
+    ) AS d
+    GROUP BY week
+) AS w
 ORDER BY w.week;
 
 -- ---------------------------------------------------------------------------
@@ -209,17 +220,35 @@ ORDER BY w.week;
 --   ORDER BY sample_key LIMIT 500              -- a sample of 500
 --   WHERE sample_key % 100 < 10                -- a 10% sample
 -- ---------------------------------------------------------------------------
+
+-- One row per contact of nps_contacts, kept up to date as contacts,
+-- invitations and responses are written (upkeep, below): the contact's
+-- language and flags, its last invitation and its latest scored response, so
+-- that the cooldown and the referral asks read one row per contact, not
+-- every invitation and response.  A contact's latest response is the one
+-- with the latest responded_at, then the highest id.
+CREATE TABLE IF NOT EXISTS nps_contact_state (
+    contact_id text PRIMARY KEY,
+    lang text,
+    referral_consent boolean,
+    opted_out boolean,
+    last_invited_at timestamp,     -- the latest sent_at of its invitations
+    last_response_id bigint,       -- its latest scored response: id,
+    last_responded_at timestamp,   -- responded_at
+    last_score smallint            -- and score
+);
+-- The promoters, latest first, with what the referral asks read of them.
+CREATE INDEX IF NOT EXISTS nps_contact_state_promoters
+    ON nps_contact_state (last_responded_at, referral_consent, last_score, lang) WHERE last_score >= 9;
+
 CREATE OR REPLACE VIEW nps_survey_eligible AS
-SELECT ct.contact_id, ct.lang, i.last_invited_at,
-       (EXTRACT(EPOCH FROM c.now - i.last_invited_at))::bigint / 86400 AS days_since_invited,
-       nps_sample_key(ct.contact_id, c.sample_seed) AS sample_key
-FROM nps_contacts AS ct
-CROSS JOIN nps_config AS c
-LEFT JOIN (SELECT contact_id, max(sent_at) AS last_invited_at
-           FROM nps_invitations GROUP BY contact_id) AS i ON i.contact_id = ct.contact_id
-WHERE NOT ct.opted_out
-  AND (i.last_invited_at IS NULL
-       OR i.last_invited_at <= c.now - make_interval(days => c.survey_cooldown_days));
+SELECT s.contact_id, s.lang, s.last_invited_at,
+       (EXTRACT(EPOCH FROM c.now - s.last_invited_at))::bigint / 86400 AS days_since_invited,
+       nps_sample_key(s.contact_id, c.sample_seed) AS sample_key
+FROM nps_contact_state AS s
+CROSS JOIN (SELECT now, sample_seed, now - make_interval(days => survey_cooldown_days) AS cutoff
+            FROM nps_config) AS c
+WHERE NOT s.opted_out AND (s.last_invited_at IS NULL OR s.last_invited_at <= c.cutoff);
 
 -- ---------------------------------------------------------------------------
 -- Response rates: responses / invitations per campaign and channel, with
@@ -227,14 +256,34 @@ WHERE NOT ct.opted_out
 -- the B2B reference and B2C target rates beside them.  Rows whose campaign
 -- or channel is NULL are counted under '(none)'.
 -- ---------------------------------------------------------------------------
+
+-- Invitations and responses per day, campaign and channel ('(none)' for
+-- NULL), kept up to date as they are written (upkeep, below); with each
+-- day's responses their nps_state, a rollup the NPS functions read as they
+-- read scores:  SELECT channel, nps(st) FROM nps_response_daily
+-- WHERE day >= '2026-01-01' GROUP BY channel.  A time that is not one
+-- counts under the day ''.
+CREATE TABLE IF NOT EXISTS nps_invitation_daily (
+    day date NOT NULL,
+    campaign text NOT NULL,
+    channel text NOT NULL,
+    invitations bigint NOT NULL,
+    PRIMARY KEY (day, campaign, channel)
+);
+CREATE TABLE IF NOT EXISTS nps_response_daily (
+    day date NOT NULL,
+    campaign text NOT NULL,
+    channel text NOT NULL,
+    responses bigint NOT NULL,     -- every response, scored or not
+    st nps_state,                  -- nps_state of the scores; NULL when none is scored
+    PRIMARY KEY (day, campaign, channel)
+);
+
 CREATE OR REPLACE VIEW nps_response_rates AS
 WITH u AS (
-    SELECT coalesce(campaign, '(none)') AS campaign, coalesce(channel, '(none)') AS channel,
-           1 AS invitation, 0 AS response
-    FROM nps_invitations
+    SELECT campaign, channel, invitations AS invitation, 0 AS response FROM nps_invitation_daily
     UNION ALL
-    SELECT coalesce(campaign, '(none)'), coalesce(channel, '(none)'), 0, 1
-    FROM nps_responses
+    SELECT campaign, channel, 0, responses FROM nps_response_daily
 ),
 g AS (
     SELECT 0 AS level, campaign, channel, sum(invitation) AS invitations,
@@ -357,19 +406,36 @@ INSERT INTO nps_themes (theme, lang, phrase) VALUES
     ('reports', 'ja', 'レポート'), ('reports', 'th', 'รายงาน')
 ON CONFLICT DO NOTHING;
 
+-- The phrases as they are matched (nps_casefold of each, once per theme) and
+-- the themes each comment mentions, with its score: both kept up to date
+-- as responses and phrases are written (upkeep, below), so that reading
+-- themes tests no phrase against any comment; a comment written is tested
+-- against every phrase in one call of nps_themes_of().
+CREATE TABLE IF NOT EXISTS nps_theme_phrases (
+    theme text NOT NULL,
+    folded text NOT NULL,
+    PRIMARY KEY (theme, folded)
+);
+CREATE TABLE IF NOT EXISTS nps_theme_mentions (
+    response_id bigint NOT NULL,   -- nps_responses.id
+    theme text NOT NULL,
+    score smallint,                -- the response's score
+    PRIMARY KEY (response_id, theme)
+);
+CREATE INDEX IF NOT EXISTS nps_theme_mentions_theme ON nps_theme_mentions (theme, score);
+-- The phrases as one list for nps_themes_of() (P5 of core/nps.h), in its one
+-- row: the entries theme, char 31, folded phrase, apart by char 30, in
+-- order of theme.
+CREATE TABLE IF NOT EXISTS nps_theme_index (
+    phrases text NOT NULL
+);
+
 -- Each response with each theme its comment mentions (one row per pair).
 CREATE OR REPLACE VIEW nps_response_themes AS
-WITH r AS MATERIALIZED (
-    SELECT id, contact_id, responded_at, score, lang, comment, nps_casefold(comment) AS folded
-    FROM nps_responses
-    WHERE comment IS NOT NULL
-),
-t AS MATERIALIZED (
-    SELECT DISTINCT theme, nps_casefold(phrase) AS folded FROM nps_themes
-)
-SELECT DISTINCT r.id AS response_id, t.theme, r.contact_id, r.responded_at,
+SELECT m.response_id, m.theme, r.contact_id, r.responded_at,
        r.score, nps_category(r.score) AS category, r.lang, r.comment
-FROM r JOIN t ON strpos(r.folded, t.folded) > 0;
+FROM nps_theme_mentions AS m
+JOIN nps_responses AS r ON r.id = m.response_id;
 
 -- Per theme: responses that mention it, how many of them scored, promoters,
 -- passives, detractors, NPS and the detractor share.  "What do detractors
@@ -381,7 +447,7 @@ SELECT theme, count(*) AS mentions, count(score) AS scored,
        count(CASE WHEN score BETWEEN 7 AND 8 THEN 1 END) AS passives,
        count(CASE WHEN score <= 6 THEN 1 END) AS detractors,
        nps(score) AS nps, detractor_share(score) AS detractor_share
-FROM nps_response_themes
+FROM nps_theme_mentions
 GROUP BY theme;
 
 -- ---------------------------------------------------------------------------
@@ -396,26 +462,459 @@ CREATE TABLE IF NOT EXISTS nps_referral_asks (
     channel text
 );
 
+-- A contact's asks, latest first.
+CREATE INDEX IF NOT EXISTS nps_referral_asks_contact ON nps_referral_asks (contact_id, asked_at);
+
 CREATE OR REPLACE VIEW nps_referral_candidates AS
-WITH latest AS (
-    SELECT contact_id, score, responded_at,
-           row_number() OVER (PARTITION BY contact_id ORDER BY responded_at DESC, id DESC) AS k
-    FROM nps_responses
-    WHERE score IS NOT NULL AND contact_id IS NOT NULL
-),
-asked AS (
-    SELECT contact_id, max(asked_at) AS last_asked_at
-    FROM nps_referral_asks GROUP BY contact_id
-)
-SELECT ct.contact_id, ct.lang, l.score, l.responded_at, a.last_asked_at
-FROM nps_contacts AS ct
-JOIN latest AS l ON l.contact_id = ct.contact_id AND l.k = 1
-CROSS JOIN nps_config AS c
-LEFT JOIN asked AS a ON a.contact_id = ct.contact_id
-WHERE l.score >= 9 AND ct.referral_consent
-  AND (a.last_asked_at IS NULL
-       OR a.last_asked_at <= c.now - make_interval(days => c.referral_cooldown_days))
-ORDER BY l.responded_at DESC, ct.contact_id;
+SELECT s.contact_id, s.lang, s.last_score AS score, s.last_responded_at AS responded_at,
+       a.last_asked_at
+FROM nps_contact_state AS s
+CROSS JOIN (SELECT now - make_interval(days => referral_cooldown_days) AS cutoff FROM nps_config) AS c
+LEFT JOIN (SELECT contact_id, max(asked_at) AS last_asked_at
+           FROM nps_referral_asks GROUP BY contact_id) AS a ON a.contact_id = s.contact_id
+WHERE s.last_score >= 9 AND s.referral_consent
+  AND (a.last_asked_at IS NULL OR a.last_asked_at <= c.cutoff)
+ORDER BY s.last_responded_at DESC, s.contact_id;
+
+-- ---------------------------------------------------------------------------
+-- Upkeep.  The maintained tables (nps_contact_state, nps_invitation_daily,
+-- nps_response_daily, nps_theme_phrases, nps_theme_mentions) follow every
+-- write to nps_contacts, nps_invitations, nps_responses and nps_themes, so
+-- that no view recomputes the history on every read.
+--
+-- nps_watch(table, relation [, key]) puts the triggers that do it on a
+-- table: on nps_contacts, nps_invitations and nps_responses themselves when
+-- they are this script's tables (below), or on your own table behind one of
+-- them when that one is your view (README: "Your data").  A row that
+-- changes is forgotten as the relation shows it before the change and noted
+-- as it shows it after; nps_unwatch(table) removes the triggers.
+-- nps_themes is always this script's table and keeps its own.
+--
+--   INSERT INTO nps_rebuild DEFAULT VALUES;
+--
+-- rebuilds every maintained table from scratch; loading this script does it.
+-- ---------------------------------------------------------------------------
+-- The upkeep of responses gone (as they were) and come (as they are now):
+-- their themes, their days' counts and states, their contacts' latest
+-- response.  Set by set: the triggers of nps_watch() pass a statement's
+-- rows, up to 10,000 at a time.  A NULL score adds nothing to a day's state,
+-- and a state that holds no row any more is NULL, as nps_state over no
+-- scored row is.  A NULL time counts under the day -infinity.
+CREATE OR REPLACE FUNCTION nps_response_upkeep(gone nps_responses[], came nps_responses[])
+RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+BEGIN
+    IF gone IS NOT NULL THEN
+        DELETE FROM nps_theme_mentions AS m USING unnest(gone) AS g WHERE m.response_id = g.id;
+        UPDATE nps_response_daily AS d
+        SET responses = d.responses - p.n,
+            st = CASE WHEN p.st IS NULL THEN d.st
+                      ELSE (SELECT CASE WHEN nps_rows_of(u.x) > 0 THEN u.x END
+                            FROM (SELECT nps_state_unmerge(d.st, p.st) AS x) AS u) END
+        FROM (SELECT coalesce(g.responded_at::date, '-infinity') AS day,
+                     coalesce(g.campaign, '(none)') AS campaign, coalesce(g.channel, '(none)') AS channel,
+                     count(*) AS n, nps_state(g.score) AS st
+              FROM unnest(gone) AS g GROUP BY 1, 2, 3) AS p
+        WHERE (d.day, d.campaign, d.channel) = (p.day, p.campaign, p.channel);
+        DELETE FROM nps_response_daily AS d
+        WHERE d.responses = 0
+          AND (d.day, d.campaign, d.channel) IN
+              (SELECT coalesce(g.responded_at::date, '-infinity'), coalesce(g.campaign, '(none)'),
+                      coalesce(g.channel, '(none)')
+               FROM unnest(gone) AS g);
+        UPDATE nps_contact_state AS s
+        SET (last_response_id, last_responded_at, last_score) =
+            (SELECT r.id, r.responded_at, r.score FROM nps_responses AS r
+             WHERE r.contact_id = s.contact_id AND r.score IS NOT NULL
+               AND r.id NOT IN (SELECT g.id FROM unnest(gone) AS g)
+             ORDER BY r.responded_at DESC NULLS LAST, r.id DESC LIMIT 1)
+        WHERE (s.contact_id, s.last_response_id) IN (SELECT g.contact_id, g.id FROM unnest(gone) AS g);
+    END IF;
+    IF came IS NOT NULL THEN
+        INSERT INTO nps_theme_mentions (response_id, theme, score)
+        SELECT c.id, j.theme, c.score
+        FROM unnest(came) AS c
+        CROSS JOIN nps_theme_index AS x
+        CROSS JOIN LATERAL json_array_elements_text(nps_themes_of(c.comment, x.phrases)) AS j(theme)
+        WHERE c.comment IS NOT NULL
+        ON CONFLICT DO NOTHING;
+        INSERT INTO nps_response_daily AS d (day, campaign, channel, responses, st)
+        SELECT coalesce(c.responded_at::date, '-infinity'), coalesce(c.campaign, '(none)'),
+               coalesce(c.channel, '(none)'), count(*), nps_state(c.score)
+        FROM unnest(came) AS c GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        ON CONFLICT (day, campaign, channel) DO UPDATE
+        SET responses = d.responses + excluded.responses, st = nps_state_merge(d.st, excluded.st);
+        UPDATE nps_contact_state AS s
+        SET last_response_id = c.id, last_responded_at = c.responded_at, last_score = c.score
+        FROM (SELECT DISTINCT ON (c.contact_id) c.contact_id, c.id, c.responded_at, c.score
+              FROM unnest(came) AS c WHERE c.score IS NOT NULL AND c.contact_id IS NOT NULL
+              ORDER BY c.contact_id, c.responded_at DESC NULLS LAST, c.id DESC) AS c
+        WHERE s.contact_id = c.contact_id
+          AND (s.last_response_id IS NULL
+               OR c.responded_at > s.last_responded_at
+               OR (s.last_responded_at IS NULL AND c.responded_at IS NOT NULL)
+               OR (c.responded_at IS NOT DISTINCT FROM s.last_responded_at
+                   AND c.id > s.last_response_id));
+    END IF;
+END
+$f$;
+
+-- The upkeep of invitations gone and come: their days' counts, their
+-- contacts' last invitation.
+CREATE OR REPLACE FUNCTION nps_invitation_upkeep(gone nps_invitations[], came nps_invitations[])
+RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+BEGIN
+    IF gone IS NOT NULL THEN
+        UPDATE nps_invitation_daily AS d SET invitations = d.invitations - p.n
+        FROM (SELECT coalesce(g.sent_at::date, '-infinity') AS day,
+                     coalesce(g.campaign, '(none)') AS campaign, coalesce(g.channel, '(none)') AS channel,
+                     count(*) AS n
+              FROM unnest(gone) AS g GROUP BY 1, 2, 3) AS p
+        WHERE (d.day, d.campaign, d.channel) = (p.day, p.campaign, p.channel);
+        DELETE FROM nps_invitation_daily AS d
+        WHERE d.invitations = 0
+          AND (d.day, d.campaign, d.channel) IN
+              (SELECT coalesce(g.sent_at::date, '-infinity'), coalesce(g.campaign, '(none)'),
+                      coalesce(g.channel, '(none)')
+               FROM unnest(gone) AS g);
+        UPDATE nps_contact_state AS s
+        SET last_invited_at = (SELECT max(i.sent_at) FROM nps_invitations AS i
+                               WHERE i.contact_id = s.contact_id
+                                 AND i.id NOT IN (SELECT g.id FROM unnest(gone) AS g))
+        FROM (SELECT g.contact_id, max(g.sent_at) AS sent_at FROM unnest(gone) AS g
+              GROUP BY g.contact_id) AS g
+        WHERE s.contact_id = g.contact_id AND s.last_invited_at = g.sent_at;
+    END IF;
+    IF came IS NOT NULL THEN
+        INSERT INTO nps_invitation_daily AS d (day, campaign, channel, invitations)
+        SELECT coalesce(c.sent_at::date, '-infinity'), coalesce(c.campaign, '(none)'),
+               coalesce(c.channel, '(none)'), count(*)
+        FROM unnest(came) AS c GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        ON CONFLICT (day, campaign, channel) DO UPDATE
+        SET invitations = d.invitations + excluded.invitations;
+        UPDATE nps_contact_state AS s SET last_invited_at = c.sent_at
+        FROM (SELECT c.contact_id, max(c.sent_at) AS sent_at FROM unnest(came) AS c
+              GROUP BY c.contact_id) AS c
+        WHERE s.contact_id = c.contact_id
+          AND (s.last_invited_at IS NULL OR c.sent_at > s.last_invited_at);
+    END IF;
+END
+$f$;
+
+-- The upkeep of contacts gone and come: their rows of nps_contact_state.
+CREATE OR REPLACE FUNCTION nps_contact_upkeep(gone nps_contacts[], came nps_contacts[])
+RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+BEGIN
+    IF gone IS NOT NULL THEN
+        DELETE FROM nps_contact_state AS s USING unnest(gone) AS g WHERE s.contact_id = g.contact_id;
+    END IF;
+    IF came IS NOT NULL THEN
+        INSERT INTO nps_contact_state (contact_id, lang, referral_consent, opted_out, last_invited_at,
+                                       last_response_id, last_responded_at, last_score)
+        SELECT c.contact_id, c.lang, c.referral_consent, c.opted_out,
+               (SELECT max(i.sent_at) FROM nps_invitations AS i WHERE i.contact_id = c.contact_id),
+               l.id, l.responded_at, l.score
+        FROM unnest(came) AS c
+        LEFT JOIN LATERAL (SELECT r.id, r.responded_at, r.score FROM nps_responses AS r
+                           WHERE r.contact_id = c.contact_id AND r.score IS NOT NULL
+                           ORDER BY r.responded_at DESC NULLS LAST, r.id DESC LIMIT 1) AS l ON true
+        ON CONFLICT (contact_id) DO NOTHING;
+    END IF;
+END
+$f$;
+
+-- The triggers nps_watch() puts on nps_contacts, nps_invitations or
+-- nps_responses itself: after each statement, its rows as they were
+-- (old_rows) are forgotten and as they are (new_rows) noted, 10,000 at a
+-- time.  TG_ARGV[0] names the relation.
+CREATE OR REPLACE FUNCTION nps_watch_rows() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+BEGIN
+    CASE TG_ARGV[0]
+    WHEN 'nps_responses' THEN
+        IF TG_OP <> 'INSERT' THEN
+            PERFORM nps_response_upkeep(array_agg(r), NULL)
+            FROM (SELECT ROW(t.*)::nps_responses AS r, (row_number() OVER () - 1) / 10000 AS g FROM old_rows AS t) AS x
+            GROUP BY g;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+            PERFORM nps_response_upkeep(NULL, array_agg(r))
+            FROM (SELECT ROW(t.*)::nps_responses AS r, (row_number() OVER () - 1) / 10000 AS g FROM new_rows AS t) AS x
+            GROUP BY g;
+        END IF;
+    WHEN 'nps_invitations' THEN
+        IF TG_OP <> 'INSERT' THEN
+            PERFORM nps_invitation_upkeep(array_agg(r), NULL)
+            FROM (SELECT ROW(t.*)::nps_invitations AS r, (row_number() OVER () - 1) / 10000 AS g FROM old_rows AS t) AS x
+            GROUP BY g;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+            PERFORM nps_invitation_upkeep(NULL, array_agg(r))
+            FROM (SELECT ROW(t.*)::nps_invitations AS r, (row_number() OVER () - 1) / 10000 AS g FROM new_rows AS t) AS x
+            GROUP BY g;
+        END IF;
+    ELSE
+        IF TG_OP <> 'INSERT' THEN
+            PERFORM nps_contact_upkeep(array_agg(r), NULL)
+            FROM (SELECT ROW(t.*)::nps_contacts AS r, (row_number() OVER () - 1) / 10000 AS g FROM old_rows AS t) AS x
+            GROUP BY g;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+            PERFORM nps_contact_upkeep(NULL, array_agg(r))
+            FROM (SELECT ROW(t.*)::nps_contacts AS r, (row_number() OVER () - 1) / 10000 AS g FROM new_rows AS t) AS x
+            GROUP BY g;
+        END IF;
+    END CASE;
+    RETURN NULL;
+END
+$f$;
+
+-- The triggers nps_watch() puts on your table behind the view TG_ARGV[0],
+-- whose column TG_ARGV[1] the view shows as its key: before a row changes,
+-- forget the view's row of its key; after each statement, note the view's
+-- rows of the keys it wrote (new_rows), 10,000 at a time.
+CREATE OR REPLACE FUNCTION nps_watch_forget() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+BEGIN
+    EXECUTE format('SELECT %I((SELECT array_agg(v) FROM %I AS v WHERE v.%I = ($1).%I), NULL)',
+                   CASE TG_ARGV[0] WHEN 'nps_responses' THEN 'nps_response_upkeep'
+                                   WHEN 'nps_invitations' THEN 'nps_invitation_upkeep'
+                                   ELSE 'nps_contact_upkeep' END,
+                   TG_ARGV[0], CASE TG_ARGV[0] WHEN 'nps_contacts' THEN 'contact_id' ELSE 'id' END,
+                   TG_ARGV[1])
+    USING OLD;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END
+$f$;
+
+CREATE OR REPLACE FUNCTION nps_watch_note() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+BEGIN
+    EXECUTE format('SELECT %I(NULL, array_agg(v)) FROM (SELECT v, (row_number() OVER () - 1) / 10000 AS g'
+                   ' FROM %I AS v WHERE v.%I IN (SELECT n.%I FROM new_rows AS n)) AS x GROUP BY g',
+                   CASE TG_ARGV[0] WHEN 'nps_responses' THEN 'nps_response_upkeep'
+                                   WHEN 'nps_invitations' THEN 'nps_invitation_upkeep'
+                                   ELSE 'nps_contact_upkeep' END,
+                   TG_ARGV[0], CASE TG_ARGV[0] WHEN 'nps_contacts' THEN 'contact_id' ELSE 'id' END,
+                   TG_ARGV[1]);
+    RETURN NULL;
+END
+$f$;
+
+-- TRUNCATE fires no trigger of a DELETE: rebuild.
+CREATE OR REPLACE FUNCTION nps_watch_truncate() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+BEGIN
+    INSERT INTO nps_rebuild DEFAULT VALUES;
+    RETURN NULL;
+END
+$f$;
+
+-- nps_unwatch(table): drop the triggers of nps_watch(); 1 when there were
+-- some, 0 when not.
+CREATE OR REPLACE FUNCTION nps_unwatch(tbl regclass) RETURNS integer
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+DECLARE
+    t text;
+    had integer := 0;
+BEGIN
+    FOR t IN SELECT g.tgname FROM pg_catalog.pg_trigger AS g
+             WHERE g.tgrelid = tbl AND g.tgname IN ('nps_watch_insert', 'nps_watch_update',
+                   'nps_watch_delete', 'nps_watch_forget', 'nps_watch_truncate') LOOP
+        EXECUTE format('DROP TRIGGER %I ON %s', t, tbl);
+        had := 1;
+    END LOOP;
+    RETURN had;
+END
+$f$;
+
+-- nps_watch(table, relation [, key]): the triggers above on table, for
+-- relation (nps_contacts, nps_invitations or nps_responses): the relation
+-- itself, or your table behind it when it is your view, key being the
+-- table's column that the view shows as its id (contact_id for
+-- nps_contacts; by default the column of that name).  On the relation
+-- itself, also the index by contact that the upkeep reads.  Returns what it
+-- installed.  The names are resolved where the caller wrote them
+-- (regclass), not through this function's search_path.
+CREATE OR REPLACE FUNCTION nps_watch(tbl regclass, relation regclass, key text DEFAULT NULL)
+RETURNS text LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+DECLARE
+    rel text := CASE relation WHEN 'nps_responses'::regclass THEN 'nps_responses'
+                              WHEN 'nps_invitations'::regclass THEN 'nps_invitations'
+                              WHEN 'nps_contacts'::regclass THEN 'nps_contacts' END;
+    k text := coalesce(key, CASE rel WHEN 'nps_contacts' THEN 'contact_id' ELSE 'id' END);
+    fn text := (SELECT quote_ident(n.nspname) FROM pg_catalog.pg_namespace AS n
+                JOIN pg_catalog.pg_class AS c ON c.relnamespace = n.oid
+                WHERE c.oid = 'nps_rebuild'::regclass);
+BEGIN
+    IF tbl IS NULL OR relation IS NULL THEN
+        RAISE EXCEPTION 'nps_watch: % must not be NULL', CASE WHEN tbl IS NULL THEN 'table' ELSE 'relation' END
+            USING ERRCODE = '22004';
+    END IF;
+    IF rel IS NULL THEN
+        RAISE EXCEPTION 'nps_watch: ''%'' is not nps_contacts, nps_invitations or nps_responses of a loaded programme',
+            relation USING ERRCODE = '22023';
+    END IF;
+    IF (SELECT c.relkind FROM pg_catalog.pg_class AS c WHERE c.oid = tbl) NOT IN ('r', 'p') THEN
+        RAISE EXCEPTION 'nps_watch: no table ''%''', tbl USING ERRCODE = '42P01';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute AS a
+                   WHERE a.attrelid = tbl AND a.attname = k AND a.attnum > 0 AND NOT a.attisdropped) THEN
+        RAISE EXCEPTION 'nps_watch: no column ''%'' in table ''%''', k, tbl USING ERRCODE = '42703';
+    END IF;
+    PERFORM nps_unwatch(tbl);
+    IF tbl = relation THEN
+        EXECUTE format('CREATE TRIGGER nps_watch_insert AFTER INSERT ON %s REFERENCING NEW TABLE AS new_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_rows(%L)', tbl, fn, rel);
+        EXECUTE format('CREATE TRIGGER nps_watch_update AFTER UPDATE ON %s'
+                       ' REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_rows(%L)', tbl, fn, rel);
+        EXECUTE format('CREATE TRIGGER nps_watch_delete AFTER DELETE ON %s REFERENCING OLD TABLE AS old_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_rows(%L)', tbl, fn, rel);
+        IF rel <> 'nps_contacts' THEN
+            EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (contact_id)', rel || '_contact', tbl);
+        END IF;
+    ELSE
+        EXECUTE format('CREATE TRIGGER nps_watch_forget BEFORE UPDATE OR DELETE ON %s'
+                       ' FOR EACH ROW EXECUTE FUNCTION %s.nps_watch_forget(%L, %L)', tbl, fn, rel, k);
+        EXECUTE format('CREATE TRIGGER nps_watch_insert AFTER INSERT ON %s REFERENCING NEW TABLE AS new_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_note(%L, %L)', tbl, fn, rel, k);
+        EXECUTE format('CREATE TRIGGER nps_watch_update AFTER UPDATE ON %s REFERENCING NEW TABLE AS new_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_note(%L, %L)', tbl, fn, rel, k);
+    END IF;
+    EXECUTE format('CREATE TRIGGER nps_watch_truncate AFTER TRUNCATE ON %s'
+                   ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_truncate()', tbl, fn);
+    RETURN format('%s -> %s (key %s)', tbl, rel, k);
+END
+$f$;
+
+-- nps_themes: the phrases none folds to any more are dropped, and the
+-- comments of their themes keep a theme only if another of its phrases is
+-- in them; a phrase that none folded to before is looked for in every
+-- comment.
+CREATE OR REPLACE FUNCTION nps_themes_upkeep() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+DECLARE
+    lost text[];
+    added_theme text[];
+    added_folded text[];
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        WITH gone AS (
+            SELECT o.theme, nps_casefold(o.phrase) AS folded FROM old_rows AS o
+            EXCEPT
+            SELECT t.theme, nps_casefold(t.phrase) FROM nps_themes AS t
+        ), dropped AS (
+            DELETE FROM nps_theme_phrases AS p USING gone AS g
+            WHERE p.theme = g.theme AND p.folded = g.folded RETURNING p.theme
+        )
+        SELECT array_agg(DISTINCT dropped.theme) INTO lost FROM dropped;
+        IF lost IS NOT NULL THEN
+            DELETE FROM nps_theme_mentions AS m
+            USING nps_responses AS r,
+                  (SELECT t.theme, coalesce((SELECT string_agg(p.theme || chr(31) || p.folded, chr(30))
+                                             FROM nps_theme_phrases AS p WHERE p.theme = t.theme), '')
+                                   AS phrases
+                   FROM unnest(lost) AS t(theme)) AS l
+            WHERE m.theme = l.theme AND r.id = m.response_id
+              AND nps_themes_of(r.comment, l.phrases)::text = '[]';
+        END IF;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        WITH added AS (
+            INSERT INTO nps_theme_phrases (theme, folded)
+            SELECT n.theme, nps_casefold(n.phrase) FROM new_rows AS n
+            ON CONFLICT DO NOTHING RETURNING theme, folded
+        )
+        SELECT array_agg(added.theme), array_agg(added.folded) INTO added_theme, added_folded FROM added;
+        IF added_theme IS NOT NULL THEN
+            INSERT INTO nps_theme_mentions (response_id, theme, score)
+            SELECT r.id, j.theme, r.score
+            FROM nps_responses AS r
+            CROSS JOIN (SELECT string_agg(a.theme || chr(31) || a.folded, chr(30) ORDER BY a.theme)
+                            AS phrases
+                        FROM unnest(added_theme, added_folded) AS a(theme, folded)) AS x
+            CROSS JOIN LATERAL json_array_elements_text(nps_themes_of(r.comment, x.phrases)) AS j(theme)
+            WHERE r.comment IS NOT NULL
+            ON CONFLICT DO NOTHING;
+        END IF;
+    END IF;
+    UPDATE nps_theme_index
+    SET phrases = (SELECT coalesce(string_agg(theme || chr(31) || folded, chr(30) ORDER BY theme, folded), '')
+                   FROM nps_theme_phrases);
+    RETURN NULL;
+END
+$f$;
+CREATE OR REPLACE TRIGGER nps_themes_insert AFTER INSERT ON nps_themes
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION nps_themes_upkeep();
+CREATE OR REPLACE TRIGGER nps_themes_update AFTER UPDATE ON nps_themes
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION nps_themes_upkeep();
+CREATE OR REPLACE TRIGGER nps_themes_delete AFTER DELETE ON nps_themes
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION nps_themes_upkeep();
+
+-- Every maintained table from scratch.
+CREATE OR REPLACE VIEW nps_rebuild AS
+SELECT NULL::text AS tables WHERE false;
+
+CREATE OR REPLACE FUNCTION nps_rebuild_all() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+BEGIN
+    DELETE FROM nps_theme_phrases;
+    INSERT INTO nps_theme_phrases (theme, folded)
+    SELECT theme, nps_casefold(phrase) FROM nps_themes
+    ON CONFLICT DO NOTHING;
+    DELETE FROM nps_theme_index;
+    INSERT INTO nps_theme_index (phrases)
+    SELECT coalesce(string_agg(theme || chr(31) || folded, chr(30) ORDER BY theme, folded), '')
+    FROM nps_theme_phrases;
+    DELETE FROM nps_theme_mentions;
+    INSERT INTO nps_theme_mentions (response_id, theme, score)
+    SELECT r.id, j.theme, r.score
+    FROM nps_responses AS r
+    CROSS JOIN nps_theme_index AS x
+    CROSS JOIN LATERAL json_array_elements_text(nps_themes_of(r.comment, x.phrases)) AS j(theme)
+    WHERE r.comment IS NOT NULL
+    ON CONFLICT DO NOTHING;
+    DELETE FROM nps_invitation_daily;
+    INSERT INTO nps_invitation_daily (day, campaign, channel, invitations)
+    SELECT coalesce(sent_at::date, '-infinity'), coalesce(campaign, '(none)'),
+           coalesce(channel, '(none)'), count(*)
+    FROM nps_invitations GROUP BY 1, 2, 3;
+    DELETE FROM nps_response_daily;
+    INSERT INTO nps_response_daily (day, campaign, channel, responses, st)
+    SELECT coalesce(responded_at::date, '-infinity'), coalesce(campaign, '(none)'),
+           coalesce(channel, '(none)'), count(*), nps_state(score)
+    FROM nps_responses GROUP BY 1, 2, 3;
+    DELETE FROM nps_contact_state;
+    INSERT INTO nps_contact_state (contact_id, lang, referral_consent, opted_out, last_invited_at,
+                                   last_response_id, last_responded_at, last_score)
+    SELECT ct.contact_id, ct.lang, ct.referral_consent, ct.opted_out, i.last_invited_at,
+           l.id, l.responded_at, l.score
+    FROM nps_contacts AS ct
+    LEFT JOIN (SELECT contact_id, max(sent_at) AS last_invited_at
+               FROM nps_invitations GROUP BY contact_id) AS i ON i.contact_id = ct.contact_id
+    LEFT JOIN (SELECT DISTINCT ON (contact_id) contact_id, id, responded_at, score
+               FROM nps_responses WHERE score IS NOT NULL AND contact_id IS NOT NULL
+               ORDER BY contact_id, responded_at DESC NULLS LAST, id DESC) AS l
+           ON l.contact_id = ct.contact_id
+    ON CONFLICT DO NOTHING;
+    RETURN NEW;
+END
+$f$;
+CREATE OR REPLACE TRIGGER nps_rebuild INSTEAD OF INSERT ON nps_rebuild
+    FOR EACH ROW EXECUTE FUNCTION nps_rebuild_all();
+CREATE OR REPLACE TRIGGER nps_themes_truncate AFTER TRUNCATE ON nps_themes
+    FOR EACH STATEMENT EXECUTE FUNCTION nps_watch_truncate();
+
+-- This script's own tables are watched (those of them that are tables), and
+-- every maintained table is rebuilt from what is there.
+INSERT INTO nps_rebuild (tables)
+SELECT string_agg(nps_watch(c.oid, c.oid), '; ') FROM pg_catalog.pg_class AS c
+WHERE c.relnamespace = pg_catalog.current_schema()::regnamespace AND c.relkind IN ('r', 'p')
+  AND c.relname IN ('nps_contacts', 'nps_invitations', 'nps_responses');
 
 -- ---------------------------------------------------------------------------
 -- Follow-up questions: rows here replace the built-in question of

@@ -149,6 +149,15 @@ BEGIN
     WHERE id = NEW.id;
 END;
 
+-- The queue reads the follow-ups not yet closed, oldest first; the weekly
+-- summary reads the detractors of a range of weeks, and of each week the
+-- middle time to first contact.
+CREATE INDEX IF NOT EXISTS nps_followups_open ON nps_followups (responded_at, id)
+    WHERE status <> 'informed';
+CREATE INDEX IF NOT EXISTS nps_followups_week ON nps_followups
+    (date(responded_at, 'weekday 0', '-6 days'), unixepoch(contacted_at) - unixepoch(responded_at))
+    WHERE score <= 6;
+
 -- The work queue: every follow-up whose loop is not closed, oldest first,
 -- with the next step, its age in whole hours, when first contact is due and
 -- whether that deadline is missed (first contact late, or none and overdue).
@@ -177,41 +186,41 @@ ORDER BY f.responded_at, f.id;
 -- due) or pending (not contacted, not yet due); the share within the SLA of
 -- those whose outcome is known (all but pending); and the median hours from
 -- response to first contact (the middle value, or the mean of the middle
--- two, of the contacted ones).
+-- two, of the contacted ones), read for each week alone from the index
+-- nps_followups_week in order (SQLite collects them in that order, as an
+-- ordered subquery feeds an aggregate, and takes the middle ones; its window
+-- functions would sort every week again).  A filter on week reaches that
+-- index too.
 DROP VIEW IF EXISTS nps_followup_weekly;
 CREATE VIEW nps_followup_weekly AS
-WITH d AS (
-    SELECT date(f.responded_at, 'weekday 0', '-6 days') AS week,
-           datetime(f.contacted_at) AS contacted_at,
-           coalesce(datetime(f.due_at),
-                    datetime(f.responded_at, '+' || c.followup_sla_hours || ' hours')) AS due_at,
-           CAST(strftime('%s', f.contacted_at) AS INTEGER)
-               - CAST(strftime('%s', f.responded_at) AS INTEGER) AS seconds_to_contact,
-           c.now
-    FROM nps_followups AS f CROSS JOIN nps_config AS c
-    WHERE f.score <= 6
-),
-ranked AS (
-    SELECT week, seconds_to_contact,
-           row_number() OVER (PARTITION BY week ORDER BY seconds_to_contact) AS k,
-           count(*) OVER (PARTITION BY week) AS n
-    FROM d
-    WHERE seconds_to_contact IS NOT NULL
-),
-w AS (
-    SELECT week, count(*) AS detractors, count(contacted_at) AS contacted,
-           count(CASE WHEN contacted_at <= due_at THEN 1 END) AS within_sla,
-           count(CASE WHEN contacted_at IS NULL AND now > due_at THEN 1 END) AS overdue,
-           count(CASE WHEN contacted_at IS NULL AND now <= due_at THEN 1 END) AS pending
-    FROM d
-    GROUP BY week
-)
 SELECT w.week, w.detractors, w.contacted, w.within_sla, w.overdue, w.pending,
        100.0 * w.within_sla / nullif(w.detractors - w.pending, 0) AS pct_within_sla,
-       (SELECT avg(r.seconds_to_contact) / 3600.0 FROM ranked AS r
-        WHERE r.week = w.week AND r.k IN ((r.n + 1) / 2, (r.n + 2) / 2))
+       (SELECT (json_extract(m.seconds, '$[' || ((m.n - 1) / 2) || ']')
+                + json_extract(m.seconds, '$[' || (m.n / 2) || ']')) / 7200.0
+        FROM (SELECT json_group_array(t.seconds) AS seconds, count(*) AS n
+              FROM (SELECT unixepoch(f.contacted_at) - unixepoch(f.responded_at) AS seconds
+                    FROM nps_followups AS f
+                    WHERE f.score <= 6 AND date(f.responded_at, 'weekday 0', '-6 days') = w.week
+                      AND unixepoch(f.contacted_at) - unixepoch(f.responded_at) IS NOT NULL
+                    ORDER BY unixepoch(f.contacted_at) - unixepoch(f.responded_at)) AS t) AS m)
            AS median_hours_to_contact
-FROM w
+FROM (
+    SELECT week, count(*) AS detractors, count(contacted) AS contacted,
+           count(CASE WHEN contacted <= due THEN 1 END) AS within_sla,
+           count(CASE WHEN contacted IS NULL AND now > due THEN 1 END) AS overdue,
+           count(CASE WHEN contacted IS NULL AND now <= due THEN 1 END) AS pending
+    FROM (
+        SELECT date(f.responded_at, 'weekday 0', '-6 days') AS week,
+               unixepoch(f.contacted_at) AS contacted,
+               coalesce(unixepoch(f.due_at), unixepoch(f.responded_at) + 3600 * c.followup_sla_hours)
+                   AS due,
+               c.now
+        FROM nps_followups AS f
+        CROSS JOIN (SELECT unixepoch(now) AS now, followup_sla_hours FROM nps_config LIMIT 1) AS c
+        WHERE f.score <= 6
+    ) AS d
+    GROUP BY week
+) AS w
 ORDER BY w.week;
 
 -- ---------------------------------------------------------------------------
@@ -221,19 +230,37 @@ ORDER BY w.week;
 --   ORDER BY sample_key LIMIT 500              -- a sample of 500
 --   WHERE sample_key % 100 < 10                -- a 10% sample
 -- ---------------------------------------------------------------------------
+
+-- One row per contact of nps_contacts, kept up to date as contacts,
+-- invitations and responses are written (upkeep, below): the contact's
+-- language and flags, its last invitation and its latest scored response, so
+-- that the cooldown and the referral asks read one row per contact, not
+-- every invitation and response.  A contact's latest response is the one
+-- with the latest responded_at, then the highest id.
+CREATE TABLE IF NOT EXISTS nps_contact_state (
+    contact_id TEXT PRIMARY KEY,
+    lang TEXT,
+    referral_consent INTEGER,
+    opted_out INTEGER,
+    last_invited_at TEXT,          -- the latest datetime(sent_at) of its invitations
+    last_response_id INTEGER,      -- its latest scored response: id,
+    last_responded_at TEXT,        -- datetime(responded_at)
+    last_score INTEGER             -- and score
+) WITHOUT ROWID;
+-- The promoters, latest first, with what the referral asks read of them.
+CREATE INDEX IF NOT EXISTS nps_contact_state_promoters
+    ON nps_contact_state (last_responded_at, referral_consent, last_score, lang) WHERE last_score >= 9;
+
 DROP VIEW IF EXISTS nps_survey_eligible;
 CREATE VIEW nps_survey_eligible AS
-SELECT ct.contact_id, ct.lang, i.last_invited_at,
+SELECT s.contact_id, s.lang, s.last_invited_at,
        (CAST(strftime('%s', c.now) AS INTEGER)
-        - CAST(strftime('%s', i.last_invited_at) AS INTEGER)) / 86400 AS days_since_invited,
-       nps_sample_key(ct.contact_id, c.sample_seed) AS sample_key
-FROM nps_contacts AS ct
-CROSS JOIN nps_config AS c
-LEFT JOIN (SELECT contact_id, max(datetime(sent_at)) AS last_invited_at
-           FROM nps_invitations GROUP BY contact_id) AS i ON i.contact_id = ct.contact_id
-WHERE NOT ct.opted_out
-  AND (i.last_invited_at IS NULL
-       OR i.last_invited_at <= datetime(c.now, '-' || c.survey_cooldown_days || ' days'));
+        - CAST(strftime('%s', s.last_invited_at) AS INTEGER)) / 86400 AS days_since_invited,
+       nps_sample_key(s.contact_id, c.sample_seed) AS sample_key
+FROM nps_contact_state AS s
+CROSS JOIN (SELECT now, sample_seed, datetime(now, '-' || survey_cooldown_days || ' days') AS cutoff
+            FROM nps_config LIMIT 1) AS c
+WHERE NOT s.opted_out AND (s.last_invited_at IS NULL OR s.last_invited_at <= c.cutoff);
 
 -- ---------------------------------------------------------------------------
 -- Response rates: responses / invitations per campaign and channel, with
@@ -241,15 +268,35 @@ WHERE NOT ct.opted_out
 -- the B2B reference and B2C target rates beside them.  Rows whose campaign
 -- or channel is NULL are counted under '(none)'.
 -- ---------------------------------------------------------------------------
+
+-- Invitations and responses per day, campaign and channel ('(none)' for
+-- NULL), kept up to date as they are written (upkeep, below); with each
+-- day's responses their nps_state, a rollup the NPS functions read as they
+-- read scores:  SELECT channel, nps(st) FROM nps_response_daily
+-- WHERE day >= '2026-01-01' GROUP BY channel.  A time that is not one
+-- counts under the day ''.
+CREATE TABLE IF NOT EXISTS nps_invitation_daily (
+    day TEXT NOT NULL,
+    campaign TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    invitations INTEGER NOT NULL,
+    PRIMARY KEY (day, campaign, channel)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS nps_response_daily (
+    day TEXT NOT NULL,
+    campaign TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    responses INTEGER NOT NULL,    -- every response, scored or not
+    st BLOB,                       -- nps_state of the scores; NULL when none is scored
+    PRIMARY KEY (day, campaign, channel)
+) WITHOUT ROWID;
+
 DROP VIEW IF EXISTS nps_response_rates;
 CREATE VIEW nps_response_rates AS
 WITH u AS (
-    SELECT coalesce(campaign, '(none)') AS campaign, coalesce(channel, '(none)') AS channel,
-           1 AS invitation, 0 AS response
-    FROM nps_invitations
+    SELECT campaign, channel, invitations AS invitation, 0 AS response FROM nps_invitation_daily
     UNION ALL
-    SELECT coalesce(campaign, '(none)'), coalesce(channel, '(none)'), 0, 1
-    FROM nps_responses
+    SELECT campaign, channel, 0, responses FROM nps_response_daily
 ),
 g AS (
     SELECT 0 AS level, campaign, channel, sum(invitation) AS invitations,
@@ -371,20 +418,37 @@ INSERT INTO nps_themes (theme, lang, phrase) VALUES
     ('reports', 'ja', 'レポート'), ('reports', 'th', 'รายงาน')
 ON CONFLICT DO NOTHING;
 
+-- The phrases as they are matched (nps_casefold of each, once per theme) and
+-- the themes each comment mentions, with its score: both kept up to date
+-- as responses and phrases are written (upkeep, below), so that reading
+-- themes tests no phrase against any comment; a comment written is tested
+-- against every phrase in one call of nps_themes_of().
+CREATE TABLE IF NOT EXISTS nps_theme_phrases (
+    theme TEXT NOT NULL,
+    folded TEXT NOT NULL,
+    PRIMARY KEY (theme, folded)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS nps_theme_mentions (
+    response_id INTEGER NOT NULL,  -- nps_responses.id
+    theme TEXT NOT NULL,
+    score INTEGER,                 -- the response's score
+    PRIMARY KEY (response_id, theme)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS nps_theme_mentions_theme ON nps_theme_mentions (theme, score);
+-- The phrases as one list for nps_themes_of() (P5 of core/nps.h), in its one
+-- row: the entries theme, char 31, folded phrase, apart by char 30, in
+-- order of theme.
+CREATE TABLE IF NOT EXISTS nps_theme_index (
+    phrases TEXT NOT NULL
+);
+
 -- Each response with each theme its comment mentions (one row per pair).
 DROP VIEW IF EXISTS nps_response_themes;
 CREATE VIEW nps_response_themes AS
-WITH r AS MATERIALIZED (
-    SELECT id, contact_id, responded_at, score, lang, comment, nps_casefold(comment) AS folded
-    FROM nps_responses
-    WHERE comment IS NOT NULL
-),
-t AS MATERIALIZED (
-    SELECT DISTINCT theme, nps_casefold(phrase) AS folded FROM nps_themes
-)
-SELECT DISTINCT r.id AS response_id, t.theme, r.contact_id, datetime(r.responded_at) AS responded_at,
+SELECT m.response_id, m.theme, r.contact_id, datetime(r.responded_at) AS responded_at,
        r.score, nps_category(r.score) AS category, r.lang, r.comment
-FROM r JOIN t ON instr(r.folded, t.folded) > 0;
+FROM nps_theme_mentions AS m
+JOIN nps_responses AS r ON r.id = m.response_id;
 
 -- Per theme: responses that mention it, how many of them scored, promoters,
 -- passives, detractors, NPS and the detractor share.  "What do detractors
@@ -397,7 +461,7 @@ SELECT theme, count(*) AS mentions, count(score) AS scored,
        count(CASE WHEN score BETWEEN 7 AND 8 THEN 1 END) AS passives,
        count(CASE WHEN score <= 6 THEN 1 END) AS detractors,
        nps(score) AS nps, detractor_share(score) AS detractor_share
-FROM nps_response_themes
+FROM nps_theme_mentions
 GROUP BY theme;
 
 -- ---------------------------------------------------------------------------
@@ -412,29 +476,287 @@ CREATE TABLE IF NOT EXISTS nps_referral_asks (
     channel TEXT
 );
 
+-- A contact's asks, latest first.
+CREATE INDEX IF NOT EXISTS nps_referral_asks_contact ON nps_referral_asks (contact_id, asked_at);
+
 DROP VIEW IF EXISTS nps_referral_candidates;
 CREATE VIEW nps_referral_candidates AS
-WITH latest AS (
-    SELECT contact_id, score, responded_at,
-           row_number() OVER (PARTITION BY contact_id
-                              ORDER BY datetime(responded_at) DESC, id DESC) AS k
-    FROM nps_responses
-    WHERE score IS NOT NULL AND contact_id IS NOT NULL
-),
-asked AS (
-    SELECT contact_id, max(datetime(asked_at)) AS last_asked_at
-    FROM nps_referral_asks GROUP BY contact_id
-)
-SELECT ct.contact_id, ct.lang, l.score, datetime(l.responded_at) AS responded_at,
+SELECT s.contact_id, s.lang, s.last_score AS score, s.last_responded_at AS responded_at,
        a.last_asked_at
-FROM nps_contacts AS ct
-JOIN latest AS l ON l.contact_id = ct.contact_id AND l.k = 1
-CROSS JOIN nps_config AS c
-LEFT JOIN asked AS a ON a.contact_id = ct.contact_id
-WHERE l.score >= 9 AND ct.referral_consent
-  AND (a.last_asked_at IS NULL
-       OR a.last_asked_at <= datetime(c.now, '-' || c.referral_cooldown_days || ' days'))
-ORDER BY datetime(l.responded_at) DESC, ct.contact_id;
+FROM nps_contact_state AS s
+CROSS JOIN (SELECT datetime(now, '-' || referral_cooldown_days || ' days') AS cutoff
+            FROM nps_config LIMIT 1) AS c
+LEFT JOIN (SELECT contact_id, max(datetime(asked_at)) AS last_asked_at
+           FROM nps_referral_asks GROUP BY contact_id) AS a ON a.contact_id = s.contact_id
+WHERE s.last_score >= 9 AND s.referral_consent
+  AND (a.last_asked_at IS NULL OR a.last_asked_at <= c.cutoff)
+ORDER BY s.last_responded_at DESC, s.contact_id;
+
+-- ---------------------------------------------------------------------------
+-- Upkeep.  The maintained tables (nps_contact_state, nps_invitation_daily,
+-- nps_response_daily, nps_theme_phrases, nps_theme_mentions) follow every
+-- write to nps_contacts, nps_invitations, nps_responses and nps_themes, so
+-- that no view recomputes the history on every read.
+--
+-- nps_watch(table, relation [, key]) puts the triggers that do it on a
+-- table: on nps_contacts, nps_invitations and nps_responses themselves when
+-- they are this script's tables (below), or on your own table behind one of
+-- them when that one is your view (README: "Your data").  A row that
+-- changes is forgotten as the relation shows it before the change and noted
+-- as it shows it after; nps_unwatch(table) removes the triggers.
+-- nps_themes is always this script's table and keeps its own.
+--
+--   INSERT INTO nps_rebuild DEFAULT VALUES;
+--
+-- rebuilds every maintained table from scratch; loading this script does it.
+-- ---------------------------------------------------------------------------
+-- The upkeep of one response, invitation or contact: the triggers of
+-- nps_watch() insert its key here with the step 'forget' (before a change,
+-- while the relation still shows the row as it was) or 'note' (after it).
+-- A NULL scored response adds nothing to a day's state, and a state that
+-- holds no row any more is NULL, as nps_state over no scored row is.
+DROP VIEW IF EXISTS nps_response_upkeep;
+CREATE VIEW nps_response_upkeep AS
+SELECT NULL AS id, NULL AS step WHERE 0;
+
+CREATE TRIGGER nps_response_forget INSTEAD OF INSERT ON nps_response_upkeep
+WHEN NEW.step = 'forget'
+BEGIN
+    DELETE FROM nps_theme_mentions WHERE response_id = NEW.id;
+    UPDATE nps_response_daily
+    SET responses = responses - 1,
+        st = (SELECT CASE WHEN p.part IS NULL THEN nps_response_daily.st
+                          ELSE (SELECT CASE WHEN nps_rows_of(x) > 0 THEN x END
+                                FROM (SELECT nps_state_unmerge(nps_response_daily.st, p.part) AS x))
+                     END
+              FROM (SELECT nps_state(score) AS part FROM nps_responses WHERE id = NEW.id) AS p)
+    WHERE (day, campaign, channel) =
+          (SELECT coalesce(date(responded_at), ''), coalesce(campaign, '(none)'),
+                  coalesce(channel, '(none)')
+           FROM nps_responses WHERE id = NEW.id);
+    DELETE FROM nps_response_daily
+    WHERE responses = 0
+      AND (day, campaign, channel) =
+          (SELECT coalesce(date(responded_at), ''), coalesce(campaign, '(none)'),
+                  coalesce(channel, '(none)')
+           FROM nps_responses WHERE id = NEW.id);
+    UPDATE nps_contact_state
+    SET (last_response_id, last_responded_at, last_score) =
+        (SELECT id, datetime(responded_at), score FROM nps_responses
+         WHERE contact_id = nps_contact_state.contact_id AND score IS NOT NULL AND id <> NEW.id
+         ORDER BY datetime(responded_at) DESC, id DESC LIMIT 1)
+    WHERE contact_id = (SELECT contact_id FROM nps_responses WHERE id = NEW.id)
+      AND last_response_id = NEW.id;
+END;
+
+CREATE TRIGGER nps_response_note INSTEAD OF INSERT ON nps_response_upkeep
+WHEN NEW.step = 'note'
+BEGIN
+    INSERT INTO nps_theme_mentions (response_id, theme, score)
+    SELECT r.id, j.value, r.score
+    FROM nps_responses AS r, nps_theme_index AS x, json_each(nps_themes_of(r.comment, x.phrases)) AS j
+    WHERE r.id = NEW.id
+    ON CONFLICT DO NOTHING;
+    INSERT INTO nps_response_daily (day, campaign, channel, responses, st)
+    SELECT coalesce(date(responded_at), ''), coalesce(campaign, '(none)'),
+           coalesce(channel, '(none)'), 1, nps_state(score)
+    FROM nps_responses WHERE id = NEW.id
+    GROUP BY 1, 2, 3
+    ON CONFLICT (day, campaign, channel) DO UPDATE
+    SET responses = responses + excluded.responses, st = nps_state_merge(st, excluded.st);
+    UPDATE nps_contact_state
+    SET last_response_id = r.id, last_responded_at = r.at, last_score = r.score
+    FROM (SELECT id, contact_id, datetime(responded_at) AS at, score FROM nps_responses
+          WHERE id = NEW.id AND score IS NOT NULL) AS r
+    WHERE nps_contact_state.contact_id = r.contact_id
+      AND (nps_contact_state.last_response_id IS NULL
+           OR coalesce(r.at, '') > coalesce(nps_contact_state.last_responded_at, '')
+           OR (coalesce(r.at, '') = coalesce(nps_contact_state.last_responded_at, '')
+               AND r.id > nps_contact_state.last_response_id));
+END;
+
+DROP VIEW IF EXISTS nps_invitation_upkeep;
+CREATE VIEW nps_invitation_upkeep AS
+SELECT NULL AS id, NULL AS step WHERE 0;
+
+CREATE TRIGGER nps_invitation_forget INSTEAD OF INSERT ON nps_invitation_upkeep
+WHEN NEW.step = 'forget'
+BEGIN
+    UPDATE nps_invitation_daily SET invitations = invitations - 1
+    WHERE (day, campaign, channel) =
+          (SELECT coalesce(date(sent_at), ''), coalesce(campaign, '(none)'), coalesce(channel, '(none)')
+           FROM nps_invitations WHERE id = NEW.id);
+    DELETE FROM nps_invitation_daily
+    WHERE invitations = 0
+      AND (day, campaign, channel) =
+          (SELECT coalesce(date(sent_at), ''), coalesce(campaign, '(none)'), coalesce(channel, '(none)')
+           FROM nps_invitations WHERE id = NEW.id);
+    UPDATE nps_contact_state
+    SET last_invited_at = (SELECT max(datetime(sent_at)) FROM nps_invitations
+                           WHERE contact_id = nps_contact_state.contact_id AND id <> NEW.id)
+    WHERE (contact_id, last_invited_at) =
+          (SELECT contact_id, datetime(sent_at) FROM nps_invitations WHERE id = NEW.id);
+END;
+
+CREATE TRIGGER nps_invitation_note INSTEAD OF INSERT ON nps_invitation_upkeep
+WHEN NEW.step = 'note'
+BEGIN
+    INSERT INTO nps_invitation_daily (day, campaign, channel, invitations)
+    SELECT coalesce(date(sent_at), ''), coalesce(campaign, '(none)'), coalesce(channel, '(none)'), 1
+    FROM nps_invitations WHERE id = NEW.id
+    ON CONFLICT (day, campaign, channel) DO UPDATE SET invitations = invitations + 1;
+    UPDATE nps_contact_state SET last_invited_at = i.at
+    FROM (SELECT contact_id, datetime(sent_at) AS at FROM nps_invitations WHERE id = NEW.id) AS i
+    WHERE nps_contact_state.contact_id = i.contact_id
+      AND (nps_contact_state.last_invited_at IS NULL OR i.at > nps_contact_state.last_invited_at);
+END;
+
+DROP VIEW IF EXISTS nps_contact_upkeep;
+CREATE VIEW nps_contact_upkeep AS
+SELECT NULL AS contact_id, NULL AS step WHERE 0;
+
+CREATE TRIGGER nps_contact_forget INSTEAD OF INSERT ON nps_contact_upkeep
+WHEN NEW.step = 'forget'
+BEGIN
+    DELETE FROM nps_contact_state WHERE contact_id = NEW.contact_id;
+END;
+
+CREATE TRIGGER nps_contact_note INSTEAD OF INSERT ON nps_contact_upkeep
+WHEN NEW.step = 'note'
+BEGIN
+    INSERT INTO nps_contact_state (contact_id, lang, referral_consent, opted_out, last_invited_at,
+                                   last_response_id, last_responded_at, last_score)
+    SELECT ct.contact_id, ct.lang, ct.referral_consent, ct.opted_out,
+           (SELECT max(datetime(sent_at)) FROM nps_invitations WHERE contact_id = ct.contact_id),
+           l.id, l.at, l.score
+    FROM nps_contacts AS ct
+    LEFT JOIN (SELECT id, datetime(responded_at) AS at, score FROM nps_responses
+               WHERE contact_id = NEW.contact_id AND score IS NOT NULL
+               ORDER BY datetime(responded_at) DESC, id DESC LIMIT 1) AS l
+    WHERE ct.contact_id = NEW.contact_id
+    ON CONFLICT (contact_id) DO NOTHING;
+END;
+
+-- nps_themes: a phrase that no phrase of its theme folded to before is
+-- looked for in every comment; one that none folds to any more is dropped,
+-- and the comments of its theme keep the theme only if another of its
+-- phrases is in them.
+DROP TRIGGER IF EXISTS nps_themes_note_insert;
+CREATE TRIGGER nps_themes_note_insert AFTER INSERT ON nps_themes
+WHEN NOT EXISTS (SELECT 1 FROM nps_theme_phrases
+                 WHERE theme = NEW.theme AND folded = nps_casefold(NEW.phrase))
+BEGIN
+    INSERT INTO nps_theme_phrases (theme, folded) VALUES (NEW.theme, nps_casefold(NEW.phrase));
+    UPDATE nps_theme_index
+    SET phrases = (SELECT coalesce(group_concat(theme || char(31) || folded, char(30)), '')
+                   FROM nps_theme_phrases);
+    INSERT INTO nps_theme_mentions (response_id, theme, score)
+    SELECT id, NEW.theme, score FROM nps_responses
+    WHERE nps_themes_of(comment, NEW.theme || char(31) || nps_casefold(NEW.phrase)) <> '[]'
+    ON CONFLICT DO NOTHING;
+END;
+DROP TRIGGER IF EXISTS nps_themes_note_update;
+CREATE TRIGGER nps_themes_note_update AFTER UPDATE ON nps_themes
+WHEN NOT EXISTS (SELECT 1 FROM nps_theme_phrases
+                 WHERE theme = NEW.theme AND folded = nps_casefold(NEW.phrase))
+BEGIN
+    INSERT INTO nps_theme_phrases (theme, folded) VALUES (NEW.theme, nps_casefold(NEW.phrase));
+    UPDATE nps_theme_index
+    SET phrases = (SELECT coalesce(group_concat(theme || char(31) || folded, char(30)), '')
+                   FROM nps_theme_phrases);
+    INSERT INTO nps_theme_mentions (response_id, theme, score)
+    SELECT id, NEW.theme, score FROM nps_responses
+    WHERE nps_themes_of(comment, NEW.theme || char(31) || nps_casefold(NEW.phrase)) <> '[]'
+    ON CONFLICT DO NOTHING;
+END;
+DROP TRIGGER IF EXISTS nps_themes_forget_delete;
+CREATE TRIGGER nps_themes_forget_delete AFTER DELETE ON nps_themes
+WHEN NOT EXISTS (SELECT 1 FROM nps_themes
+                 WHERE theme = OLD.theme AND nps_casefold(phrase) = nps_casefold(OLD.phrase))
+BEGIN
+    DELETE FROM nps_theme_phrases WHERE theme = OLD.theme AND folded = nps_casefold(OLD.phrase);
+    UPDATE nps_theme_index
+    SET phrases = (SELECT coalesce(group_concat(theme || char(31) || folded, char(30)), '')
+                   FROM nps_theme_phrases);
+    DELETE FROM nps_theme_mentions
+    WHERE theme = OLD.theme
+      AND nps_themes_of((SELECT comment FROM nps_responses WHERE id = response_id),
+                        (SELECT coalesce(group_concat(theme || char(31) || folded, char(30)), '')
+                         FROM nps_theme_phrases WHERE theme = OLD.theme)) = '[]';
+END;
+DROP TRIGGER IF EXISTS nps_themes_forget_update;
+CREATE TRIGGER nps_themes_forget_update AFTER UPDATE ON nps_themes
+WHEN NOT EXISTS (SELECT 1 FROM nps_themes
+                 WHERE theme = OLD.theme AND nps_casefold(phrase) = nps_casefold(OLD.phrase))
+BEGIN
+    DELETE FROM nps_theme_phrases WHERE theme = OLD.theme AND folded = nps_casefold(OLD.phrase);
+    UPDATE nps_theme_index
+    SET phrases = (SELECT coalesce(group_concat(theme || char(31) || folded, char(30)), '')
+                   FROM nps_theme_phrases);
+    DELETE FROM nps_theme_mentions
+    WHERE theme = OLD.theme
+      AND nps_themes_of((SELECT comment FROM nps_responses WHERE id = response_id),
+                        (SELECT coalesce(group_concat(theme || char(31) || folded, char(30)), '')
+                         FROM nps_theme_phrases WHERE theme = OLD.theme)) = '[]';
+END;
+
+-- Every maintained table from scratch.
+DROP VIEW IF EXISTS nps_rebuild;
+CREATE VIEW nps_rebuild AS
+SELECT NULL AS tables WHERE 0;
+
+CREATE TRIGGER nps_rebuild INSTEAD OF INSERT ON nps_rebuild
+BEGIN
+    DELETE FROM nps_theme_phrases;
+    INSERT INTO nps_theme_phrases (theme, folded)
+    SELECT theme, nps_casefold(phrase) FROM nps_themes WHERE true
+    ON CONFLICT DO NOTHING;
+    DELETE FROM nps_theme_index;
+    INSERT INTO nps_theme_index (phrases)
+    SELECT coalesce(group_concat(theme || char(31) || folded, char(30)), '') FROM nps_theme_phrases;
+    DELETE FROM nps_theme_mentions;
+    INSERT INTO nps_theme_mentions (response_id, theme, score)
+    SELECT r.id, j.value, r.score
+    FROM nps_responses AS r, nps_theme_index AS x, json_each(nps_themes_of(r.comment, x.phrases)) AS j
+    WHERE r.comment IS NOT NULL
+    ON CONFLICT DO NOTHING;
+    DELETE FROM nps_invitation_daily;
+    INSERT INTO nps_invitation_daily (day, campaign, channel, invitations)
+    SELECT coalesce(date(sent_at), ''), coalesce(campaign, '(none)'), coalesce(channel, '(none)'),
+           count(*)
+    FROM nps_invitations GROUP BY 1, 2, 3;
+    DELETE FROM nps_response_daily;
+    INSERT INTO nps_response_daily (day, campaign, channel, responses, st)
+    SELECT coalesce(date(responded_at), ''), coalesce(campaign, '(none)'),
+           coalesce(channel, '(none)'), count(*), nps_state(score)
+    FROM nps_responses GROUP BY 1, 2, 3;
+    DELETE FROM nps_contact_state;
+    INSERT INTO nps_contact_state (contact_id, lang, referral_consent, opted_out, last_invited_at,
+                                   last_response_id, last_responded_at, last_score)
+    SELECT ct.contact_id, ct.lang, ct.referral_consent, ct.opted_out, i.last_invited_at,
+           l.id, l.at, l.score
+    FROM nps_contacts AS ct
+    LEFT JOIN (SELECT contact_id, max(datetime(sent_at)) AS last_invited_at
+               FROM nps_invitations GROUP BY contact_id) AS i ON i.contact_id = ct.contact_id
+    LEFT JOIN (SELECT contact_id, id, at, score
+               FROM (SELECT contact_id, id, datetime(responded_at) AS at, score,
+                            row_number() OVER (PARTITION BY contact_id
+                                               ORDER BY datetime(responded_at) DESC, id DESC) AS k
+                     FROM nps_responses WHERE score IS NOT NULL AND contact_id IS NOT NULL)
+               WHERE k = 1) AS l ON l.contact_id = ct.contact_id
+    WHERE true
+    ON CONFLICT DO NOTHING;
+END;
+
+-- This script's own tables are watched (those of them that are tables), and
+-- every maintained table is rebuilt from what is there.
+SELECT 1 WHERE CASE WHEN (SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'nps_contacts')
+                         = 'table' THEN nps_watch('nps_contacts', 'nps_contacts') IS NULL END;
+SELECT 1 WHERE CASE WHEN (SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'nps_invitations')
+                         = 'table' THEN nps_watch('nps_invitations', 'nps_invitations') IS NULL END;
+SELECT 1 WHERE CASE WHEN (SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'nps_responses')
+                         = 'table' THEN nps_watch('nps_responses', 'nps_responses') IS NULL END;
+INSERT INTO nps_rebuild DEFAULT VALUES;
 
 -- ---------------------------------------------------------------------------
 -- Follow-up questions: rows here replace the built-in question of

@@ -62,6 +62,9 @@ TEST(test_message_texts)
                "nps_prob_above_of: target nps 101 is outside -100..100");
     message_is(NPS_E_STRENGTH, "nps_shrunk_of", "-1",
                "nps_shrunk_of: strength -1 is not a finite number >= 0");
+    message_is(NPS_E_WATCHED, "nps_watch", "'responses'",
+               "nps_watch: 'responses' is not nps_contacts, nps_invitations or nps_responses of a "
+               "loaded programme");
 }
 
 /* Every message names the function first, reads like PostgreSQL's own
@@ -157,7 +160,7 @@ TEST(test_sqlstate)
         {NPS_E_SIZE, "22003"},          {NPS_E_ALTERNATIVE, "22023"},
         {NPS_E_TARGET, "22003"},        {NPS_E_NOT_PART, "22023"},
         {NPS_E_PART_INEXACT, "22003"},  {NPS_E_PROBABILITY, "22003"},
-        {NPS_E_STRENGTH, "22023"},
+        {NPS_E_STRENGTH, "22023"},      {NPS_E_WATCHED, "22023"},
     };
     assert_int_equal(sizeof want / sizeof want[0], NPS_E_SCALE_FIRST - NPS_E_SCORE_RANGE);
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)

@@ -1,0 +1,56 @@
+-- Your own tables behind the programme's relations: nps_contacts,
+-- nps_invitations and nps_responses as views over tables of other names and
+-- columns (the responses' view leaves out test rows), the script loaded
+-- after them, nps_watch() on the tables behind.  The maintained tables
+-- follow writes to those tables, keys changed and rows that enter or leave
+-- the view included, as upkeep_check.sql recomputes them from the views.
+\set ECHO none
+\i tests/programme/fixture.sql
+\set ECHO all
+CREATE TABLE my_contacts (cid text PRIMARY KEY, language text, consent boolean, no_survey boolean);
+CREATE TABLE my_invitations (inv bigint PRIMARY KEY, cid text, campaign text, channel text, sent timestamp);
+CREATE TABLE my_responses (rid bigint PRIMARY KEY, cid text, at timestamp, campaign text, channel text,
+                           score smallint, note text, language text, test integer NOT NULL DEFAULT 0);
+INSERT INTO my_contacts SELECT contact_id, lang, referral_consent, opted_out FROM nps_contacts;
+INSERT INTO my_invitations SELECT id, contact_id, campaign, channel, sent_at FROM nps_invitations;
+INSERT INTO my_responses (rid, cid, at, campaign, channel, score, note, language)
+SELECT id, contact_id, responded_at, campaign, channel, score, comment, lang FROM nps_responses;
+-- The programme's own tables go, with what the script made of their row types.
+DROP TABLE nps_contacts, nps_invitations, nps_responses CASCADE;
+CREATE VIEW nps_contacts AS
+SELECT cid AS contact_id, language AS lang, consent AS referral_consent, no_survey AS opted_out
+FROM my_contacts;
+CREATE VIEW nps_invitations AS
+SELECT inv AS id, cid AS contact_id, campaign, channel, sent AS sent_at FROM my_invitations;
+CREATE VIEW nps_responses AS
+SELECT rid AS id, cid AS contact_id, at AS responded_at, campaign, channel, score, note AS comment,
+       language AS lang
+FROM my_responses WHERE test = 0;
+\set ECHO none
+\i sql/programme/pg.sql
+\set ECHO all
+SELECT nps_watch('my_contacts', 'nps_contacts', 'cid');
+SELECT nps_watch('my_invitations', 'nps_invitations', 'inv');
+SELECT nps_watch('my_responses', 'nps_responses', 'rid');
+\set ECHO none
+\i tests/programme/upkeep_check.sql
+\set ECHO all
+-- The script rebuilt the maintained tables from the views.
+SELECT * FROM t_check;
+\i tests/programme/upkeep_views.sql
+-- nps_watch() is refused a table that is not one, a relation it keeps no
+-- tables of, a key column the table lacks, and NULL; nps_unwatch() says
+-- whether there was something to remove.  (A name that names nothing is
+-- PostgreSQL's own error: the arguments are regclass.)
+\set SHOW_CONTEXT never
+SELECT nps_watch('nps_responses', 'nps_responses');
+SELECT nps_watch('my_responses', 'my_responses');
+SELECT nps_watch('my_responses', 'nps_responses', 'id');
+SELECT nps_watch('my_responses', NULL);
+SELECT nps_watch('responsez', 'nps_responses');
+SELECT nps_unwatch('my_responses'), nps_unwatch('my_responses');
+-- Unwatched, a write is no longer followed; the rebuild catches up.
+INSERT INTO my_responses (rid, cid, at, score, note) VALUES (900, 'c4', '2026-05-20 11:00:00', 2, 'slow');
+SELECT maintained, differ FROM t_check WHERE differ > 0;
+INSERT INTO nps_rebuild DEFAULT VALUES;
+SELECT maintained, differ FROM t_check WHERE differ > 0;

@@ -1,0 +1,34 @@
+-- Writes to the tables behind the views of sql/*/upkeep_views.sql, each
+-- followed by the check of the maintained tables (upkeep_check.sql).  Valid
+-- SQL for both engines.
+
+-- New rows, one statement of many and single ones; a test response (not in
+-- the view) and a contact that was only ever invited.
+INSERT INTO my_responses (rid, cid, at, campaign, channel, score, note, language) VALUES
+    (101, 'c9', '2026-05-20 10:00:00', 'relationship', 'email', 10, 'Reliable and FAST support', 'th'),
+    (102, 'c4', '2026-05-20 10:00:00', 'onboarding', 'email', 3, 'Too expensive', 'en'),
+    (103, 'c4', '2026-05-20 10:00:00', 'onboarding', 'email', 9, NULL, 'en'),
+    (104, NULL, '2026-05-19 10:00:00', NULL, 'web', NULL, 'bug', 'en');
+INSERT INTO my_responses (rid, cid, at, score, note, test) VALUES (105, 'c2', '2026-05-20 11:00:00', 0, 'slow', 1);
+INSERT INTO my_invitations (inv, cid, campaign, channel, sent) VALUES
+    (101, 'c8', 'relationship', 'email', '2026-05-19 10:00:00'),
+    (102, 'x03', 'onboarding', 'sms', '2026-05-20 08:00:00');
+INSERT INTO my_contacts (cid, language, consent, no_survey) VALUES ('x03', 'es', TRUE, FALSE);
+SELECT * FROM t_check;
+-- Changes: a score, a comment, a contact, a time, a key; a test response
+-- becoming a real one and a real one a test.
+UPDATE my_responses SET score = 10 WHERE rid = 102;
+UPDATE my_responses SET note = 'PRICE went up' WHERE rid IN (1, 103);
+UPDATE my_responses SET cid = 'c10', at = '2026-05-20 11:30:00' WHERE rid = 101;
+UPDATE my_responses SET rid = 110 WHERE rid = 103;
+UPDATE my_responses SET test = 1 - test WHERE rid IN (105, 6);
+UPDATE my_invitations SET sent = '2026-05-20 09:00:00', campaign = 'onboarding' WHERE inv = 1;
+UPDATE my_invitations SET inv = 120, cid = 'c9' WHERE inv = 101;
+UPDATE my_contacts SET no_survey = TRUE WHERE cid = 'c2';
+UPDATE my_contacts SET cid = 'x04' WHERE cid = 'x03';
+SELECT * FROM t_check;
+-- Deletes.
+DELETE FROM my_responses WHERE rid IN (2, 110, 104);
+DELETE FROM my_invitations WHERE cid = 'c1';
+DELETE FROM my_contacts WHERE cid = 'c10';
+SELECT * FROM t_check;
