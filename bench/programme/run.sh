@@ -88,12 +88,15 @@ fi
 if [ "$use_pg" -eq 1 ]; then
     command -v pg_virtualenv >/dev/null || die "pg_virtualenv not found: apt-get install postgresql-common"
     make --no-print-directory -s pg >/dev/null || die "building pg-ext failed (make pg)"
-    if [ "$(id -u)" -eq 0 ]; then
-        make --no-print-directory -s -C pg-ext install >/dev/null || die "make -C pg-ext install failed"
-    elif grep -q extension_destdir "$(${PG_CONFIG:-pg_config} --sharedir)/postgresql.conf.sample" 2>/dev/null; then
-        rm -rf "$out/pg-install"
+    # An install of its own that the server reads first (Debian's
+    # extension_destdir), even as root: a run takes long, and another
+    # checkout's system-wide install meanwhile must not change what it times.
+    rm -rf "$out/pg-install"
+    if grep -q extension_destdir "$(${PG_CONFIG:-pg_config} --sharedir)/postgresql.conf.sample" 2>/dev/null; then
         make --no-print-directory -s -C pg-ext install DESTDIR="$PWD/$out/pg-install" >/dev/null ||
             die "make -C pg-ext install DESTDIR=... failed"
+    elif [ "$(id -u)" -eq 0 ]; then
+        make --no-print-directory -s -C pg-ext install >/dev/null || die "make -C pg-ext install failed"
     else
         die "this PostgreSQL cannot load an extension from a temporary directory; run: sudo make -C pg-ext install, then as root: bench/programme/run.sh"
     fi
