@@ -22,7 +22,7 @@
  * It resolves no name at run time but its own arguments, which are
  * qualified: it calls PostgreSQL's C functions directly, and SPI only for
  * the follow-up (an INSERT into, and a read of, the tables nps_alert_on
- * named by schema).  It never raises for the row's contents, so an alert
+ * named by schema), through plans made once per session.  It never raises for the row's contents, so an alert
  * never makes the application's write fail.
  */
 #include "postgres.h"
@@ -44,6 +44,7 @@
 #include "utils/fmgrprotos.h"
 #include "utils/json.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 #include "utils/rel.h"
 #include "utils/relcache.h"
@@ -411,37 +412,74 @@ static Timestamp responded_at(HeapTuple row, TupleDesc desc, Timestamp now)
     }
 }
 
+/* The statements of open_followup(), planned once per session for the
+ * tables they were made for (the plan cache replans them when those
+ * change): the clock of nps_config, and the INSERT into nps_followups. */
+typedef struct FollowupPlans {
+    char *followups, *config; /* in TopMemoryContext */
+    SPIPlanPtr now, insert;   /* kept (SPI_keepplan); now is NULL without a config */
+} FollowupPlans;
+
+static FollowupPlans plans;
+
+/* The plans of open_followup() for these tables, made when missing. */
+static FollowupPlans *followup_plans(const char *followups, const char *config)
+{
+    Oid types[4] = {TEXTOID, TEXTOID, INT2OID, TIMESTAMPOID};
+
+    if (plans.followups != NULL && strcmp(plans.followups, followups) == 0 &&
+        strcmp(plans.config, config) == 0)
+        return &plans;
+    if (plans.now != NULL)
+        SPI_freeplan(plans.now);
+    if (plans.insert != NULL)
+        SPI_freeplan(plans.insert);
+    if (plans.followups != NULL) {
+        pfree(plans.followups);
+        pfree(plans.config);
+    }
+    memset(&plans, 0, sizeof plans);
+    plans.insert = SPI_prepare(psprintf("INSERT INTO %s (source_table, response_key, score,"
+                                        " responded_at) VALUES ($1, $2, $3, $4)",
+                                        followups),
+                               4, types);
+    if (plans.insert == NULL || SPI_keepplan(plans.insert) != 0)
+        elog(ERROR, "nps_alert_notify: planning the follow-up of %s failed", followups);
+    if (config[0] != '\0') {
+        plans.now = SPI_prepare(psprintf("SELECT now FROM %s", config), 0, NULL);
+        if (plans.now != NULL && SPI_keepplan(plans.now) != 0)
+            plans.now = NULL;
+    }
+    plans.followups = MemoryContextStrdup(TopMemoryContext, followups);
+    plans.config = MemoryContextStrdup(TopMemoryContext, config);
+    return &plans;
+}
+
 /* Open a follow-up for the row in the table nps_alert_on found. */
 static void open_followup(Relation rel, HeapTuple row, const char *followups, const char *config,
                           const char *key_text, int64 score)
 {
-    Oid types[4] = {TEXTOID, TEXTOID, INT2OID, TIMESTAMPOID};
     Datum values[4];
     TimestampTz start = GetCurrentTransactionStartTimestamp();
     Timestamp now = (Timestamp)(start - start % USECS_PER_SEC); /* UTC, whole seconds */
+    FollowupPlans *p;
 
     if (SPI_connect() != SPI_OK_CONNECT)
         elog(ERROR, "nps_alert_notify: SPI_connect failed");
-    if (config[0] != '\0') {
-        char *sql = psprintf("SELECT now FROM %s", config);
+    p = followup_plans(followups, config);
+    if (p->now != NULL && SPI_execute_plan(p->now, NULL, NULL, true, 1) == SPI_OK_SELECT &&
+        SPI_processed == 1 && SPI_gettypeid(SPI_tuptable->tupdesc, 1) == TIMESTAMPOID) {
+        bool isnull;
+        Datum d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 
-        if (SPI_execute(sql, true, 1) == SPI_OK_SELECT && SPI_processed == 1 &&
-            SPI_gettypeid(SPI_tuptable->tupdesc, 1) == TIMESTAMPOID) {
-            bool isnull;
-            Datum d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-
-            if (!isnull)
-                now = DatumGetTimestamp(d);
-        }
+        if (!isnull)
+            now = DatumGetTimestamp(d);
     }
     values[0] = CStringGetTextDatum(RelationGetRelationName(rel));
     values[1] = CStringGetTextDatum(key_text);
     values[2] = Int16GetDatum((int16)score);
     values[3] = TimestampGetDatum(responded_at(row, RelationGetDescr(rel), now));
-    if (SPI_execute_with_args(psprintf("INSERT INTO %s (source_table, response_key, score,"
-                                       " responded_at) VALUES ($1, $2, $3, $4)",
-                                       followups),
-                              4, types, values, NULL, false, 0) != SPI_OK_INSERT)
+    if (SPI_execute_plan(p->insert, values, NULL, false, 0) != SPI_OK_INSERT)
         elog(ERROR, "nps_alert_notify: adding a follow-up to %s failed", followups);
     SPI_finish();
 }

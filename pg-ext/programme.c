@@ -280,6 +280,44 @@ static void spi_run(const char *sql)
         elog(ERROR, "nps: statement failed: %s", sql);
 }
 
+/*
+ * The WHEN clause of the alert trigger, so that a row no alert is for never
+ * reaches nps_alert_notify(): for an integer score column, the scores of the
+ * categories in mask (adjacent ones as one range), with pg_catalog's
+ * operators; for any other type (text, numeric, ...: the function reads
+ * them as nps_category does), a score that is not NULL.
+ */
+static char *alert_when(Oid relid, const char *column, unsigned mask)
+{
+    static const int lo[NPS_NCATEGORIES] = {0, 7, 9}, hi[NPS_NCATEGORIES] = {6, 8, 10};
+    const char *col = quote_identifier(column);
+    Oid type = getBaseType(get_atttype(relid, get_attnum(relid, column)));
+    StringInfoData buf;
+    int c = 0;
+
+    initStringInfo(&buf);
+    if (type != INT2OID && type != INT4OID && type != INT8OID) {
+        appendStringInfo(&buf, "NEW.%s IS NOT NULL", col);
+        return buf.data;
+    }
+    while (c < NPS_NCATEGORIES) {
+        int first;
+
+        if ((mask & (1u << c)) == 0) {
+            c++;
+            continue;
+        }
+        first = c;
+        while (c + 1 < NPS_NCATEGORIES && (mask & (1u << (c + 1))) != 0)
+            c++;
+        appendStringInfo(&buf,
+                         "%s(NEW.%s OPERATOR(pg_catalog.>=) %d AND NEW.%s OPERATOR(pg_catalog.<=) %d)",
+                         buf.len > 0 ? " OR " : "", col, lo[first], col, hi[c]);
+        c++;
+    }
+    return buf.data;
+}
+
 PG_FUNCTION_INFO_V1(nps_alert_on_text);
 /*
  * nps_alert_on(table, column [, channel [, categories [, with_row]]]): the
@@ -328,8 +366,8 @@ Datum nps_alert_on_text(PG_FUNCTION_ARGS)
         config = schema_relation(get_rel_namespace(followups), "nps_config", "rvm");
 
     sql = psprintf("CREATE OR REPLACE TRIGGER nps_alert AFTER INSERT OR UPDATE OF %s ON %s"
-                   " FOR EACH ROW EXECUTE FUNCTION %s.nps_alert_notify(%s, %s, %s, %s, %s, %s)",
-                   quote_identifier(column), qualified_name(relid),
+                   " FOR EACH ROW WHEN (%s) EXECUTE FUNCTION %s.nps_alert_notify(%s, %s, %s, %s, %s, %s)",
+                   quote_identifier(column), qualified_name(relid), alert_when(relid, column, mask),
                    quote_identifier(get_namespace_name(extension_schema(fcinfo))),
                    quote_literal_cstr(column), quote_literal_cstr(channel),
                    quote_literal_cstr(categories), quote_literal_cstr(with_row ? "row" : "key"),

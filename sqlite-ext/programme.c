@@ -314,6 +314,21 @@ typedef struct alert_spec {
     char *responded;                     /* the table's responded_at column, or NULL */
 } alert_spec;
 
+/* Append the WHEN condition every alerting row meets: a score that is not
+ * NULL, and when it is an integer, one of the categories' (so that the other
+ * rows never run the trigger's program). */
+static void append_when(sqlite3_str *sql, const alert_spec *a)
+{
+    static const char *const range[NPS_NCATEGORIES] = {"BETWEEN 0 AND 6", "BETWEEN 7 AND 8",
+                                                       "BETWEEN 9 AND 10"};
+    sqlite3_str_appendf(sql, "NEW.\"%w\" IS NOT NULL AND (typeof(NEW.\"%w\") <> 'integer'", a->column,
+                        a->column);
+    for (int c = 0; c < NPS_NCATEGORIES; c++)
+        if (a->mask & (1u << c))
+            sqlite3_str_appendf(sql, " OR NEW.\"%w\" %s", a->column, range[c]);
+    sqlite3_str_appendf(sql, ")");
+}
+
 /* Append one trigger (INSERT or UPDATE) of an alert to sql.  UPDATE alerts
  * only when the score changed. */
 static void append_trigger(sqlite3_str *sql, const alert_spec *a, int update)
@@ -322,13 +337,13 @@ static void append_trigger(sqlite3_str *sql, const alert_spec *a, int update)
     if (update)
         sqlite3_str_appendf(sql,
                             "CREATE TRIGGER main.\"nps_alert_%w_update\" AFTER UPDATE OF \"%w\""
-                            " ON \"%w\" WHEN NEW.\"%w\" IS NOT OLD.\"%w\"",
+                            " ON \"%w\" WHEN NEW.\"%w\" IS NOT OLD.\"%w\" AND ",
                             a->table, a->column, a->table, a->column, a->column);
     else
         sqlite3_str_appendf(sql,
-                            "CREATE TRIGGER main.\"nps_alert_%w_insert\" AFTER INSERT ON \"%w\""
-                            " WHEN NEW.\"%w\" IS NOT NULL",
-                            a->table, a->table, a->column);
+                            "CREATE TRIGGER main.\"nps_alert_%w_insert\" AFTER INSERT ON \"%w\" WHEN ",
+                            a->table, a->table);
+    append_when(sql, a);
     sqlite3_str_appendf(
         sql,
         " BEGIN INSERT INTO \"%w\" (table_name, row_id, score, category, created_at)"

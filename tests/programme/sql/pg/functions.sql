@@ -94,7 +94,8 @@ SELECT nps_alert_on('responses', 'score') AS installed;
 SELECT nps_alert_on('PUBLIC.Responses', 'SCORE', 'cx', ' Promoter , detractor', true) AS installed;
 -- One trigger, replaced: its arguments are the column, channel, categories,
 -- what the payload carries ('key'; 'row' with with_row) and the programme's
--- tables (here loaded).
+-- tables (here loaded); for an integer column, its WHEN clause lets only the
+-- categories' scores reach the function (with pg_catalog's operators).
 SELECT tgrelid::regclass, pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = 'nps_alert';
 SELECT nps_alert_off('responses') AS removed;
 SELECT nps_alert_off('responses') AS removed_again;
