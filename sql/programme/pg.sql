@@ -145,12 +145,11 @@ CREATE OR REPLACE TRIGGER nps_followups_stamp BEFORE INSERT OR UPDATE OF status 
     FOR EACH ROW WHEN (NEW.status <> 'open') EXECUTE FUNCTION nps_followup_stamp();
 
 -- The queue reads the follow-ups not yet closed, oldest first; the weekly
--- summary reads the detractors of a range of weeks, and of each week the
--- middle time to first contact.
+-- summary reads the detractors of a range of weeks (in SQLite also each
+-- week's in order of their time to first contact, for the median).
 CREATE INDEX IF NOT EXISTS nps_followups_open ON nps_followups (responded_at, id)
     WHERE status <> 'informed';
-CREATE INDEX IF NOT EXISTS nps_followups_week ON nps_followups
-    ((date_trunc('week', responded_at)::date), ((EXTRACT(EPOCH FROM contacted_at - responded_at))::bigint))
+CREATE INDEX IF NOT EXISTS nps_followups_week ON nps_followups ((date_trunc('week', responded_at)::date))
     WHERE score <= 6;
 
 -- The work queue: every follow-up whose loop is not closed, oldest first,
@@ -178,40 +177,32 @@ ORDER BY f.responded_at, f.id;
 -- due) or pending (not contacted, not yet due); the share within the SLA of
 -- those whose outcome is known (all but pending); and the median hours from
 -- response to first contact (the middle value, or the mean of the middle
--- two, of the contacted ones), read for each week alone from the index
--- nps_followups_week in order (SQLite collects them in that order, as an
--- ordered subquery feeds an aggregate, and takes the middle ones; its window
--- functions would sort every week again).  A filter on week reaches that
--- index too.
+-- two, of the contacted ones: PostgreSQL's percentile_cont(0.5); SQLite
+-- reads each week's times from the index nps_followups_week in order,
+-- collects them so, as an ordered subquery feeds an aggregate, and takes the
+-- middle ones, where its window functions would sort every week again).  A
+-- filter on week reaches that index.
 CREATE OR REPLACE VIEW nps_followup_weekly AS
-SELECT w.week, w.detractors, w.contacted, w.within_sla, w.overdue, w.pending,
-       100.0::double precision * w.within_sla / nullif(w.detractors - w.pending, 0)
+SELECT week, count(*) AS detractors, count(contacted) AS contacted,
+       count(CASE WHEN contacted <= due THEN 1 END) AS within_sla,
+       count(CASE WHEN contacted IS NULL AND now > due THEN 1 END) AS overdue,
+       count(CASE WHEN contacted IS NULL AND now <= due THEN 1 END) AS pending,
+       100.0::double precision * count(CASE WHEN contacted <= due THEN 1 END)
+           / nullif(count(*) - count(CASE WHEN contacted IS NULL AND now <= due THEN 1 END), 0)
            AS pct_within_sla,
-       (SELECT avg(m.seconds)::double precision / 3600
-        FROM (SELECT t.seconds, row_number() OVER (ORDER BY t.seconds) AS k, count(*) OVER () AS n
-              FROM (SELECT (EXTRACT(EPOCH FROM f.contacted_at - f.responded_at))::bigint AS seconds
-                    FROM nps_followups AS f
-                    WHERE f.score <= 6 AND date_trunc('week', f.responded_at)::date = w.week
-                      AND (EXTRACT(EPOCH FROM f.contacted_at - f.responded_at))::bigint IS NOT NULL) AS t)
-             AS m
-        WHERE m.k IN ((m.n + 1) / 2, (m.n + 2) / 2))
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds_to_contact) / 3600
            AS median_hours_to_contact
 FROM (
-    SELECT week, count(*) AS detractors, count(contacted) AS contacted,
-           count(CASE WHEN contacted <= due THEN 1 END) AS within_sla,
-           count(CASE WHEN contacted IS NULL AND now > due THEN 1 END) AS overdue,
-           count(CASE WHEN contacted IS NULL AND now <= due THEN 1 END) AS pending
-    FROM (
-        SELECT date_trunc('week', f.responded_at)::date AS week,
-               f.contacted_at AS contacted,
-               coalesce(f.due_at, f.responded_at + make_interval(hours => c.followup_sla_hours)) AS due,
-               c.now
-        FROM nps_followups AS f CROSS JOIN nps_config AS c
-        WHERE f.score <= 6
-    ) AS d
-    GROUP BY week
-) AS w
-ORDER BY w.week;
+    SELECT date_trunc('week', f.responded_at)::date AS week,
+           f.contacted_at AS contacted,
+           coalesce(f.due_at, f.responded_at + make_interval(hours => c.followup_sla_hours)) AS due,
+           (EXTRACT(EPOCH FROM f.contacted_at - f.responded_at))::bigint AS seconds_to_contact,
+           c.now
+    FROM nps_followups AS f CROSS JOIN nps_config AS c
+    WHERE f.score <= 6
+) AS d
+GROUP BY week
+ORDER BY week;
 
 -- ---------------------------------------------------------------------------
 -- Survey cooldown and sampling.  A contact is eligible unless opted out or

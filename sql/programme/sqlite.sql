@@ -150,8 +150,8 @@ BEGIN
 END;
 
 -- The queue reads the follow-ups not yet closed, oldest first; the weekly
--- summary reads the detractors of a range of weeks, and of each week the
--- middle time to first contact.
+-- summary reads the detractors of a range of weeks (in SQLite also each
+-- week's in order of their time to first contact, for the median).
 CREATE INDEX IF NOT EXISTS nps_followups_open ON nps_followups (responded_at, id)
     WHERE status <> 'informed';
 CREATE INDEX IF NOT EXISTS nps_followups_week ON nps_followups
@@ -186,11 +186,11 @@ ORDER BY f.responded_at, f.id;
 -- due) or pending (not contacted, not yet due); the share within the SLA of
 -- those whose outcome is known (all but pending); and the median hours from
 -- response to first contact (the middle value, or the mean of the middle
--- two, of the contacted ones), read for each week alone from the index
--- nps_followups_week in order (SQLite collects them in that order, as an
--- ordered subquery feeds an aggregate, and takes the middle ones; its window
--- functions would sort every week again).  A filter on week reaches that
--- index too.
+-- two, of the contacted ones: PostgreSQL's percentile_cont(0.5); SQLite
+-- reads each week's times from the index nps_followups_week in order,
+-- collects them so, as an ordered subquery feeds an aggregate, and takes the
+-- middle ones, where its window functions would sort every week again).  A
+-- filter on week reaches that index.
 DROP VIEW IF EXISTS nps_followup_weekly;
 CREATE VIEW nps_followup_weekly AS
 SELECT w.week, w.detractors, w.contacted, w.within_sla, w.overdue, w.pending,
