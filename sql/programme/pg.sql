@@ -237,8 +237,10 @@ SELECT s.contact_id, s.lang, s.last_invited_at,
        (EXTRACT(EPOCH FROM c.now - s.last_invited_at))::bigint / 86400 AS days_since_invited,
        nps_sample_key(s.contact_id, c.sample_seed) AS sample_key
 FROM nps_contact_state AS s
+-- (The cut-off is worked out once, not for every row: LIMIT 1 and OFFSET 0
+-- keep the engines from folding the subquery into the scan.)
 CROSS JOIN (SELECT now, sample_seed, now - make_interval(days => survey_cooldown_days) AS cutoff
-            FROM nps_config) AS c
+            FROM nps_config OFFSET 0) AS c
 WHERE NOT s.opted_out AND (s.last_invited_at IS NULL OR s.last_invited_at <= c.cutoff);
 
 -- ---------------------------------------------------------------------------
@@ -460,7 +462,8 @@ CREATE OR REPLACE VIEW nps_referral_candidates AS
 SELECT s.contact_id, s.lang, s.last_score AS score, s.last_responded_at AS responded_at,
        a.last_asked_at
 FROM nps_contact_state AS s
-CROSS JOIN (SELECT now - make_interval(days => referral_cooldown_days) AS cutoff FROM nps_config) AS c
+CROSS JOIN (SELECT now - make_interval(days => referral_cooldown_days) AS cutoff FROM nps_config
+            OFFSET 0) AS c
 LEFT JOIN (SELECT contact_id, max(asked_at) AS last_asked_at
            FROM nps_referral_asks GROUP BY contact_id) AS a ON a.contact_id = s.contact_id
 WHERE s.last_score >= 9 AND s.referral_consent

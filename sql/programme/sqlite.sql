@@ -258,6 +258,8 @@ SELECT s.contact_id, s.lang, s.last_invited_at,
         - CAST(strftime('%s', s.last_invited_at) AS INTEGER)) / 86400 AS days_since_invited,
        nps_sample_key(s.contact_id, c.sample_seed) AS sample_key
 FROM nps_contact_state AS s
+-- (The cut-off is worked out once, not for every row: LIMIT 1 and OFFSET 0
+-- keep the engines from folding the subquery into the scan.)
 CROSS JOIN (SELECT now, sample_seed, datetime(now, '-' || survey_cooldown_days || ' days') AS cutoff
             FROM nps_config LIMIT 1) AS c
 WHERE NOT s.opted_out AND (s.last_invited_at IS NULL OR s.last_invited_at <= c.cutoff);
