@@ -127,7 +127,8 @@ done
 # Per run, every query of queries.txt in turn (so that drift hits them
 # alike), then the write test: the new responses written in one INSERT and
 # committed, alert off and on, in turn; each run's rows are deleted again,
-# untimed.  A marker "@@ name run" starts what is timed, "@@ end" ends it.
+# untimed.  Last, once, the rebuild of the maintained tables.  A marker
+# "@@ name run" starts what is timed, "@@ end" ends it.
 timed_script() { # engine
     local engine=$1 echo timer_on timer_off
     if [ "$engine" = pg ]; then
@@ -172,6 +173,15 @@ timed_script() { # engine
             if [ "$engine" = pg ]; then echo "VACUUM nps_responses, nps_followups;"; fi
         done
     done
+    # Last, once: every maintained table rebuilt from scratch (a programme
+    # without them, of an older version, has nothing to rebuild).
+    if grep -q nps_rebuild "$programme/$engine.sql"; then
+        echo "$echo @@ rebuild 1"
+        echo "$timer_on"
+        echo "INSERT INTO nps_rebuild DEFAULT VALUES;"
+        echo "$timer_off"
+        echo "$echo @@ end"
+    fi
 }
 
 # Turn an engine's output into "engine size name run ms rows digest" lines:
