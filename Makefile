@@ -36,6 +36,19 @@ PG_CONFIG ?= pg_config
 HAVE_PG := $(shell $(PG_CONFIG) --pgxs >/dev/null 2>&1 && test -f "$$($(PG_CONFIG) --pgxs)" && echo yes)
 PG_CONFIG_ERROR := PG_CONFIG=$(PG_CONFIG) does not name a pg_config with PGXS (install postgresql-server-dev-NN, or point PG_CONFIG at one)
 
+# DuckDB: its C headers and a prebuilt libduckdb.so come from npm into a
+# cache outside the repository (scripts/duckdb.sh), at the versions pinned in
+# duckdb-ext/versions.mk; the extension asks for the C API version given
+# there, and its metadata footer says so (duckdb-ext/append_metadata.sh).
+include duckdb-ext/versions.mk
+DUCKDB_DIR := $(shell scripts/duckdb.sh path)
+DUCKDB_LIB := $(DUCKDB_DIR)/lib/libduckdb.so
+DUCKDB_CAPI := $(subst ., ,$(patsubst v%,%,$(DUCKDB_CAPI_VERSION)))
+DUCKDB_CFLAGS := -I$(DUCKDB_DIR)/include -fvisibility=hidden \
+    -DDUCKDB_EXTENSION_API_VERSION_MAJOR=$(word 1,$(DUCKDB_CAPI)) \
+    -DDUCKDB_EXTENSION_API_VERSION_MINOR=$(word 2,$(DUCKDB_CAPI)) \
+    -DDUCKDB_EXTENSION_API_VERSION_PATCH=$(word 3,$(DUCKDB_CAPI))
+DUCKDB_SRC := $(wildcard duckdb-ext/*.c)
 CORE_SRC := $(wildcard core/*.c)
 CORE_HDR := $(wildcard core/*.h) $(BUILD)/nps_version.h
 SQLITE_SRC := $(wildcard sqlite-ext/*.c)
@@ -43,7 +56,7 @@ SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 .PHONY: all sqlite pg pg-required install install-sqlite install-pg print-libdir installcheck check-install demo check deps-build \
         deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-parity \
         check-programme check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
-        check-stats bench-bayes
+        check-stats bench-bayes duckdb check-duckdb
 
 # The extensions only; test binaries belong to make check.
 all: sqlite $(if $(or $(HAVE_PG),$(PG_CONFIG_GIVEN)),pg,no-pg)
@@ -76,6 +89,22 @@ $(BUILD)/san/test_core: $(wildcard tests/core/*.[ch]) $(CORE_SRC) $(CORE_HDR)
 $(BUILD)/clang/test_core: $(wildcard tests/core/*.[ch]) $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -std=c11 $(WARN) -O1 -g -Icore -I$(BUILD) -o $@ $(filter %.c,$^) -lcmocka -lm
+
+# The DuckDB extension: the wrapper and the core as one shared library, and
+# the loadable file DuckDB takes, the library with its metadata footer.  The
+# small shell over libduckdb.so (tests/duckdb/shell.c) runs the DuckDB suite,
+# the parity suite's DuckDB side, the benchmark and the README's example.
+duckdb: $(BUILD)/nps.duckdb_extension $(BUILD)/duckdb/shell
+$(DUCKDB_LIB):
+	scripts/duckdb.sh fetch >/dev/null
+$(BUILD)/duckdb/nps.so: $(DUCKDB_SRC) $(CORE_SRC) $(CORE_HDR) duckdb-ext/nps_duckdb.h sql/surface.h duckdb-ext/versions.mk | $(DUCKDB_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(DUCKDB_CFLAGS) -shared -o $@ $(DUCKDB_SRC) $(CORE_SRC) -lm
+$(BUILD)/nps.duckdb_extension: $(BUILD)/duckdb/nps.so duckdb-ext/append_metadata.sh duckdb-ext/versions.mk VERSION
+	duckdb-ext/append_metadata.sh $< $@ $(DUCKDB_CAPI_VERSION) $(VERSION)
+$(BUILD)/duckdb/shell: tests/duckdb/shell.c | $(DUCKDB_LIB)
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -I$(DUCKDB_DIR)/include -o $@ $< -L$(DUCKDB_DIR)/lib -lduckdb -Wl,-rpath,$(DUCKDB_DIR)/lib
 
 # A fuzz target: its file of tests/fuzz/ and the core, under libFuzzer and the sanitizers.
 $(FUZZ_BINS): $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(CORE_SRC) $(CORE_HDR)
