@@ -103,10 +103,10 @@ static size_t decimal_text(__int128 v, int scale, char buf[48])
     } while (u != 0);
     while (n <= scale) /* a leading zero before the point */
         digits[n++] = '0';
-    int keep = 0; /* fraction digits that stay: down to the last non-zero one */
-    for (int i = scale; i > 0; i--)
-        if (digits[i - 1] != '0') {
-            keep = scale - i + 1;
+    int keep = 0; /* fraction digits that stay: up to the last non-zero one */
+    for (int i = 0; i < scale; i++)
+        if (digits[i] != '0') {
+            keep = scale - i;
             break;
         }
     size_t len = 0;
