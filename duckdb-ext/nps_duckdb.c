@@ -381,6 +381,9 @@ static void fn_version(duckdb_function_info info, duckdb_data_chunk input, duckd
         result_text(&sc, row, NPS_VERSION, strlen(NPS_VERSION));
 }
 
+/* The callbacks of every aggregate over scores and nps_states. */
+static const nps_aggregate score_aggregate = {agg_size, agg_init, agg_update, agg_combine};
+
 /* The SQL type of each kind of result (sql/surface.h). */
 #define TYPE_number NPS_T_DOUBLE
 #define TYPE_state NPS_T_BLOB
@@ -391,7 +394,7 @@ static void fn_version(duckdb_function_info info, duckdb_data_chunk input, duckd
 #define AGGREGATE(fn_name, fn_nargs, fn_result, fn_measure, fn_final)                              \
     {                                                                                              \
         .name = (fn_name), .nargs = (fn_nargs), .result = (fn_result), .measure = (fn_measure),    \
-        .finalize = (fn_final)                                                                     \
+        .agg = &score_aggregate, .finalize = (fn_final)                                            \
     }
 #define OF_SCALAR(fn_name, fn_nargs, fn_result, fn_measure, fn_scalar)                             \
     {                                                                                              \
@@ -457,7 +460,7 @@ static duckdb_state register_set(duckdb_connection con, const nps_function *fs, 
 {
     duckdb_logical_type any = duckdb_create_logical_type(DUCKDB_TYPE_ANY);
     duckdb_state rc = DuckDBSuccess;
-    if (fs[0].finalize != NULL) {
+    if (fs[0].agg != NULL) {
         duckdb_aggregate_function_set set = duckdb_create_aggregate_function_set(fs[0].name);
         for (size_t i = 0; i < n && rc == DuckDBSuccess; i++) {
             duckdb_aggregate_function fn = duckdb_create_aggregate_function();
@@ -466,7 +469,8 @@ static duckdb_state register_set(duckdb_connection con, const nps_function *fs, 
             for (int k = 0; k < fs[i].nargs; k++)
                 duckdb_aggregate_function_add_parameter(fn, any);
             duckdb_aggregate_function_set_return_type(fn, ret);
-            duckdb_aggregate_function_set_functions(fn, agg_size, agg_init, agg_update, agg_combine,
+            duckdb_aggregate_function_set_functions(fn, fs[i].agg->size, fs[i].agg->init,
+                                                    fs[i].agg->update, fs[i].agg->combine,
                                                     fs[i].finalize);
             duckdb_aggregate_function_set_extra_info(fn, (void *)&fs[i], NULL);
             rc = duckdb_add_aggregate_function_to_set(set, fn);
@@ -517,14 +521,15 @@ static int register_functions(duckdb_connection con, const nps_function *fs, siz
     return 1;
 }
 
-/* Entry point of LOAD: register every function of the contract and of
- * inference (infer.c). */
+/* Entry point of LOAD: register every function of the contract, of paired
+ * waves (pair.c) and of inference (infer.c). */
 DUCKDB_EXTENSION_ENTRYPOINT(duckdb_connection connection, duckdb_extension_info info,
                             struct duckdb_extension_access *access)
 {
     char err[NPS_MESSAGE_MAX];
     if (register_functions(connection, functions, sizeof functions / sizeof functions[0], err,
                            sizeof err) &&
+        register_functions(connection, nps_pair_functions, nps_pair_count, err, sizeof err) &&
         register_functions(connection, nps_infer_functions, nps_infer_count, err, sizeof err))
         return true;
     access->set_error(info, err);

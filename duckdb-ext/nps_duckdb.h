@@ -38,11 +38,20 @@ typedef enum nps_result_type {
     NPS_T_VARCHAR
 } nps_result_type;
 
-/* One SQL function with its arity: a scalar (scalar) or an aggregate
- * (finalize; the update, combine and state callbacks are the same for every
- * aggregate).  The row is the function's extra info, so every callback
- * knows which function it serves and names it in its errors.  Rows of one
- * name are adjacent in a table: they are registered as one set of overloads. */
+/* The callbacks an aggregate shares with the others over the same state:
+ * those over an nps_state (nps_duckdb.c), those over a pair state (pair.c). */
+typedef struct nps_aggregate {
+    duckdb_aggregate_state_size size;
+    duckdb_aggregate_init_t init;
+    duckdb_aggregate_update_t update;
+    duckdb_aggregate_combine_t combine;
+} nps_aggregate;
+
+/* One SQL function with its arity: a scalar (scalar) or an aggregate (agg
+ * and its own finalize).  The row is the function's extra info, so every
+ * callback knows which function it serves and names it in its errors.  Rows
+ * of one name are adjacent in a table: they are registered as one set of
+ * overloads. */
 typedef struct nps_function {
     const char *name;
     int nargs;
@@ -50,6 +59,7 @@ typedef struct nps_function {
     nps_measure measure; /* what a function serving several measures computes */
     int handles_null;    /* 1: called for NULL arguments too (nps_state_merge) */
     duckdb_scalar_function_t scalar;
+    const nps_aggregate *agg;
     duckdb_aggregate_finalize_t finalize;
 } nps_function;
 
@@ -59,8 +69,11 @@ typedef struct nps_function {
         .name = (fn_name), .nargs = (fn_nargs), .result = (fn_result), .scalar = (fn_scalar)       \
     }
 
-/* The rows of infer.c (inference beyond the point estimate and small
- * segments), registered after those of nps_duckdb.c. */
+/* The rows of pair.c (paired waves), registered after those of
+ * nps_duckdb.c, then those of infer.c (inference beyond the point estimate
+ * and small segments). */
+NPS_INTERNAL extern const nps_function nps_pair_functions[];
+NPS_INTERNAL extern const size_t nps_pair_count;
 NPS_INTERNAL extern const nps_function nps_infer_functions[];
 NPS_INTERNAL extern const size_t nps_infer_count;
 
