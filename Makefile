@@ -4,6 +4,8 @@
 #   make install         both, where their loaders find them (PREFIX, DESTDIR)
 #   make installcheck    the PostgreSQL suite against the server you run
 #   make check           every suite, with its own throw-away server
+#   make duckdb          the DuckDB extension, build/nps.duckdb_extension
+#                        (DuckDB's headers and library from npm)
 #   make demo | make bench | make bench-bayes | make fuzz | make check-pg-versions
 VERSION := $(shell cat VERSION)
 CC ?= cc
@@ -56,7 +58,7 @@ SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 .PHONY: all sqlite pg pg-required install install-sqlite install-pg print-libdir installcheck check-install demo check deps-build \
         deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-parity \
         check-programme check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
-        check-stats bench-bayes duckdb check-duckdb
+        check-stats bench-bayes duckdb check-duckdb check-duckdb-where-possible check-duckdb-valgrind
 
 # The extensions only; test binaries belong to make check.
 all: sqlite $(if $(or $(HAVE_PG),$(PG_CONFIG_GIVEN)),pg,no-pg)
@@ -154,8 +156,9 @@ demo: deps-build
 check: deps-check
 	@$(MAKE) --no-print-directory all $(BUILD)/test_core
 	@# One suite at a time, even under make -j: they share one PostgreSQL install.
-	@$(MAKE) --no-print-directory -j1 check-sql check-core check-stats check-sqlite check-sanitize check-valgrind check-pg check-parity check-programme check-install check-bench check-fuzz
-	@echo "make check: all suites passed"
+	@$(MAKE) --no-print-directory -j1 check-sql check-core check-stats check-sqlite check-sanitize check-valgrind check-pg check-duckdb-where-possible check-parity check-programme check-install check-bench check-fuzz
+	@if reason=$$(scripts/duckdb.sh can); then echo "make check: all suites passed"; \
+	 else echo "make check: all suites passed; DuckDB SKIPPED: $$reason"; fi
 
 # The statistical checks (tests/stats/): every *_coverage.c program, built
 # with the core, prints its table and fails outside its band; then the
@@ -183,6 +186,19 @@ check-pg: $(BUILD)/nps_version.h
 	tests/pg/run.sh
 check-parity: $(BUILD)/nps.so
 	tests/parity/run.sh $(BUILD)/nps.so
+# The DuckDB suite (tests/duckdb/run.sh: the real libduckdb.so, fetched by
+# npm into a cache outside the repository).  make check runs it where
+# DuckDB can be had (npm installed, Linux x86_64) and says plainly when it
+# skips it; make check-duckdb asks for it and fails where it cannot run.
+check-duckdb:
+	tests/duckdb/run.sh
+check-duckdb-where-possible:
+	@if reason=$$(scripts/duckdb.sh can); then $(MAKE) --no-print-directory check-duckdb; \
+	 else echo "SKIPPED: the DuckDB suite, $$reason"; fi
+# The DuckDB suite with the shell under valgrind: a report whose stack
+# passes through the extension fails (about 2 minutes; not part of make check).
+check-duckdb-valgrind:
+	NPS_VALGRIND=1 tests/duckdb/run.sh
 check-programme: $(BUILD)/nps.so
 	tests/programme/run.sh $(BUILD)/nps.so
 check-bench: $(BUILD)/nps.so
@@ -222,4 +238,4 @@ clean:
 	-$(if $(HAVE_PG),$(MAKE) -C pg-ext clean)
 
 format:
-	clang-format -i core/*.[ch] sqlite-ext/*.[ch] pg-ext/*.[ch] tools/*.c tests/core/*.[ch] tests/fuzz/*.[ch] tests/stats/*.c
+	clang-format -i core/*.[ch] sqlite-ext/*.[ch] pg-ext/*.[ch] duckdb-ext/*.[ch] tools/*.c tests/core/*.[ch] tests/fuzz/*.[ch] tests/stats/*.c tests/duckdb/*.c

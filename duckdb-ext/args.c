@@ -290,7 +290,7 @@ void col_render(const nps_col *c, idx_t row, nps_status st, char buf[NPS_VALUE_M
     case DUCKDB_TYPE_DOUBLE: {
         double d = c->type == DUCKDB_TYPE_FLOAT ? ((const float *)c->data)[row]
                                                 : ((const double *)c->data)[row];
-        if (isnan(d)) /* as PostgreSQL names a NaN score */
+        if (isnan(d) && st == NPS_E_SCORE_TEXT) /* as PostgreSQL names a NaN score */
             nps_render_text("NaN", 3, buf, NPS_VALUE_MAX);
         else
             nps_render_double(d, buf, NPS_VALUE_MAX);
