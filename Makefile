@@ -58,7 +58,7 @@ SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 .PHONY: all sqlite pg pg-required install install-sqlite install-pg print-libdir installcheck check-install demo check deps-build \
         deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-parity \
         check-programme check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
-        check-stats bench-bayes duckdb check-duckdb check-duckdb-where-possible check-duckdb-valgrind
+        check-stats bench-bayes duckdb check-duckdb check-duckdb-sanitize check-duckdb-where-possible check-duckdb-valgrind
 
 # The extensions only; test binaries belong to make check.
 all: sqlite $(if $(or $(HAVE_PG),$(PG_CONFIG_GIVEN)),pg,no-pg)
@@ -102,7 +102,12 @@ $(DUCKDB_LIB):
 $(BUILD)/duckdb/nps.so: $(DUCKDB_SRC) $(CORE_SRC) $(CORE_HDR) duckdb-ext/nps_duckdb.h sql/surface.h duckdb-ext/versions.mk | $(DUCKDB_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(DUCKDB_CFLAGS) -shared -o $@ $(DUCKDB_SRC) $(CORE_SRC) -lm
+$(BUILD)/san/duckdb/nps.so: $(DUCKDB_SRC) $(CORE_SRC) $(CORE_HDR) duckdb-ext/nps_duckdb.h sql/surface.h duckdb-ext/versions.mk | $(DUCKDB_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(DUCKDB_CFLAGS) -shared -o $@ $(DUCKDB_SRC) $(CORE_SRC) -lm
 $(BUILD)/nps.duckdb_extension: $(BUILD)/duckdb/nps.so duckdb-ext/append_metadata.sh duckdb-ext/versions.mk VERSION
+	duckdb-ext/append_metadata.sh $< $@ $(DUCKDB_CAPI_VERSION) $(VERSION)
+$(BUILD)/san/nps.duckdb_extension: $(BUILD)/san/duckdb/nps.so duckdb-ext/append_metadata.sh duckdb-ext/versions.mk VERSION
 	duckdb-ext/append_metadata.sh $< $@ $(DUCKDB_CAPI_VERSION) $(VERSION)
 $(BUILD)/duckdb/shell: tests/duckdb/shell.c | $(DUCKDB_LIB)
 	@mkdir -p $(@D)
@@ -188,15 +193,18 @@ check-parity: $(BUILD)/nps.so
 	tests/parity/run.sh $(BUILD)/nps.so
 # The DuckDB suite (tests/duckdb/run.sh: the real libduckdb.so, fetched by
 # npm into a cache outside the repository).  make check runs it where
-# DuckDB can be had (npm installed, Linux x86_64) and says plainly when it
-# skips it; make check-duckdb asks for it and fails where it cannot run.
+# DuckDB can be had (npm installed, Linux x86_64), plainly and with the
+# extension under ASan and UBSan, and says plainly when it skips them; make
+# check-duckdb asks for it and fails where it cannot run.
 check-duckdb:
 	tests/duckdb/run.sh
+check-duckdb-sanitize: $(BUILD)/san/nps.duckdb_extension
+	NPS_SANITIZE=1 tests/duckdb/run.sh $(BUILD)/san/nps.duckdb_extension
 check-duckdb-where-possible:
-	@if reason=$$(scripts/duckdb.sh can); then $(MAKE) --no-print-directory check-duckdb; \
-	 else echo "SKIPPED: the DuckDB suite, $$reason"; fi
+	@if reason=$$(scripts/duckdb.sh can); then $(MAKE) --no-print-directory check-duckdb check-duckdb-sanitize; \
+	 else echo "SKIPPED: the DuckDB suites, $$reason"; fi
 # The DuckDB suite with the shell under valgrind: a report whose stack
-# passes through the extension fails (about 2 minutes; not part of make check).
+# passes through the extension fails (about 4 minutes; not part of make check).
 check-duckdb-valgrind:
 	NPS_VALGRIND=1 tests/duckdb/run.sh
 check-programme: $(BUILD)/nps.so

@@ -13,7 +13,12 @@
 #     file was exported from.
 # Conventions (output, NPS_TEST_OUT): tests/README.md.
 #
-# Usage: tests/duckdb/run.sh
+# Usage: tests/duckdb/run.sh [path/to/nps.duckdb_extension]
+#                   (default build/nps.duckdb_extension, made when missing or
+#                   out of date)
+#   NPS_SANITIZE=1  the extension was built with -fsanitize=address,undefined:
+#                   the shell runs with the ASan and UBSan runtimes preloaded,
+#                   leak detection on; any report fails the script.
 #   NPS_VALGRIND=1  run the shell under valgrind: any error whose stack
 #                   passes through the extension fails the script.
 set -u
@@ -31,10 +36,26 @@ fi
 make --no-print-directory -s duckdb || exit 2
 shell=$root/build/duckdb/shell
 ext=$root/build/nps.duckdb_extension
+if [ -n "${1:-}" ]; then
+    [ -f "$1" ] || { echo "run.sh: no DuckDB extension at $1" >&2; exit 2; }
+    ext=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+fi
 # The release, from the one file that holds it, for the version tests.
 version=$(cat VERSION)
 
 wrap=()
+if [ "${NPS_SANITIZE:-0}" = 1 ]; then
+    asan=$(gcc -print-file-name=libasan.so)
+    ubsan=$(gcc -print-file-name=libubsan.so)
+    for lib in "$asan" "$ubsan"; do
+        [ -f "$lib" ] || { echo "run.sh: sanitizer runtime $lib not found" >&2; exit 2; }
+    done
+    # The shell and libduckdb.so are not instrumented, so the runtimes come
+    # in by LD_PRELOAD; reports go to files, whose presence fails the script.
+    wrap=(env "LD_PRELOAD=$asan $ubsan"
+        "ASAN_OPTIONS=detect_leaks=1:exitcode=97:log_path=$tmp/sanitizer"
+        "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=97:log_path=$tmp/sanitizer")
+fi
 if [ "${NPS_VALGRIND:-0}" = 1 ]; then
     command -v valgrind >/dev/null || { echo "run.sh: valgrind not found" >&2; exit 2; }
     # libduckdb.so is not ours: only a report whose stack passes through a
@@ -48,7 +69,7 @@ fi
 for sql in "$here"/sql/*.sql; do
     name=$(basename "$sql" .sql)
     actual=$tmp/$name.out
-    rm -rf "$tmp"/valgrind.* "$tmp/work"
+    rm -rf "$tmp"/valgrind.* "$tmp"/sanitizer* "$tmp/work"
     mkdir "$tmp/work" && cp -r "$here/data" "$tmp/work/"
     (cd "$tmp/work" && "${wrap[@]}" "$shell" -cmd "LOAD '$ext'" \
         -cmd "SET VARIABLE version = '$version'" <"$root/$sql" >"$actual" 2>&1)
@@ -57,6 +78,9 @@ for sql in "$here"/sql/*.sql; do
     problems=()
     # The shell exits 1 when a statement failed (the error cases).
     [ "$rc" -le 1 ] || problems+=("the shell exited with status $rc")
+    for log in "$tmp"/sanitizer*; do
+        [ -s "$log" ] && problems+=("$(cat "$log")")
+    done
     for log in "$tmp"/valgrind.*; do
         [ -s "$log" ] && grep -qE "$ours|nps\.duckdb_extension" "$log" &&
             problems+=("$(cat "$log")")
