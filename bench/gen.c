@@ -1,17 +1,22 @@
 /*
  * gen.c -- the benchmark's one dataset, identical for SQLite and PostgreSQL.
  *
- *   gen ROWS           CSV rows "id,day,segment,region,score" on stdout
- *                      (an empty score field is NULL)
+ *   gen ROWS           CSV rows "id,day,segment,region,score,csat_score,ces_score"
+ *                      on stdout (an empty score field is NULL)
  *   gen ROWS --counts  one line: the number of NULL scores, then the count of
- *                      each score 0..10, computed here independently of both
- *                      engines so the benchmark can check the answers it times
+ *                      each score 0..10; the same for csat_score (NULL, 1..5)
+ *                      and ces_score (NULL, 1..7): 26 numbers, computed here
+ *                      independently of both engines so the benchmark can
+ *                      check the answers it times
  *
  * Row id (1..ROWS) alone decides every field through a stateless hash, so the
  * rows are the same on every run and machine.  Days run in id order over the
  * two years 2023-01-01 .. 2024-12-30 (730 days); segment is one of 20, region
  * one of 5, and about 2% of scores are NULL.  Scores follow a typical survey
- * shape (many 8-10s, a long tail of low scores).
+ * shape (many 8-10s, a long tail of low scores).  csat_score (1..5, about 78%
+ * 4-5) and ces_score (1..7, mean about 5) come from hash fields of their own,
+ * so the first five columns are those of the dataset before they were
+ * added; about 3% of each are NULL.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -45,6 +50,47 @@ static int score_of(uint64_t id)
         }
     }
     return 10;
+}
+
+/* A score of a scale lo.., or lo - 1 for NULL: NULL when the field's hash
+ * falls below nulls per mille, else by the per-mille cumulative shares. */
+static int scale_of(uint64_t id, uint64_t field, int nulls, const int *cumulative, int n, int lo)
+{
+    uint64_t h = mix(id, field);
+    if (h % 1000 < (uint64_t)nulls) {
+        return lo - 1;
+    }
+    int u = (int)((h >> 20) % 1000);
+    for (int s = 0; s < n; s++) {
+        if (u < cumulative[s]) {
+            return lo + s;
+        }
+    }
+    return lo + n - 1;
+}
+
+/* CSAT 1..5 of a row, 0 for NULL: 3% NULL, then 4%, 6%, 12%, 33%, 45%. */
+static int csat_of(uint64_t id)
+{
+    static const int cumulative[5] = {40, 100, 220, 550, 1000};
+    return scale_of(id, 5, 30, cumulative, 5, 1);
+}
+
+/* CES 1..7 of a row, 0 for NULL: 3% NULL, then 3%, 5%, 9%, 16%, 25%, 25%, 17%. */
+static int ces_of(uint64_t id)
+{
+    static const int cumulative[7] = {30, 80, 170, 330, 580, 830, 1000};
+    return scale_of(id, 6, 30, cumulative, 7, 1);
+}
+
+/* Write a CSV field: the score, or nothing for NULL (below lo). */
+static void put_score(int score, int lo)
+{
+    if (score >= lo) {
+        printf(",%d", score);
+    } else {
+        printf(",");
+    }
 }
 
 /* The ISO date of day number d counted from 2023-01-01, written into buf. */
@@ -85,11 +131,14 @@ int main(int argc, char **argv)
         return 2;
     }
     if (counts_only) {
-        long long counts[12] = {0};
+        /* NULL and 0..10 of score, NULL and 1..5 of csat_score, NULL and 1..7 of ces_score. */
+        long long counts[26] = {0};
         for (long long id = 1; id <= rows; id++) {
             counts[score_of((uint64_t)id) + 1]++;
+            counts[12 + csat_of((uint64_t)id)]++;
+            counts[18 + ces_of((uint64_t)id)]++;
         }
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 26; i++) {
             printf(i ? " %lld" : "%lld", counts[i]);
         }
         printf("\n");
@@ -103,12 +152,11 @@ int main(int argc, char **argv)
         int day = (int)((id - 1) * NDAYS / rows);
         int segment = (int)(mix((uint64_t)id, 1) % NSEGMENTS) + 1;
         const char *region = regions[mix((uint64_t)id, 2) % 5];
-        int score = score_of((uint64_t)id);
-        if (score < 0) {
-            printf("%lld,%s,S%02d,%s,\n", id, days[day], segment, region);
-        } else {
-            printf("%lld,%s,S%02d,%s,%d\n", id, days[day], segment, region, score);
-        }
+        printf("%lld,%s,S%02d,%s", id, days[day], segment, region);
+        put_score(score_of((uint64_t)id), 0);
+        put_score(csat_of((uint64_t)id), 1);
+        put_score(ces_of((uint64_t)id), 1);
+        printf("\n");
     }
     return ferror(stdout) ? 1 : 0;
 }

@@ -32,7 +32,9 @@ CREATE TABLE t (
     day date NOT NULL,
     segment text NOT NULL,
     region text NOT NULL,
-    score smallint
+    score smallint,
+    csat_score smallint,
+    ces_score smallint
 );
 SQL
 build/bench/gen "$rows" | "${psql[@]}" -c "COPY t FROM STDIN (FORMAT csv)"

@@ -3,7 +3,9 @@
 # answer against the generator's counts, prints the table of medians and
 # ratios, the memory table and the targets, and writes OUT/results.csv,
 # OUT/targets.csv, OUT/memory.csv and OUT/chart.svg (and chart.png).
-# Usage: bench/report.sh OUT ROWS REPS WIN GROUPS STRICT "NULLS C0 .. C10"
+# Usage: bench/report.sh OUT ROWS REPS WIN GROUPS STRICT COUNTS, where COUNTS
+# is the generator's --counts line: "NULLS C0 .. C10" of score, then the same
+# of csat_score (1..5) and ces_score (1..7).
 # Exits 1 when an answer is wrong, or when STRICT is 1 and a target is missed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,6 +58,10 @@ function group_title(g) {
     if (g == "rollup") return "monthly trend of 2024 (12 months; rollup: one state per day and segment)"
     if (g == "parallel") return "parallel plans, forced (2 cores)"
     if (g == "threads") return "DuckDB threads, 1 and 2 (2 cores)"
+    if (g == "csat") return "CSAT, ungrouped, serial (csat_score 1..5)"
+    if (g == "ces") return "CES, ungrouped, serial (ces_score 1..7)"
+    if (g == "csat_window") return "CSAT: sliding 90-row window over the first " win " rows"
+    if (g == "ces_window") return "CES: sliding 90-row window over the first " win " rows"
     return g
 }
 # Median of the values of key k (sorted by insertion sort; a handful of runs).
@@ -83,6 +89,17 @@ function paired(k, r,   i, j, n, v, a) {
     if (n == 0) return 0
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
 }
+# The 97.5% quantile of Student t with df degrees of freedom, by the
+# Cornish-Fisher expansion about the normal quantile (Abramowitz and Stegun
+# 26.7.5): within 1e-12 from df = 900 (the fewest the benchmark can have).
+function t975(df,   z, g1, g2, g3, g4) {
+    z = 1.959963984540054
+    g1 = (z ^ 3 + z) / 4
+    g2 = (5 * z ^ 5 + 16 * z ^ 3 + 3 * z) / 96
+    g3 = (3 * z ^ 7 + 19 * z ^ 5 + 17 * z ^ 3 - 15 * z) / 384
+    g4 = (79 * z ^ 9 + 776 * z ^ 7 + 1482 * z ^ 5 - 1920 * z ^ 3 - 945 * z) / 92160
+    return z + g1 / df + g2 / df ^ 2 + g3 / df ^ 3 + g4 / df ^ 4
+}
 function pk(e, g, n) { return e SUBSEP g SUBSEP n }
 function med(e, g, n) { return ((e SUBSEP g SUBSEP n) in M) ? M[e SUBSEP g SUBSEP n] : "" }
 function target(name, e, value, op, limit, shown,   ok, res) {
@@ -104,11 +121,25 @@ BEGIN {
     NPS = 100 * (P - D) / n
     p = P / n; d = D / n
     MOE = 1.959963984540054 * 100 * sqrt((p + d - (p - d) ^ 2) / n)
+    # CSAT: the share of 4-5 and the half-width of its Wilson interval (core/nps_scale.h S3).
+    z = 1.959963984540054
+    for (s = 1; s <= 5; s++) Nc += c[13 + s]
+    pc = (c[17] + c[18]) / Nc
+    CSAT = 100 * pc
+    CSAT_MOE = 100 * z / (1 + z * z / Nc) * sqrt(pc * (1 - pc) / Nc + z * z / (4 * Nc * Nc))
+    # CES: the mean and its t margin with n - 1 degrees of freedom (S4); the
+    # hand-written form takes 1.96 for t.
+    for (s = 1; s <= 7; s++) { Ne += c[19 + s]; sx += s * c[19 + s] }
+    CES = sx / Ne
+    for (s = 1; s <= 7; s++) ss += c[19 + s] * (s - CES) ^ 2
+    se = sqrt(ss / (Ne - 1) / Ne)
+    CES_MOE = t975(Ne - 1) * se
+    CES_HAND_MOE = 1.96 * se
     expect_groups["segment"] = 20; expect_groups["month"] = 24; expect_groups["rollup"] = 12
     print "target,engine,value,op,limit,result" > (out "/targets.csv")
 }
 FILENAME ~ /queries.txt$/ {
-    if ($0 ~ /^#/) next
+    if ($0 ~ /^#/ || $0 ~ /^needs\|/) next
     split($0, f, "|")
     if (f[1] == "both") { label["sqlite", f[2], f[3]] = f[4]; label["pg", f[2], f[3]] = f[4]; label["duckdb", f[2], f[3]] = f[4] }
     else label[f[1], f[2], f[3]] = f[4]
@@ -140,7 +171,16 @@ FILENAME ~ /memory.tsv$/ {
         if (q == "count") { if (v[2] != n) bad(what ", expected a total of " n) }
         else if (!((e, g) in agree)) agree[e, g] = v[2]
         else if (!close_to(v[2], agree[e, g])) bad(what ", expected the same sum as the other forms: " agree[e, g])
-    } else if (g == "window") {
+    } else if (g == "csat") {
+        if (q == "count") { if (v[1] != Nc) bad(what ", expected " Nc) }
+        else if (q == "moe") { if (!close_to(v[1], CSAT_MOE)) bad(what ", expected " CSAT_MOE) }
+        else if (!close_to(v[1], CSAT)) bad(what ", expected " CSAT)
+    } else if (g == "ces") {
+        if (q == "count") { if (v[1] != Ne) bad(what ", expected " Ne) }
+        else if (q == "moe") { if (!close_to(v[1], CES_MOE)) bad(what ", expected " CES_MOE) }
+        else if (q == "hand_moe") { if (!close_to(v[1], CES_HAND_MOE)) bad(what ", expected " CES_HAND_MOE) }
+        else if (!close_to(v[1], CES)) bad(what ", expected " CES)
+    } else if (g ~ /window$/) {
         if (v[1] != win) bad(what ", expected " win " rows")
     }
 }
@@ -284,14 +324,54 @@ END {
             target("memory per group <= one in-memory state (" st " B)", e, b, "<=", st, sprintf("%.1f B", b))
         }
     }
+    # CSAT and CES: the targets of nps, each against count() of its own column.
+    for (si = 1; si <= 2; si++) {
+        m = si == 1 ? "csat" : "ces"
+        for (ei = 1; ei <= 2; ei++) {
+            e = ei == 1 ? "pg" : "sqlite"
+            x = med(e, m, "count") != "" && med(e, m, m) != "" ? med(e, m, m) / med(e, m, "count") : ""
+            target(m "(score) / count(score)" (e == "pg" ? ", serial" : ""), e, x, "<=", e == "pg" ? 1.10 : 1.15,
+                   sprintf("%.3f (paired %.3f)", x, paired(pk(e, m, m), pk(e, m, "count"))))
+        }
+    }
+    for (ei = 1; ei <= 2; ei++) {
+        e = ei == 1 ? "pg" : "sqlite"
+        h1 = med(e, "csat", "hand1"); h2 = med(e, "csat", "hand2"); x = ""
+        if (h1 != "" && h2 != "" && med(e, "csat", "csat") != "") x = (h1 < h2 ? h1 : h2) / med(e, "csat", "csat")
+        target("fastest hand-written CSAT / csat(score)", e, x, ">=", 1.3, sprintf("%.3f (%s; paired %.3f)", x, label[e, "csat", h1 < h2 ? "hand1" : "hand2"],
+                                                             paired(pk(e, "csat", h1 < h2 ? "hand1" : "hand2"), pk(e, "csat", "csat"))))
+        if (x != "")
+            printf "      (that query / count(csat_score) = %.3f: the most any aggregate as cheap as count could reach)\n",
+                   (h1 < h2 ? h1 : h2) / med(e, "csat", "count")
+    }
+    for (ei = 1; ei <= 2; ei++) {
+        e = ei == 1 ? "pg" : "sqlite"
+        h = med(e, "ces", "hand_moe"); x = ""
+        if (h != "" && med(e, "ces", "moe") != "") x = h / med(e, "ces", "moe")
+        target("hand-written CES margin / ces_moe(score)", e, x, ">=", 1.3, sprintf("%.3f (paired %.3f)", x, paired(pk(e, "ces", "hand_moe"), pk(e, "ces", "moe"))))
+        if (x != "" && med(e, "ces", "avg") != "")
+            printf "      (the hand-written mean is avg() itself, a built-in as cheap as count: ces / avg(ces_score) = %.3f)\n",
+                   med(e, "ces", "ces") / med(e, "ces", "avg")
+    }
+    for (si = 1; si <= 2; si++) {
+        m = si == 1 ? "csat" : "ces"
+        for (ei = 1; ei <= 2; ei++) {
+            e = ei == 1 ? "pg" : "sqlite"
+            x = med(e, m "_window", "count") != "" && med(e, m "_window", m) != "" ? med(e, m "_window", m) / med(e, m "_window", "count") : ""
+            target("90-row window " m " / count over the same frame", e, x, "<=", 1.3,
+                   sprintf("%.3f (paired %.3f)", x, paired(pk(e, m "_window", m), pk(e, m "_window", "count"))))
+        }
+    }
     if (failures) print "bench: " failures " wrong answers (see CHECK FAILED above)"
     else print "answers: every query returned the value the generator predicts (and the forms agree)"
     if (failures) exit 3
     if (missed) exit 2
 }' bench/queries.txt "$out/sizes.tsv" "$out/memory.tsv" "$out/raw.tsv" || status=$?
 
-# The chart: ungrouped queries and the window, as multiples of count(score).
-awk -F, 'NR > 1 && ($2 == "agg" || $2 == "window" || (($2 == "segment" || $2 == "month") && $3 == "nps")) {
+# The chart: ungrouped queries and the windows, as multiples of count(score)
+# (CSAT and CES: of count() of their own column).
+awk -F, 'NR > 1 && ($2 == "agg" || $2 == "window" || (($2 == "segment" || $2 == "month") && $3 == "nps") ||
+               (($2 == "csat" || $2 == "ces") && ($3 == $2 || $3 == "moe")) || ($2 ~ /_window$/ && $3 != "count")) {
         key = $2 "/" $3
         if (!(key in seen)) { seen[key] = 1; order[++n] = key }
         r[key, $1] = $9
@@ -308,6 +388,12 @@ awk -F, 'NR > 1 && ($2 == "agg" || $2 == "window" || (($2 == "segment" || $2 == 
         if (k == "window/count") return "count 90-row window"
         if (k == "segment/nps") return "nps by segment"
         if (k == "month/nps") return "nps by month"
+        if (k == "csat/csat") return "csat(score)"
+        if (k == "csat/moe") return "csat_moe(score)"
+        if (k == "ces/ces") return "ces(score)"
+        if (k == "ces/moe") return "ces_moe(score)"
+        if (k == "csat_window/csat") return "csat 90-row window"
+        if (k == "ces_window/ces") return "ces 90-row window"
         return k
     }
     END {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The benchmark: the cost of the nps aggregates against count(score) and
-# against the SQL an analyst would write by hand, in SQLite, PostgreSQL and
-# DuckDB, on one deterministic dataset (bench/gen.c).  Run from anywhere:
+# The benchmark: the cost of the nps aggregates (and of csat and ces, on
+# columns of their own) against count() and against the SQL an analyst would
+# write by hand, in SQLite, PostgreSQL and DuckDB, on one deterministic
+# dataset (bench/gen.c).  Run from anywhere:
 #
 #   bench/run.sh                              10,000,000 rows, 5 runs per query
 #   BENCH_ROWS=100000 BENCH_REPS=3 bench/run.sh   a quick run
@@ -121,13 +122,18 @@ if [ "$use_pg" -eq 1 ]; then
 fi
 
 # The answers every engine must give, computed by the generator: the number
-# of NULL scores and the count of each score 0..10.
+# of NULL scores and the count of each score 0..10, then the same for
+# csat_score (1..5) and ces_score (1..7).
 read -r -a counts <<<"$("$out/gen" "$rows" --counts)"
 
 # --- the timed script of one engine, from bench/queries.txt -------------------
 # Write the engine's timed script: per group, every run of every query in turn.
+# On PostgreSQL a group with needs lines runs only where the extension has
+# every function they name; otherwise its place in the output says it was
+# skipped (a line "bench: skipped ...").
 timed_script() { # engine
     awk -F'|' -v engine="$1" -v reps="$reps" -v grouped_reps="$grouped_reps" -v win="$win" '
+        $1 == "needs" && NF == 3 { if ($2 in needs) needs[$2] = needs[$2] " " $3; else needs[$2] = $3; next }
         /^#/ || NF < 6 { next }
         $1 == engine || $1 == "both" {
             if (!($2 in seen)) { seen[$2] = 1; order[++ng] = $2 }
@@ -145,8 +151,22 @@ timed_script() { # engine
                 if (engine == "duckdb") print "SET threads = 1;"
                 print ".timer on"
             }
+            # Which needed functions the extension has, as psql booleans
+            # (untimed: before the first query marker).
+            if (engine == "pg")
+                for (g = 1; g <= ng; g++) {
+                    grp = order[g]
+                    if (!(grp in needs)) continue
+                    nf = split(needs[grp], fn, " "); cond = ""
+                    for (i = 1; i <= nf; i++)
+                        cond = cond (i > 1 ? " AND " : "") "EXISTS (SELECT 1 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.deptype = '\''e'\'' JOIN pg_extension x ON x.oid = d.refobjid AND x.extname = '\''nps'\'' WHERE p.proname = '\''" fn[i] "'\'')"
+                    print "SELECT " cond " AS has_" grp " \\gset"
+                }
             for (g = 1; g <= ng; g++) {
                 grp = order[g]
+                if (engine == "duckdb" && (grp in needs)) continue  # CSAT and CES: not in DuckDB yet
+                guarded = engine == "pg" && (grp in needs)
+                if (guarded) print "\\if :has_" grp
                 if (grp == "parallel")
                     print "SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;"
                 runs = grp == "segment" || grp == "month" ? grouped_reps : reps
@@ -158,6 +178,13 @@ timed_script() { # engine
                     }
                 if (grp == "parallel")
                     print "RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size; SET max_parallel_workers_per_gather = 0;"
+                if (guarded) {
+                    print "\\else"
+                    nf = split(needs[grp], fn, " "); missing = ""
+                    for (i = 1; i <= nf; i++) missing = missing (i > 1 ? ", " : "") fn[i] "()"
+                    print "\\echo bench: skipped group " grp " on PostgreSQL: the extension lacks " (nf > 1 ? "one of " : "") missing
+                    print "\\endif"
+                }
                 if (grp == "threads")
                     print "SET threads = 1;"
             }
@@ -192,9 +219,11 @@ if [ "$use_sqlite" -eq 1 ]; then
         "${sqlite[@]}" "$db.tmp" >/dev/null <<SQL
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
-CREATE TABLE t (id INTEGER PRIMARY KEY, day TEXT NOT NULL, segment TEXT NOT NULL, region TEXT NOT NULL, score INTEGER);
+CREATE TABLE t (id INTEGER PRIMARY KEY, day TEXT NOT NULL, segment TEXT NOT NULL, region TEXT NOT NULL, score INTEGER, csat_score INTEGER, ces_score INTEGER);
 .import --csv '|$out/gen $rows' t
 UPDATE t SET score = NULL WHERE score = '';
+UPDATE t SET csat_score = NULL WHERE csat_score = '';
+UPDATE t SET ces_score = NULL WHERE ces_score = '';
 SQL
         mv "$db.tmp" "$db"
         done_step
@@ -245,7 +274,7 @@ fi
 # --- DuckDB -------------------------------------------------------------------------
 # Through build/duckdb/shell (the sqlite3 shell's conventions: .timer, .print),
 # into a database file of its own; the rows stream from the generator through
-# a named pipe into read_csv.  score is a SMALLINT, as in PostgreSQL.
+# a named pipe into read_csv.  The scores are SMALLINT, as in PostgreSQL.
 if [ "$use_duckdb" -eq 1 ]; then
     ddb=$out/duckdb-$rows.db
     duckdb=(build/duckdb/shell -bail)
@@ -256,7 +285,8 @@ if [ "$use_duckdb" -eq 1 ]; then
         "$out/gen" "$rows" >"$out/rows.fifo" &
         "${duckdb[@]}" "$ddb.tmp" >/dev/null <<SQL
 CREATE TABLE t AS SELECT * FROM read_csv('$out/rows.fifo', header = false,
-    columns = {'id': 'INTEGER', 'day': 'DATE', 'segment': 'VARCHAR', 'region': 'VARCHAR', 'score': 'SMALLINT'});
+    columns = {'id': 'INTEGER', 'day': 'DATE', 'segment': 'VARCHAR', 'region': 'VARCHAR', 'score': 'SMALLINT',
+               'csat_score': 'SMALLINT', 'ces_score': 'SMALLINT'});
 SQL
         wait
         rm -f "$out/rows.fifo"
@@ -296,6 +326,7 @@ if [ "$use_pg" -eq 1 ]; then
         die "the PostgreSQL part failed"
     fi
     grep -E '^  postgresql:' "$res/pg.log" || true
+    grep -E '^bench: skipped' "$res/pg.out" | sed 's/^/  /' || true
     parse_timed pg <"$res/pg.out" >>"$res/raw.tsv"
     cat "$res/pg.memory" >>"$res/memory.tsv"
     printf 'pg\tstate_stored\t%s\n' "$(awk '$1 == "state_bytes" { print $2 }' "$res/pg.info")" >>"$res/sizes.tsv"

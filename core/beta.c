@@ -52,7 +52,7 @@ double nps_log_beta_density(double x, double a, double b)
 
 /* The continued fraction of I_x(a, b), evaluated by Lentz's method; it
  * converges fast for x < (a + 1) / (a + b + 2). */
-static double beta_fraction(double x, double a, double b)
+double nps_beta_fraction(double x, double a, double b)
 {
     const double tiny = 1e-300, eps = 1e-16;
     int most = 200 + (int)(20.0 * sqrt(fmax(a, b)));
@@ -98,7 +98,7 @@ double nps_beta_cdf(double x, double a, double b)
         x = 1.0 - x;
     }
     double front = exp(a * log(x) + b * log1p(-x) - nps_log_beta(a, b)) / a;
-    double v = front * beta_fraction(x, a, b);
+    double v = front * nps_beta_fraction(x, a, b);
     v = v < 0.0 ? 0.0 : v > 1.0 ? 1.0 : v;
     return swap ? 1.0 - v : v;
 }

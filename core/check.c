@@ -23,18 +23,37 @@ int nps_sum_well_formed(const nps_sum *x)
     return x->inexact <= 1 && x->exp >= SUM_EXP_MIN && x->exp <= SUM_EXP_MAX;
 }
 
-/* True when the sums of category c are possible for its weighted rows:
- * both 0, or, weights w >= 0, sum w^2 <= (sum w)^2 <= k * sum w^2
- * (Cauchy-Schwarz), with room for the rounding of the comparison. */
-int nps_sums_possible(const nps_state *s, int c)
+/* True when the sums of k weighted rows are possible: both 0, or, weights
+ * w >= 0, sum w^2 <= (sum w)^2 <= k * sum w^2 (Cauchy-Schwarz), with room
+ * for the rounding of the comparison. */
+int nps_sum_pair_possible(const nps_sum *sum, const nps_sum *sq, int64_t k)
 {
-    const nps_sum *sum = &s->wsum[c], *sq = &s->wsq[c];
     if (nps_sum_is_zero(sum) != nps_sum_is_zero(sq))
         return 0;
     if (nps_sum_is_zero(sum))
         return 1;
     double r = square_ratio(sum, sq);
-    return r >= 1.0 - 1e-12 && r <= (double)s->weighted[c] * (1.0 + 1e-12);
+    return r >= 1.0 - 1e-12 && r <= (double)k * (1.0 + 1e-12);
+}
+
+int nps_sums_possible(const nps_state *s, int c)
+{
+    return nps_sum_pair_possible(&s->wsum[c], &s->wsq[c], s->weighted[c]);
+}
+
+/* One group of a decoded state: k weighted rows of rows, their sums in
+ * range, zero without weighted rows, possible for k. */
+int nps_group_possible(int64_t rows, int64_t k, const nps_sum *sum, const nps_sum *sq)
+{
+    if (k < 0 || k > rows)
+        return 0;
+    if (!nps_sum_well_formed(sum) || !nps_sum_well_formed(sq))
+        return 0;
+    if (nps_sum_exponent(sum) >= 512 + 63 || nps_sum_exponent(sq) >= 1024 + 63)
+        return 0;
+    if (k == 0 && (!nps_sum_is_zero(sum) || !nps_sum_is_zero(sq) || sum->inexact || sq->inexact))
+        return 0;
+    return nps_sum_pair_possible(sum, sq, k);
 }
 
 /* Checks a decoded or parsed state must pass before use (R11): counts within
@@ -50,20 +69,9 @@ nps_status nps_check_state(nps_state *s)
             return NPS_E_STATE_VALUE;
     if (total > NPS_MAX_ROWS)
         return NPS_E_STATE_VALUE;
-    for (int c = 0; c < NPS_NCATEGORIES; c++) {
-        const nps_sum *sum = &s->wsum[c], *sq = &s->wsq[c];
-        if (s->weighted[c] < 0 || s->weighted[c] > rows[c])
+    for (int c = 0; c < NPS_NCATEGORIES; c++)
+        if (!nps_group_possible(rows[c], s->weighted[c], &s->wsum[c], &s->wsq[c]))
             return NPS_E_STATE_VALUE;
-        if (!nps_sum_well_formed(sum) || !nps_sum_well_formed(sq))
-            return NPS_E_STATE_VALUE;
-        if (nps_sum_exponent(sum) >= 512 + 63 || nps_sum_exponent(sq) >= 1024 + 63)
-            return NPS_E_STATE_VALUE;
-        if (s->weighted[c] == 0 &&
-            (!nps_sum_is_zero(sum) || !nps_sum_is_zero(sq) || sum->inexact || sq->inexact))
-            return NPS_E_STATE_VALUE;
-        if (!nps_sums_possible(s, c))
-            return NPS_E_STATE_VALUE;
-    }
     s->rows = total;
     return NPS_OK;
 }

@@ -96,7 +96,7 @@ enum {
     OFF_COUNT = 8,     /* 11 x int64: rows per score */
     OFF_WEIGHTED = 96, /* when weighted: 3 x int64, weighted rows per category */
     OFF_SUMS = 120,    /* then wsum[0..2], wsq[0..2]: int32 exp, uint32 inexact, limbs */
-    SUM_BYTES = 8 + NPS_SUM_LIMBS * 8
+    SUM_BYTES = NPS_SUM_BYTES
 };
 
 /* What nps_encode() writes is the layout above. */
@@ -115,25 +115,38 @@ size_t nps_encode(const nps_state *s, uint8_t out[NPS_STATE_BYTES])
     if (weighted) {
         for (int c = 0; c < NPS_NCATEGORIES; c++)
             put_u64(out + OFF_WEIGHTED + 8 * c, (uint64_t)s->weighted[c]);
-        for (int k = 0; k < 2 * NPS_NCATEGORIES; k++) {
-            nps_sum x = nps_canonical(k < NPS_NCATEGORIES ? &s->wsum[k] : &s->wsq[k - 3]);
-            uint8_t *p = out + OFF_SUMS + SUM_BYTES * k;
-            put_u32(p, (uint32_t)x.exp);
-            put_u32(p + 4, x.inexact);
-            for (int i = 0; i < NPS_SUM_LIMBS; i++)
-                put_u64(p + 8 + 8 * i, x.limb[i]);
-        }
+        for (int k = 0; k < 2 * NPS_NCATEGORIES; k++)
+            nps_put_sum(out + OFF_SUMS + SUM_BYTES * k,
+                        k < NPS_NCATEGORIES ? &s->wsum[k] : &s->wsq[k - 3]);
     }
     uint32_t crc = nps_crc32(out, len - 4);
     put_u32(out + len - 4, crc);
     return len;
 }
 
-/* True when a sum is in its canonical form (R11). */
-static int is_canonical(const nps_sum *x)
+int nps_sum_is_canonical(const nps_sum *x)
 {
     nps_sum t = nps_canonical(x);
     return memcmp(&t, x, sizeof t) == 0;
+}
+
+void nps_put_sum(uint8_t *p, const nps_sum *x)
+{
+    nps_sum t = nps_canonical(x);
+    put_u32(p, (uint32_t)t.exp);
+    put_u32(p + 4, t.inexact);
+    for (int i = 0; i < NPS_SUM_LIMBS; i++)
+        put_u64(p + 8 + 8 * i, t.limb[i]);
+}
+
+int nps_get_sum(const uint8_t *p, nps_sum *x)
+{
+    x->exp = (int32_t)get_u32(p);
+    x->inexact = get_u32(p + 4);
+    for (int i = 0; i < NPS_SUM_LIMBS; i++)
+        x->limb[i] = get_u64(p + 8 + 8 * i);
+    /* the range first: nps_canonical() moves the exponent */
+    return nps_sum_well_formed(x) && nps_sum_is_canonical(x);
 }
 
 /* Decode a blob of format version 2 whose magic and version were checked. */
@@ -156,17 +169,10 @@ static nps_status decode_v2(const uint8_t *buf, size_t len, nps_state *out)
             s.weighted[c] = (int64_t)get_u64(buf + OFF_WEIGHTED + 8 * c);
         if (!nps_is_weighted(&s))
             return NPS_E_STATE_VALUE;
-        for (int k = 0; k < 2 * NPS_NCATEGORIES; k++) {
-            nps_sum *x = k < NPS_NCATEGORIES ? &s.wsum[k] : &s.wsq[k - 3];
-            const uint8_t *p = buf + OFF_SUMS + SUM_BYTES * k;
-            x->exp = (int32_t)get_u32(p);
-            x->inexact = get_u32(p + 4);
-            for (int i = 0; i < NPS_SUM_LIMBS; i++)
-                x->limb[i] = get_u64(p + 8 + 8 * i);
-            /* the range first: nps_canonical() moves the exponent */
-            if (!nps_sum_well_formed(x) || !is_canonical(x))
+        for (int k = 0; k < 2 * NPS_NCATEGORIES; k++)
+            if (!nps_get_sum(buf + OFF_SUMS + SUM_BYTES * k,
+                             k < NPS_NCATEGORIES ? &s.wsum[k] : &s.wsq[k - 3]))
                 return NPS_E_STATE_VALUE;
-        }
     }
     nps_status st = nps_check_state(&s);
     if (st == NPS_OK)
@@ -189,6 +195,9 @@ nps_status nps_decode(const uint8_t *buf, size_t len, nps_state *out)
         return NPS_E_STATE_LENGTH;
     if (memcmp(buf + OFF_MAGIC, NPS_PAIR_MAGIC, 3) == 0)
         return NPS_E_STATE_IS_PAIR; /* a pair state where a state belongs (pair.c) */
+    for (int k = 0; k < NPS_NSCALES; k++) /* a scale's state (S6) */
+        if (memcmp(buf + OFF_MAGIC, nps_scale_describe((nps_scale)k)->magic, 3) == 0)
+            return nps_scale_status((nps_scale)k, NPS_SE_IN_NPS);
     if (memcmp(buf + OFF_MAGIC, "nps", 3) != 0)
         return NPS_E_STATE_MAGIC;
     /* a version without a decoder: one this build cannot read */

@@ -60,12 +60,31 @@ double nps_log_beta(double a, double b);
 double nps_log_beta_density(double x, double a, double b);
 /* Regularized incomplete beta I_x(a, b), the CDF of a Beta(a, b) at x. */
 double nps_beta_cdf(double x, double a, double b);
+/* The continued fraction of I_x(a, b) (Lentz), for x < (a + 1) / (a + b + 2). */
+double nps_beta_fraction(double x, double a, double b);
+
+/* Weight and squared weight of n groups of rows (categories of a state,
+ * scores of a scale state), unweighted rows weighing 1, all divided by one
+ * power of two chosen so that the largest weight is about 1 (stats.c). */
+void nps_group_weights(const int64_t *rows, const int64_t *weighted, const nps_sum *wsum,
+                       const nps_sum *wsq, int n, double *w, double *q);
+/* x kept inside lo..hi (a NaN becomes lo). */
+static inline double nps_clamp(double x, double lo, double hi)
+{
+    return x > hi ? hi : x >= lo ? x : lo;
+}
 
 /* The checks of a state read from outside (check.c). */
 /* True when a read sum's fields are in range; checked before anything shifts it. */
 int nps_sum_well_formed(const nps_sum *x);
 /* True when the sums of category c are possible for its weighted rows. */
 int nps_sums_possible(const nps_state *s, int c);
+/* True when a sum of weights and a sum of their squares are possible for k
+ * weighted rows. */
+int nps_sum_pair_possible(const nps_sum *sum, const nps_sum *sq, int64_t k);
+/* The checks of check.c on one group of rows of a decoded state: k weighted
+ * of rows, and their sums (R11). */
+int nps_group_possible(int64_t rows, int64_t k, const nps_sum *sum, const nps_sum *sq);
 /* Everything a decoded or parsed state must pass (R11); sets s->rows. */
 nps_status nps_check_state(nps_state *s);
 
@@ -76,5 +95,23 @@ uint32_t nps_crc32(const uint8_t *p, size_t n);
 void nps_put_le(uint8_t *p, uint64_t v, int n);
 /* The n little-endian bytes at p. */
 uint64_t nps_get_le(const uint8_t *p, int n);
+/* True when a sum is in its canonical form (R11). */
+int nps_sum_is_canonical(const nps_sum *x);
+/* A sum written at p (int32 exponent, uint32 inexact, limbs), canonical; and
+ * read back, 0 when out of range or not canonical. */
+void nps_put_sum(uint8_t *p, const nps_sum *x);
+int nps_get_sum(const uint8_t *p, nps_sum *x);
+/* Bytes of one sum in the binary forms. */
+#define NPS_SUM_BYTES (8 + NPS_SUM_LIMBS * 8)
+
+/* The pieces of the text forms (text.c), shared with scale_format.c. */
+/* Append "name=a,b,c" of n integers, or of n sums; returns the new length. */
+size_t nps_text_put_ints(char *buf, size_t cap, size_t len, const char *name, const int64_t *v,
+                         int n);
+size_t nps_text_put_sums(char *buf, size_t cap, size_t len, const char *name, const nps_sum *v,
+                         int n);
+/* Read "name=" and n comma-separated integers, or sums, at *p; advances *p. */
+int nps_text_ints(const char **p, const char *name, int n, int64_t *v);
+int nps_text_sums(const char **p, const char *name, int n, nps_sum *v);
 
 #endif

@@ -1,7 +1,8 @@
 /* message.c -- the error text and SQLSTATE of each status. */
-#include "nps.h"
+#include "internal.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* Message template and SQLSTATE of each status; %s is the function, then the
  * value, then (in the one template that lists the languages) nps_languages(). */
@@ -83,14 +84,95 @@ static const struct {
     [NPS_E_STRENGTH] = {"%s: strength %s is not a finite number >= 0", "22023"},
 };
 
+/* The errors of a scale (S7): the same words for every scale, where {range}
+ * stands for its scores, {state} for its state type, {lengths} for the
+ * lengths of its binary form and {found} for the scale state that was given
+ * instead (NPS_SE_IS_SCALE + k). */
+static const struct {
+    const char *text;
+    const char *sqlstate;
+} scale_messages[NPS_SE_IS_SCALE + 1] = {
+    [NPS_SE_RANGE] = {"%s: score %s is outside {range}", "22003"},
+    [NPS_SE_WEIGHT_STATE] = {"%s: a weight cannot be applied to a {state}", "22023"},
+    [NPS_SE_NOT_STATE] = {"%s: %s is not a {state}", "22023"},
+    [NPS_SE_LENGTH] = {"%s: invalid {state}: %s bytes, expected {lengths}", "22023"},
+    [NPS_SE_MAGIC] = {"%s: invalid {state}: not a {state} value", "22023"},
+    [NPS_SE_VERSION] = {"%s: invalid {state}: unknown format version or flags (this build reads "
+                        "version 1)",
+                        "22023"},
+    [NPS_SE_CHECKSUM] = {"%s: invalid {state}: checksum mismatch (corrupted)", "22023"},
+    [NPS_SE_VALUE] = {"%s: invalid {state}: inconsistent counts or sums", "22023"},
+    [NPS_SE_TEXT] = {"%s: invalid {state} text %s", "22023"},
+    [NPS_SE_IS_NPS] = {"%s: takes a {state}, got an nps_state", "22023"},
+    [NPS_SE_IS_PAIR] = {"%s: takes a {state}, got an nps_pair_state", "22023"},
+    [NPS_SE_IN_NPS] = {"%s: takes an nps_state, got a {state}", "22023"},
+    [NPS_SE_IN_PAIR] = {"%s: takes an nps_pair_state, got a {state}", "22023"},
+    [NPS_SE_IS_SCALE] = {"%s: takes a {state}, got a {found}", "22023"},
+};
+
+/* Write the words of the {name} at the start of name, for scale k, into
+ * out; returns the length of {name}, 0 when it names nothing. */
+static size_t scale_word(const char *name, nps_scale k, nps_scale found, char *out, size_t cap)
+{
+    const nps_scale_info *info = nps_scale_describe(k);
+    int n = info->hi - info->lo + 1;
+    if (strncmp(name, "{range}", 7) == 0) {
+        snprintf(out, cap, "%d..%d", info->lo, info->hi);
+        return 7;
+    }
+    if (strncmp(name, "{state}", 7) == 0) {
+        snprintf(out, cap, "%s", info->state);
+        return 7;
+    }
+    if (strncmp(name, "{found}", 7) == 0) {
+        snprintf(out, cap, "%s", nps_scale_describe(found)->state);
+        return 7;
+    }
+    if (strncmp(name, "{lengths}", 9) == 0) { /* plain and weighted (S6) */
+        snprintf(out, cap, "%d or %d", 12 + 8 * n, 12 + 16 * n + 2 * n * NPS_SUM_BYTES);
+        return 9;
+    }
+    return 0;
+}
+
+/* The template of a scale's status with the scale's words put in. */
+static void scale_template(nps_scale k, nps_scale_error e, char *out, size_t cap)
+{
+    nps_scale found = (nps_scale)(e >= NPS_SE_IS_SCALE ? e - NPS_SE_IS_SCALE : 0);
+    const char *p = scale_messages[e >= NPS_SE_IS_SCALE ? NPS_SE_IS_SCALE : e].text;
+    size_t len = 0;
+    while (*p != '\0' && len + 1 < cap) {
+        size_t skip = *p == '{' ? scale_word(p, k, found, out + len, cap - len) : 0;
+        if (skip == 0) {
+            out[len++] = *p++;
+            continue;
+        }
+        len += strlen(out + len);
+        p += skip;
+    }
+    out[len] = '\0';
+}
+
 void nps_message(char *buf, size_t cap, nps_status st, const char *fn, const char *value)
 {
+    nps_scale k;
+    nps_scale_error e;
     if ((unsigned)st >= NPS_STATUS_COUNT)
         st = NPS_E_SCORE_TYPE;
+    if (nps_scale_error_of(st, &k, &e)) {
+        char text[NPS_MESSAGE_MAX];
+        scale_template(k, e, text, sizeof text);
+        snprintf(buf, cap, text, fn, value ? value : "");
+        return;
+    }
     snprintf(buf, cap, messages[st].text, fn, value ? value : "", nps_languages());
 }
 
 const char *nps_sqlstate(nps_status st)
 {
+    nps_scale k;
+    nps_scale_error e;
+    if (nps_scale_error_of(st, &k, &e))
+        return scale_messages[e >= NPS_SE_IS_SCALE ? NPS_SE_IS_SCALE : e].sqlstate;
     return (unsigned)st < NPS_STATUS_COUNT ? messages[st].sqlstate : "22023";
 }

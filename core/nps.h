@@ -80,8 +80,9 @@
  *      empty list, an empty name or any other name is an error naming it.
  *
  * Inference beyond the point estimate (I1-I5), paired waves (W1-W5) and
- * small segments (B1-B5) are stated in nps_inference.h, which this header
- * includes at its end.
+ * small segments (B1-B5) are stated in nps_inference.h, and the sibling
+ * measures CSAT and CES (S1-S7) in nps_scale.h, which this header includes
+ * at its end.
  */
 #ifndef NPS_CORE_H
 #define NPS_CORE_H
@@ -97,6 +98,11 @@
 
 /* Categories, in the order used by every per-category array. */
 enum { NPS_DETRACTOR = 0, NPS_PASSIVE = 1, NPS_PROMOTER = 2 };
+
+/* The scales beside NPS and the number of errors each has (nps_scale.h,
+ * S7): every scale has a block of statuses at the end of nps_status. */
+#define NPS_NSCALES 2
+#define NPS_SCALE_ERRORS 15
 
 /* Outcome of every core call; the wrappers map it to an engine error. */
 typedef enum nps_status {
@@ -155,7 +161,8 @@ typedef enum nps_status {
     NPS_E_PART_INEXACT,   /* a part whose weights cannot be taken out exactly (I5) */
     NPS_E_PROBABILITY,    /* credible probability outside (0, 1) (B3) */
     NPS_E_STRENGTH,       /* prior strength negative or not finite (B4) */
-    NPS_STATUS_COUNT
+    NPS_E_SCALE_FIRST,    /* the first status of the first scale's block (S7) */
+    NPS_STATUS_COUNT = NPS_E_SCALE_FIRST + NPS_NSCALES * NPS_SCALE_ERRORS
 } nps_status;
 
 /* An exact sum of doubles >= 0 (R10): sum of limb[i] * 2^(64 i + exp). */
@@ -356,5 +363,7 @@ void nps_render_column(const char *column, size_t column_len, const char *table,
 
 /* Inference beyond the point estimate, paired waves, small segments. */
 #include "nps_inference.h"
+/* The sibling measures: CSAT and CES. */
+#include "nps_scale.h"
 
 #endif

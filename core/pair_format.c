@@ -49,6 +49,9 @@ nps_status nps_pair_decode(const uint8_t *buf, size_t len, nps_pair_state *out)
         return NPS_E_PAIR_LENGTH;
     if (memcmp(buf + PAIR_OFF_MAGIC, "nps", 3) == 0)
         return NPS_E_PAIR_IS_STATE;
+    for (int k = 0; k < NPS_NSCALES; k++) /* a scale's state (S6) */
+        if (memcmp(buf + PAIR_OFF_MAGIC, nps_scale_describe((nps_scale)k)->magic, 3) == 0)
+            return nps_scale_status((nps_scale)k, NPS_SE_IN_PAIR);
     if (memcmp(buf + PAIR_OFF_MAGIC, NPS_PAIR_MAGIC, 3) != 0)
         return NPS_E_PAIR_MAGIC;
     if (buf[PAIR_OFF_VERSION] != NPS_PAIR_VERSION || nps_get_le(buf + PAIR_OFF_FLAGS, 4) != 0)

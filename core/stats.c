@@ -6,6 +6,38 @@
 /* Pseudo-responses of the adjusted-Wald interval (R9). */
 static const double adjust[NPS_NCATEGORIES] = {0.75, 1.5, 0.75};
 
+void nps_group_weights(const int64_t *rows, const int64_t *weighted, const nps_sum *wsum,
+                       const nps_sum *wsq, int n, double *w, double *q)
+{
+    int any = 0;
+    for (int c = 0; c < n; c++)
+        any |= weighted[c] != 0;
+    if (!any) {
+        for (int c = 0; c < n; c++)
+            w[c] = q[c] = (double)rows[c]; /* every row weighs 1 */
+        return;
+    }
+    int top = INT32_MIN;
+    for (int c = 0; c < n; c++) {
+        double plain = (double)(rows[c] - weighted[c]);
+        if (plain > 0.0 && ilogb(plain) > top)
+            top = ilogb(plain);
+        int e = nps_sum_exponent(&wsum[c]);
+        if (e > top)
+            top = e;
+    }
+    if (top == INT32_MIN)
+        top = 0;
+    for (int c = 0; c < n; c++) {
+        double plain = (double)(rows[c] - weighted[c]);
+        int32_t e;
+        double d = nps_sum_scaled(&wsum[c], &e);
+        w[c] = ldexp(plain, -top) + nps_scale2(d, (double)e - top);
+        d = nps_sum_scaled(&wsq[c], &e);
+        q[c] = ldexp(plain, -2 * top) + nps_scale2(d, (double)e - 2.0 * top);
+    }
+}
+
 /* Weight and squared weight per category, unweighted rows weighing 1, all
  * divided by one power of two (2^E for weights, 2^2E for squares) chosen
  * so that the largest weight is about 1: the results are ratios, so they
@@ -16,36 +48,7 @@ static void category_weights(const nps_state *s, double w[NPS_NCATEGORIES],
     int64_t rows[NPS_NCATEGORIES] = {0, 0, 0};
     for (int i = 0; i < NPS_NSCORES; i++)
         rows[nps_category_of(i)] += s->count[i];
-    if (!nps_is_weighted(s)) {
-        for (int c = 0; c < NPS_NCATEGORIES; c++)
-            w[c] = q[c] = (double)rows[c]; /* every row weighs 1 */
-        return;
-    }
-    double plain[NPS_NCATEGORIES];
-    int top = INT32_MIN;
-    for (int c = 0; c < NPS_NCATEGORIES; c++) {
-        plain[c] = (double)(rows[c] - s->weighted[c]);
-        if (plain[c] > 0.0 && ilogb(plain[c]) > top)
-            top = ilogb(plain[c]);
-        int e = nps_sum_exponent(&s->wsum[c]);
-        if (e > top)
-            top = e;
-    }
-    if (top == INT32_MIN)
-        top = 0;
-    for (int c = 0; c < NPS_NCATEGORIES; c++) {
-        int32_t e;
-        double d = nps_sum_scaled(&s->wsum[c], &e);
-        w[c] = ldexp(plain[c], -top) + nps_scale2(d, (double)e - top);
-        d = nps_sum_scaled(&s->wsq[c], &e);
-        q[c] = ldexp(plain[c], -2 * top) + nps_scale2(d, (double)e - 2.0 * top);
-    }
-}
-
-/* x kept inside lo..hi (a NaN becomes lo). */
-static double clamp(double x, double lo, double hi)
-{
-    return x > hi ? hi : x >= lo ? x : lo;
+    nps_group_weights(rows, s->weighted, s->wsum, s->wsq, NPS_NCATEGORIES, w, q);
 }
 
 nps_status nps_shape_of(const nps_state *s, nps_shape *sh)
@@ -57,9 +60,9 @@ nps_status nps_shape_of(const nps_state *s, nps_shape *sh)
     if (!(sh->total > 0.0) || !(qt > 0.0))
         return NPS_EMPTY;
     /* Kish's n lies in 1..rows (exact sums; the bounds only absorb rounding) */
-    sh->n = clamp(sh->total * (sh->total / qt), 1.0, (double)nps_rows(s));
-    sh->p = clamp(sh->w[NPS_PROMOTER] / sh->total, 0.0, 1.0);
-    sh->d = clamp(sh->w[NPS_DETRACTOR] / sh->total, 0.0, 1.0 - sh->p);
+    sh->n = nps_clamp(sh->total * (sh->total / qt), 1.0, (double)nps_rows(s));
+    sh->p = nps_clamp(sh->w[NPS_PROMOTER] / sh->total, 0.0, 1.0);
+    sh->d = nps_clamp(sh->w[NPS_DETRACTOR] / sh->total, 0.0, 1.0 - sh->p);
     return NPS_OK;
 }
 
@@ -93,7 +96,7 @@ static double adjusted_wald(const nps_shape *sh, double z, double sign)
 {
     nps_shape a;
     nps_adjusted_shape(sh, &a);
-    return clamp(100.0 * ((a.p - a.d) + sign * z * sqrt(nps_variance(a.p, a.d) / a.n)), -100.0,
+    return nps_clamp(100.0 * ((a.p - a.d) + sign * z * sqrt(nps_variance(a.p, a.d) / a.n)), -100.0,
                  100.0);
 }
 
@@ -115,9 +118,9 @@ nps_status nps_compute(const nps_state *s, nps_measure m, double confidence, dou
         if (!(total > 0.0))
             return NPS_EMPTY;
         if (m == NPS_M_NPS)
-            *out = clamp(100.0 * ((w[NPS_PROMOTER] - w[NPS_DETRACTOR]) / total), -100.0, 100.0);
+            *out = nps_clamp(100.0 * ((w[NPS_PROMOTER] - w[NPS_DETRACTOR]) / total), -100.0, 100.0);
         else
-            *out = clamp(100.0 * (w[share_of[m]] / total), 0.0, 100.0);
+            *out = nps_clamp(100.0 * (w[share_of[m]] / total), 0.0, 100.0);
         return NPS_OK;
     }
     if (nps_shape_of(s, &sh) != NPS_OK)

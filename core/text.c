@@ -8,7 +8,8 @@
 #include <string.h>
 
 /* Append "name=a,b,c" of n integers. */
-static size_t put_ints(char *buf, size_t cap, size_t len, const char *name, const int64_t *v, int n)
+size_t nps_text_put_ints(char *buf, size_t cap, size_t len, const char *name, const int64_t *v,
+                         int n)
 {
     for (int i = 0; i < n && len < cap; i++)
         len += (size_t)snprintf(buf + len, cap - len, "%s%lld", i ? "," : name, (long long)v[i]);
@@ -37,7 +38,8 @@ static void format_sum(const nps_sum *x, char *buf, size_t cap)
 }
 
 /* Append "name=a,b,c" of n sums. */
-static size_t put_sums(char *buf, size_t cap, size_t len, const char *name, const nps_sum *v, int n)
+size_t nps_text_put_sums(char *buf, size_t cap, size_t len, const char *name, const nps_sum *v,
+                         int n)
 {
     for (int i = 0; i < n && len < cap; i++) {
         char num[NPS_SUM_LIMBS * 16 + 32];
@@ -49,11 +51,11 @@ static size_t put_sums(char *buf, size_t cap, size_t len, const char *name, cons
 
 void nps_state_to_text(const nps_state *s, char *buf, size_t cap)
 {
-    size_t len = put_ints(buf, cap, 0, "scores=", s->count, NPS_NSCORES);
+    size_t len = nps_text_put_ints(buf, cap, 0, "scores=", s->count, NPS_NSCORES);
     if (nps_is_weighted(s)) {
-        len = put_ints(buf, cap, len, " weighted=", s->weighted, NPS_NCATEGORIES);
-        len = put_sums(buf, cap, len, " wsum=", s->wsum, NPS_NCATEGORIES);
-        put_sums(buf, cap, len, " wsq=", s->wsq, NPS_NCATEGORIES);
+        len = nps_text_put_ints(buf, cap, len, " weighted=", s->weighted, NPS_NCATEGORIES);
+        len = nps_text_put_sums(buf, cap, len, " wsum=", s->wsum, NPS_NCATEGORIES);
+        nps_text_put_sums(buf, cap, len, " wsq=", s->wsq, NPS_NCATEGORIES);
     }
 }
 
@@ -154,6 +156,16 @@ static int parse_list(const char **p, const char *name, int n,
     return 1;
 }
 
+int nps_text_ints(const char **p, const char *name, int n, int64_t *v)
+{
+    return parse_list(p, name, n, read_int, v);
+}
+
+int nps_text_sums(const char **p, const char *name, int n, nps_sum *v)
+{
+    return parse_list(p, name, n, read_sum, v);
+}
+
 nps_status nps_state_from_text(const char *text, nps_state *out)
 {
     nps_state s;
@@ -161,12 +173,12 @@ nps_status nps_state_from_text(const char *text, nps_state *out)
     const char *p = text;
     while (nps_is_blank(*p))
         p++;
-    if (!parse_list(&p, "scores=", NPS_NSCORES, read_int, s.count))
+    if (!nps_text_ints(&p, "scores=", NPS_NSCORES, s.count))
         return NPS_E_STATE_TEXT;
     if (*p == ' ' && p[1] == 'w') {
-        if (!parse_list(&p, " weighted=", NPS_NCATEGORIES, read_int, s.weighted) ||
-            !parse_list(&p, " wsum=", NPS_NCATEGORIES, read_sum, s.wsum) ||
-            !parse_list(&p, " wsq=", NPS_NCATEGORIES, read_sum, s.wsq))
+        if (!nps_text_ints(&p, " weighted=", NPS_NCATEGORIES, s.weighted) ||
+            !nps_text_sums(&p, " wsum=", NPS_NCATEGORIES, s.wsum) ||
+            !nps_text_sums(&p, " wsq=", NPS_NCATEGORIES, s.wsq))
             return NPS_E_STATE_TEXT;
     }
     while (nps_is_blank(*p))

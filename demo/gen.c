@@ -8,11 +8,18 @@
  * experience team's log of how it followed up each detractor (first contact,
  * resolution, customer informed) up to 2026-12-01 09:00, and `panel`: 400
  * customers who answered a spring pulse in both 2025 (wave 1) and 2026
- * (wave 2), each close to their own first answer.  A fixed-seed
+ * (wave 2), each close to their own first answer.  Then the sibling
+ * measures: `tickets`, the support ticket behind each support_ticket_closed
+ * invitation, and `ticket_csat`, the CSAT question (1..5) of those surveys;
+ * `onboarding_ces`, the CES question (1..7) of the onboarding_day30 surveys;
+ * `employees` (388 in 9 departments of 5 to 142) and `enps_pulse`, their
+ * answers to a quarterly eNPS pulse (0..10), 2025-Q1 .. 2026-Q4.  A fixed-seed
  * generator makes the output byte-identical on every run and every machine:
  * only integer and IEEE double arithmetic (+, -, *, /, comparisons) is used,
  * no libm.  The contacts' flags and the log draw from a second stream, so
- * the responses and invitations are those of the first two tables alone.
+ * the responses and invitations are those of the first two tables alone;
+ * the panel, the tickets and CSAT, the CES and the eNPS each from a stream
+ * of their own, so each table stays as it is when a later one changes.
  *
  * The data tells a story the report can show:
  *  - a support platform outage from 2025-09-04 to 2025-09-22 pulls the
@@ -22,7 +29,13 @@
  *  - enterprise customers score higher than free-plan users;
  *  - "Middle East" is a new market with few responses;
  *  - the team first contacts most detractors within a day, but during the
- *    outage it falls behind: the 24-hour follow-up SLA slips.
+ *    outage it falls behind: the 24-hour follow-up SLA slips;
+ *  - CSAT and CES follow the NPS answer of the same survey (detractors rate
+ *    the support and the set-up lower): about 79% satisfied, outage tickets
+ *    far less; a mean effort of about 5, easiest for enterprise customers
+ *    and in North America, hardest in APAC and the Middle East;
+ *  - eNPS differs by department, the small ones with wide intervals, and
+ *    the support team's falls after the outage.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -48,6 +61,12 @@
 /* Seed of the third stream (the panel), so the tables before it stay as they are. */
 #define SEED3 0x9a4e12026
 #define NPANEL 400
+/* Seeds of the sibling measures' streams, one each, so every table before
+ * them (and each of them) stays as it is when another changes: the support
+ * tickets and their CSAT, the onboarding CES, the employees and their eNPS. */
+#define SEED4 0xc5a72026
+#define SEED5 0xce52026
+#define SEED6 0xe9952026
 
 /* splitmix64 state: the whole programme draws from one stream. */
 typedef struct rng {
@@ -480,6 +499,299 @@ static void put_panel(rng *r)
     }
 }
 
+/* Support tickets.  Every support_ticket_closed invitation is the survey
+ * sent when a ticket closes, and that survey asks CSAT ("How satisfied were
+ * you with the support you received?", 1..5) beside the NPS question. */
+enum { TC_HOWTO, TC_BILLING, TC_BUG, TC_ACCOUNT, TC_OUTAGE, NTCATS };
+static const char *const ticket_category[NTCATS] = {"how-to", "billing", "bug", "account",
+                                                    "outage"};
+static const int ticket_weight[NTCATS] = {34, 24, 28, 14, 0};
+/* Hours a ticket is open: 70% fast, 22% slow, the rest very slow (draw_hours). */
+static const int ticket_hours[NTCATS][4] = {
+    {1, 8, 48, 120}, {2, 24, 96, 240}, {4, 48, 168, 480}, {1, 12, 72, 168}, {12, 96, 240, 480},
+};
+/* Latent-CSAT effect of a category: a question answered pleases, a bill or
+ * a bug less so, and nothing pleases during an outage. */
+static const double ticket_csat_shift[NTCATS] = {0.35, -0.25, -0.2, 0.1, -0.55};
+
+/* A ticket, closed just before its survey invitation was sent. */
+typedef struct ticket {
+    int invitation; /* invitation number, 1.. */
+    int category;
+    long opened, closed;
+} ticket;
+
+/* Sum of four uniforms, centred: a bell curve of variance 1/3 without libm. */
+static double rng_bell(rng *r)
+{
+    return rng_unit(r) + rng_unit(r) + rng_unit(r) + rng_unit(r) - 2.0;
+}
+
+/* A latent value rounded onto the whole scores lo..hi. */
+static int on_scale(double x, int lo, int hi)
+{
+    if (x < lo + 0.5)
+        return lo;
+    if (x >= hi - 0.5)
+        return hi;
+    return (int)(x + 0.5);
+}
+
+/* CSAT 1..5 of a ticket's survey, from the NPS answer of the same survey (a
+ * skipped one taken as a 7), the ticket's category and how long it was open:
+ * the customers who would not recommend rate the support lower too, but a
+ * quick answer to a how-to question pleases even some of them. */
+static int draw_csat(rng *r, int nps, const ticket *t)
+{
+    double mu = 2.2 + 0.3 * (nps < 0 ? 7 : nps) + ticket_csat_shift[t->category];
+    if (t->closed - t->opened > 72 * 3600)
+        mu -= 0.35;
+    return on_scale(mu + 1.5 * rng_bell(r), 1, 5);
+}
+
+/* Print the tickets behind the support surveys and the CSAT answers of
+ * those surveys, drawn from their own stream.  A ticket's category follows
+ * the days it closed (mostly the outage itself during and just after it),
+ * its hours open its category; 3% of those who answered the survey skipped
+ * the CSAT question (NULL). */
+static void put_tickets(rng *r4, const invitation *invites, int ninvites, const response *answers,
+                        int nanswers)
+{
+    static ticket tickets[MAX_INVITES];
+    static int ticket_of[MAX_INVITES + 1]; /* by invitation number; 0: none */
+    int nt = 0, k = 0, total = 0;
+    for (int i = 0; i < ninvites; i++) {
+        if (invites[i].campaign != K_SUPPORT)
+            continue;
+        ticket *t = &tickets[nt++];
+        t->invitation = i + 1;
+        int day = (int)(invites[i].sent / 86400);
+        if (day >= OUTAGE_FIRST && day <= OUTAGE_LAST + 7 && rng_below(r4, 100) < 70)
+            t->category = TC_OUTAGE;
+        else
+            t->category = rng_pick(r4, ticket_weight, NTCATS);
+        t->closed = invites[i].sent - (120 + rng_below(r4, 28 * 60));
+        t->opened = t->closed - draw_hours(r4, 70, 22, ticket_hours[t->category]);
+        if (t->opened < 0)
+            t->opened = t->closed / 2;
+        ticket_of[i + 1] = nt;
+    }
+    printf("CREATE TABLE tickets (\n"
+           "    ticket_id INTEGER PRIMARY KEY,\n"
+           "    contact_id TEXT NOT NULL,\n"
+           "    category TEXT NOT NULL,\n"
+           "    opened_at TEXT NOT NULL,\n"
+           "    closed_at TEXT NOT NULL,\n"
+           "    invitation_id INTEGER NOT NULL REFERENCES invitations(id)\n"
+           ");\n");
+    for (int i = 0; i < nt; i++) {
+        const ticket *t = &tickets[i];
+        if (i % 500 == 0)
+            printf("INSERT INTO tickets VALUES\n");
+        printf("(%d,'C%06d','%s',", i + 1, invites[t->invitation - 1].contact + 1,
+               ticket_category[t->category]);
+        put_time(t->opened);
+        printf(",");
+        put_time(t->closed);
+        printf(",%d)%s\n", t->invitation, i % 500 == 499 || i == nt - 1 ? ";" : ",");
+    }
+    printf("CREATE TABLE ticket_csat (\n"
+           "    ticket_id INTEGER PRIMARY KEY REFERENCES tickets(ticket_id),\n"
+           "    contact_id TEXT NOT NULL,\n"
+           "    answered_at TEXT NOT NULL,\n"
+           "    score INTEGER\n"
+           ");\n");
+    for (int i = 0; i < nanswers; i++)
+        total += answers[i].campaign == K_SUPPORT;
+    for (int i = 0; i < nanswers; i++) {
+        const response *a = &answers[i];
+        if (a->campaign != K_SUPPORT)
+            continue;
+        int t = ticket_of[a->invitation];
+        int score = rng_below(r4, 100) < 3 ? -1 : draw_csat(r4, a->score, &tickets[t - 1]);
+        if (k % 500 == 0)
+            printf("INSERT INTO ticket_csat VALUES\n");
+        printf("(%d,'C%06d',", t, a->contact + 1);
+        put_time(a->answered);
+        if (score < 0)
+            printf(",NULL");
+        else
+            printf(",%d", score);
+        k++;
+        printf(")%s\n", k % 500 == 0 || k == total ? ";" : ",");
+    }
+}
+
+/* Latent-CES effect of a plan (enterprise customers have an onboarding
+ * manager, free users set up alone) and of a region (the set-up guides are
+ * not yet in APAC's languages; the Middle East is a new market). */
+static const double plan_ces_shift[NPLANS] = {-0.4, 0.05, 0.5};
+static const double region_ces_shift[NREGIONS] = {0.15, 0.05, -0.1, -0.4, -0.35};
+
+/* CES 1..7 ("<company> made it easy to get set up", 7: strongly agree) of an
+ * onboarding survey, from the NPS answer of the same survey (a skipped one
+ * taken as a 7), the plan and the region. */
+static int draw_ces(rng *r, int nps, const contact *c)
+{
+    double mu =
+        2.65 + 0.3 * (nps < 0 ? 7 : nps) + plan_ces_shift[c->plan] + region_ces_shift[c->region];
+    return on_scale(mu + 1.9 * rng_bell(r), 1, 7);
+}
+
+/* Print the CES answers of the onboarding_day30 surveys, drawn from their
+ * own stream; 3% skipped the question (NULL). */
+static void put_onboarding_ces(rng *r5, const response *answers, int nanswers,
+                               const contact *contacts)
+{
+    int k = 0, total = 0;
+    printf("CREATE TABLE onboarding_ces (\n"
+           "    invitation_id INTEGER PRIMARY KEY REFERENCES invitations(id),\n"
+           "    contact_id TEXT NOT NULL,\n"
+           "    answered_at TEXT NOT NULL,\n"
+           "    score INTEGER\n"
+           ");\n");
+    for (int i = 0; i < nanswers; i++)
+        total += answers[i].campaign == K_ONBOARD;
+    for (int i = 0; i < nanswers; i++) {
+        const response *a = &answers[i];
+        if (a->campaign != K_ONBOARD)
+            continue;
+        int score = rng_below(r5, 100) < 3 ? -1 : draw_ces(r5, a->score, &contacts[a->contact]);
+        if (k % 500 == 0)
+            printf("INSERT INTO onboarding_ces VALUES\n");
+        printf("(%d,'C%06d',", a->invitation, a->contact + 1);
+        put_time(a->answered);
+        if (score < 0)
+            printf(",NULL");
+        else
+            printf(",%d", score);
+        k++;
+        printf(")%s\n", k % 500 == 0 || k == total ? ";" : ",");
+    }
+}
+
+/* The company's own employees, by department, and a quarterly eNPS pulse
+ * ("How likely are you to recommend <company> as a place to work?", 0..10). */
+enum {
+    D_ENG,
+    D_SALES,
+    D_SUPPORT,
+    D_SUCCESS,
+    D_MARKETING,
+    D_PRODUCT,
+    D_FINANCE,
+    D_PEOPLE,
+    D_LEGAL,
+    NDEPTS
+};
+static const char *const dept_name[NDEPTS] = {"Engineering",      "Sales",     "Customer Support",
+                                              "Customer Success", "Marketing", "Product",
+                                              "Finance",          "People",    "Legal"};
+static const int dept_size[NDEPTS] = {142, 71, 58, 34, 27, 23, 13, 9, 5};
+/* Latent-score effect of a department. */
+static const double dept_shift[NDEPTS] = {0.3, -0.25, -0.2, 0.25, 0.15, 0.6, -0.2, 0.3, 0.1};
+/* The pulses: one a quarter, 2025-Q1 .. 2026-Q4, open for two weeks from the
+ * 10th of the quarter's middle month. */
+#define NQUARTERS 8
+/* 2025-09: the outage; the support team answered the November pulse
+ * exhausted. */
+#define QUARTER_AFTER_OUTAGE 3
+
+/* One answer to a pulse. */
+typedef struct pulse_answer {
+    int employee, quarter; /* employee number - 1, pulse 0.. */
+    int score;             /* -1: skipped */
+    long at;
+} pulse_answer;
+
+/* Day number of a date from 2024-12-01 (a date of the demo's two years). */
+static int day_of(int y, int m, int d)
+{
+    for (int day = 0; day < NDAYS; day++) {
+        int yy, mm, dd;
+        day_to_date(day, &yy, &mm, &dd);
+        if (yy == y && mm == m && dd == d)
+            return day;
+    }
+    return -1;
+}
+
+/* Print the employees and their answers to the eNPS pulses, drawn from their
+ * own stream.  Each employee has a lasting outlook of their own; 80% answer
+ * a pulse, 1% of those skip the score (NULL) and 4% of the rest, disengaged
+ * that quarter, give 0..4 whatever their team. */
+static void put_enps(rng *r6)
+{
+    static int dept[512];
+    static double outlook[512];
+    int n = 0;
+    printf("CREATE TABLE employees (\n"
+           "    employee_id TEXT PRIMARY KEY,\n"
+           "    department TEXT NOT NULL\n"
+           ");\n");
+    for (int d = 0; d < NDEPTS; d++)
+        for (int i = 0; i < dept_size[d]; i++) {
+            dept[n] = d;
+            outlook[n] = 1.5 * rng_bell(r6);
+            n++;
+        }
+    /* Employee numbers in order of hiring, across departments. */
+    static int order[512];
+    for (int i = 0; i < n; i++)
+        order[i] = i;
+    for (int i = n - 1; i > 0; i--) {
+        int j = rng_below(r6, i + 1), x = order[i];
+        order[i] = order[j];
+        order[j] = x;
+    }
+    for (int i = 0; i < n; i++) {
+        if (i % 500 == 0)
+            printf("INSERT INTO employees VALUES\n");
+        printf("('E%04d','%s')%s\n", i + 1, dept_name[dept[order[i]]],
+               i % 500 == 499 || i == n - 1 ? ";" : ",");
+    }
+    printf("CREATE TABLE enps_pulse (\n"
+           "    employee_id TEXT NOT NULL REFERENCES employees(employee_id),\n"
+           "    department TEXT NOT NULL,\n"
+           "    quarter TEXT NOT NULL,\n"
+           "    answered_at TEXT NOT NULL,\n"
+           "    score INTEGER,\n"
+           "    PRIMARY KEY (employee_id, quarter)\n"
+           ");\n");
+    static pulse_answer rows[NQUARTERS * 512];
+    int nrows = 0;
+    for (int q = 0; q < NQUARTERS; q++) {
+        int first = day_of(2025 + q / 4, 3 * (q % 4) + 2, 10);
+        for (int i = 0; i < n; i++) {
+            int e = order[i], d = dept[e];
+            if (rng_below(r6, 100) >= 80)
+                continue;
+            long at =
+                (long)(first + rng_below(r6, 14)) * 86400 + 8 * 3600 + rng_below(r6, 10 * 3600);
+            double mu = 7.6 + dept_shift[d] + outlook[e] + 0.05 * q;
+            if (d == D_SUPPORT && q == QUARTER_AFTER_OUTAGE)
+                mu -= 1.4;
+            int score = rng_below(r6, 100) < 1   ? -1
+                        : rng_below(r6, 100) < 4 ? rng_below(r6, 5) /* disengaged: 0..4 */
+                                                 : on_scale(mu + 2.4 * rng_bell(r6), 0, 10);
+            rows[nrows++] = (pulse_answer){i, q, score, at};
+        }
+    }
+    for (int k = 0; k < nrows; k++) {
+        if (k % 500 == 0)
+            printf("INSERT INTO enps_pulse VALUES\n");
+        printf("('E%04d','%s','%d-Q%d',", rows[k].employee + 1,
+               dept_name[dept[order[rows[k].employee]]], 2025 + rows[k].quarter / 4,
+               rows[k].quarter % 4 + 1);
+        put_time(rows[k].at);
+        if (rows[k].score < 0)
+            printf(",NULL");
+        else
+            printf(",%d", rows[k].score);
+        printf(")%s\n", k % 500 == 499 || k == nrows - 1 ? ";" : ",");
+    }
+}
+
 int main(int argc, char **argv)
 {
     static contact contacts[NCONTACTS];
@@ -608,6 +920,12 @@ int main(int argc, char **argv)
     put_cx_log(&r2, answers, nanswers);
     rng r3 = {SEED3};
     put_panel(&r3);
+    rng r4 = {SEED4};
+    put_tickets(&r4, invites, ninvites, answers, nanswers);
+    rng r5 = {SEED5};
+    put_onboarding_ces(&r5, answers, nanswers, contacts);
+    rng r6 = {SEED6};
+    put_enps(&r6);
     printf("CREATE INDEX responses_at ON responses (responded_at);\nCOMMIT;\n");
     return 0;
 }

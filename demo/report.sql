@@ -283,6 +283,178 @@ ORDER BY length(txt) DESC
 LIMIT 1;
 
 ------------------------------------------------------------------------------
+-- The sibling measures, each asked where it belongs: CSAT in the survey sent
+-- when a support ticket closes (tickets, ticket_csat), CES in the survey of
+-- day 30 of onboarding (onboarding_ces), eNPS in the employees' quarterly
+-- pulse (employees, enps_pulse).  The surveys' NPS answers are in responses
+-- (joined on the invitation), so each measure can be read beside NPS.
+SELECT '';
+SELECT '== CSAT, CES and eNPS beside NPS ==';
+SELECT 'CSAT: % satisfied (4-5 of 1..5), Wilson interval; CES: mean of 1..7 (7: strongly agree';
+SELECT 'it was easy), t interval; eNPS: NPS of employees (0..10), adjusted-Wald interval as NPS';
+SELECT printf('%-8s %-30s %6s %7s %17s %!7s', 'measure', 'asked', 'n', 'value', '95% interval',
+              '±moe');
+WITH m(k, measure, asked, n, v, lo, hi, moe) AS (
+    SELECT 1, 'NPS', 'every customer survey', count(score), printf('%+.1f', nps(score)),
+           printf('%+.1f', nps_ci_lower(score)), printf('%+.1f', nps_ci_upper(score)),
+           printf('%.1f', nps_moe(score))
+    FROM responses
+    UNION ALL
+    SELECT 2, 'CSAT', 'when a support ticket closes', count(score), printf('%.1f%%', csat(score)),
+           printf('%.1f', csat_ci_lower(score)), printf('%.1f', csat_ci_upper(score)),
+           printf('%.1f', csat_moe(score))
+    FROM ticket_csat
+    UNION ALL
+    SELECT 3, 'CES', 'on day 30 of onboarding', count(score), printf('%.2f', ces(score)),
+           printf('%.2f', ces_ci_lower(score)), printf('%.2f', ces_ci_upper(score)),
+           printf('%.2f', ces_moe(score))
+    FROM onboarding_ces
+    UNION ALL
+    SELECT 4, 'eNPS', 'employee pulse ' || quarter, count(score), printf('%+.1f', nps(score)),
+           printf('%+.1f', nps_ci_lower(score)), printf('%+.1f', nps_ci_upper(score)),
+           printf('%.1f', nps_moe(score))
+    FROM enps_pulse
+    WHERE quarter = (SELECT max(quarter) FROM enps_pulse)
+)
+SELECT printf('%-8s %-30s %,6d %7s %17s %7s', measure, asked, n, v, lo || ' .. ' || hi, moe)
+FROM m
+ORDER BY k;
+SELECT printf('check by plain SQL, 100 * #4-5 / n: %.6f, avg(score): %.6f, %s', c.v, e.v,
+              CASE WHEN abs(c.v - c.f) < 1e-9 AND abs(e.v - e.f) < 1e-9
+                   THEN 'agree with csat(), ces()' ELSE 'DIFFER from csat() or ces()' END)
+FROM (SELECT 100.0 * sum(score >= 4) / count(score) AS v, csat(score) AS f FROM ticket_csat) AS c,
+     (SELECT avg(score) AS v, ces(score) AS f FROM onboarding_ces) AS e;
+
+-- The same surveys by the NPS answer given in them: who would not recommend
+-- also rates the support and the set-up lower.
+SELECT '';
+SELECT printf('%-27s %6s %15s %6s   %5s %13s %6s', 'NPS answer, same survey', 'CSAT',
+              '95% interval', 'n', 'CES', '95% interval', 'n');
+WITH c AS (
+    SELECT nps_category(r.score) AS cat, csat_state(s.score) AS st
+    FROM ticket_csat AS s JOIN tickets AS t USING (ticket_id)
+         JOIN responses AS r ON r.invitation_id = t.invitation_id
+    WHERE r.score IS NOT NULL
+    GROUP BY 1
+),
+e AS (
+    SELECT nps_category(r.score) AS cat, ces_state(o.score) AS st
+    FROM onboarding_ces AS o JOIN responses AS r USING (invitation_id)
+    WHERE r.score IS NOT NULL
+    GROUP BY 1
+)
+SELECT printf('%-27s %5.1f%% %15s %,6d   %5.2f %13s %,6d',
+              c.cat || CASE c.cat WHEN 'detractor' THEN ' (0-6)' WHEN 'passive' THEN ' (7-8)'
+                                  ELSE ' (9-10)' END,
+              csat_of(c.st), printf('%.1f .. %.1f', csat_ci_lower_of(c.st), csat_ci_upper_of(c.st)),
+              csat_rows_of(c.st), ces_of(e.st),
+              printf('%.2f .. %.2f', ces_ci_lower_of(e.st), ces_ci_upper_of(e.st)),
+              ces_rows_of(e.st))
+FROM c JOIN e USING (cat)
+ORDER BY csat_of(c.st);
+
+-- CSAT by what the ticket was about: one csat_state per category, read with
+-- the _of scalars; the categories' states merged give the whole.
+SELECT '';
+SELECT printf('%-27s %6s %15s %6s   %6s  %13s', 'CSAT by ticket category', 'CSAT', '95% interval',
+              'n', 'NPS', 'open > 3 days');
+DROP TABLE IF EXISTS temp.csat_category;
+CREATE TEMP TABLE csat_category AS
+SELECT t.category, csat_state(s.score) AS st, nps(r.score) AS nps,
+       100.0 * avg(julianday(t.closed_at) - julianday(t.opened_at) > 3) AS slow
+FROM ticket_csat AS s JOIN tickets AS t USING (ticket_id)
+     JOIN responses AS r ON r.invitation_id = t.invitation_id
+GROUP BY t.category;
+SELECT rtrim(printf('%-27s %5.1f%% %15s %,6d   %+6.1f  %12.0f%%  %s', category, csat_of(st),
+              printf('%.1f .. %.1f', csat_ci_lower_of(st), csat_ci_upper_of(st)),
+              csat_rows_of(st), nps, slow,
+              CASE WHEN csat_rows_of(st) < 100 OR csat_moe_of(st) > 5 THEN 'small sample'
+                   ELSE '' END))
+FROM csat_category
+ORDER BY csat_of(st) DESC;
+SELECT printf('%-27s %5.1f%% %15s %,6d   (the %d categories'' states merged)', 'all tickets',
+              csat(st), printf('%.1f .. %.1f', csat_ci_lower(st), csat_ci_upper(st)),
+              csat_rows_of(csat_state(st)), count(*))
+FROM csat_category;
+
+-- CES by plan and by region.
+SELECT '';
+SELECT printf('%-27s %6s %15s %6s   %10s', 'CES at onboarding', 'CES', '95% interval', 'n',
+              'easy (5-7)');
+WITH d AS (
+    SELECT 1 AS k, 'plan' AS dim, r.plan AS val, ces_state(o.score) AS st
+    FROM onboarding_ces AS o JOIN responses AS r USING (invitation_id) GROUP BY r.plan
+    UNION ALL
+    SELECT 2, 'region', r.region, ces_state(o.score)
+    FROM onboarding_ces AS o JOIN responses AS r USING (invitation_id) GROUP BY r.region
+)
+SELECT rtrim(printf('%-7s %-19s %6.2f %15s %,6d   %9.1f%%  %s',
+              CASE WHEN row_number() OVER (PARTITION BY k ORDER BY ces_of(st) DESC) = 1 THEN dim
+                   ELSE '' END,
+              val, ces_of(st), printf('%.2f .. %.2f', ces_ci_lower_of(st), ces_ci_upper_of(st)),
+              ces_rows_of(st), json_extract(ces_summary_of(st), '$.easy_share'),
+              CASE WHEN ces_rows_of(st) < 100 THEN 'small sample' ELSE '' END))
+FROM d
+ORDER BY k, ces_of(st) DESC;
+
+-- eNPS by department at the latest pulse.  Teams with fewer than 5 answers
+-- are not reported, so that no one's answer can be told from the number.
+SELECT '';
+SELECT printf('eNPS by department, %s pulse (fewer than 5 answers: not reported, for anonymity)',
+              max(quarter))
+FROM enps_pulse;
+SELECT printf('%-20s %5s %8s %6s %15s  %s', 'department', 'staff', 'answered', 'eNPS',
+              '95% interval', 'note');
+WITH staff AS (SELECT department, count(*) AS n FROM employees GROUP BY department),
+p AS (
+    SELECT department, nps_state(score) AS st
+    FROM enps_pulse
+    WHERE quarter = (SELECT max(quarter) FROM enps_pulse)
+    GROUP BY department
+)
+SELECT rtrim(CASE WHEN nps_rows_of(st) < 5
+    THEN printf('%-20s %5d %8d %6s %15s  %s', department, staff.n, nps_rows_of(st), '-', '',
+                'not reported')
+    ELSE printf('%-20s %5d %8d %+6.1f %15s  %s', department, staff.n, nps_rows_of(st), nps_of(st),
+                printf('%+.0f .. %+.0f', nps_ci_lower_of(st), nps_ci_upper_of(st)),
+                CASE WHEN nps_rows_of(st) < 30
+                     THEN printf('few answers: ±%.0f, too wide to rank', nps_moe_of(st))
+                     ELSE '' END) END)
+FROM p JOIN staff USING (department)
+ORDER BY nps_rows_of(st) < 5, staff.n DESC;
+WITH q AS (SELECT quarter, nps(score) AS v FROM enps_pulse GROUP BY quarter),
+l AS (
+    SELECT quarter, min(quarter) OVER () AS first,
+           group_concat(printf('%+.1f', v), ', ')
+               OVER (ORDER BY quarter ROWS UNBOUNDED PRECEDING) AS txt
+    FROM q
+)
+SELECT printf('eNPS of the company by pulse, %s .. %s: %s', first, quarter, txt)
+FROM l ORDER BY quarter DESC LIMIT 1;
+-- The support team answered the pulse after the outage: the same people
+-- before and after, so the paired test.
+WITH pairs AS (
+    SELECT a.score AS before, b.score AS after
+    FROM enps_pulse AS a JOIN enps_pulse AS b
+         ON b.employee_id = a.employee_id AND a.quarter = '2025-Q3' AND b.quarter = '2025-Q4'
+    WHERE a.department = 'Customer Support' AND a.score IS NOT NULL AND b.score IS NOT NULL
+)
+SELECT printf('Customer Support before and after the outage, the %d who answered both pulses:',
+              count(*))
+FROM pairs;
+WITH pairs AS (
+    SELECT a.score AS before, b.score AS after
+    FROM enps_pulse AS a JOIN enps_pulse AS b
+         ON b.employee_id = a.employee_id AND a.quarter = '2025-Q3' AND b.quarter = '2025-Q4'
+    WHERE a.department = 'Customer Support' AND a.score IS NOT NULL AND b.score IS NOT NULL
+)
+SELECT printf('  eNPS 2025-Q3 %+.1f -> 2025-Q4 %+.1f, change %+.1f, paired p %s',
+              nps(before), nps(after), nps_change(before, after),
+              CASE WHEN nps_change_pvalue(before, after) < 0.001 THEN '< 0.001'
+                   ELSE printf('= %.3f', nps_change_pvalue(before, after)) END)
+FROM pairs;
+
+------------------------------------------------------------------------------
 SELECT '';
 SELECT '== Daily rollup table nps_daily(day, region, channel, st) ==';
 SELECT printf('%,d rows of nps_state hold the %,d scored responses; the same numbers from both:',

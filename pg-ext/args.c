@@ -102,11 +102,25 @@ pg_noreturn void raise_text(const char *fn, nps_status st, const char *text, siz
     raise_status(st, fn, value);
 }
 
-/* A score held in a double: whole and 0..10, as SQLite's REAL (R1). */
-int64 score_float8(FunctionCallInfo fcinfo, double v)
+/* A score of a double or of text by NPS's rule (scale < 0, R1) or a
+ * scale's (S1). */
+static nps_status read_double(int scale, double v, int64_t *score)
+{
+    return scale < 0 ? nps_score_from_double(v, score)
+                     : nps_scale_score_from_double((nps_scale)scale, v, score);
+}
+
+static nps_status read_text(int scale, const char *text, size_t len, int64_t *score)
+{
+    return scale < 0 ? nps_score_from_text(text, len, score)
+                     : nps_scale_score_from_text((nps_scale)scale, text, len, score);
+}
+
+/* A score held in a double: whole and on the scale, as SQLite's REAL. */
+int64 score_float8_on(FunctionCallInfo fcinfo, int scale, double v)
 {
     int64_t score;
-    nps_status st = nps_score_from_double(v, &score);
+    nps_status st = read_double(scale, v, &score);
 
     if (st == NPS_E_SCORE_TEXT)
         raise_text(caller_name(fcinfo), st, "NaN", 3);
@@ -121,17 +135,19 @@ int64 score_float8(FunctionCallInfo fcinfo, double v)
  * fraction and NaN is not a number.  The conversion's temporaries live in the
  * per-row memory context.
  */
-int64 score_numeric(FunctionCallInfo fcinfo, Numeric num)
+int64 score_numeric_on(FunctionCallInfo fcinfo, int scale, Numeric num)
 {
     int64_t score;
     char *text;
     nps_status st;
 
     if (numeric_is_inf(num))
-        raise_double(fcinfo, NPS_E_SCORE_RANGE,
+        raise_double(fcinfo,
+                     scale < 0 ? NPS_E_SCORE_RANGE
+                               : nps_scale_status((nps_scale)scale, NPS_SE_RANGE),
                      DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(num))));
     text = numeric_normalize(num);
-    st = nps_score_from_text(text, strlen(text), &score);
+    st = read_text(scale, text, strlen(text), &score);
     if (st == NPS_E_SCORE_TEXT)
         raise_text(caller_name(fcinfo), st, text, strlen(text));
     if (st != NPS_OK) {
@@ -141,4 +157,14 @@ int64 score_numeric(FunctionCallInfo fcinfo, Numeric num)
         raise_status(st, caller_name(fcinfo), value);
     }
     return score;
+}
+
+int64 score_float8(FunctionCallInfo fcinfo, double v)
+{
+    return score_float8_on(fcinfo, -1, v);
+}
+
+int64 score_numeric(FunctionCallInfo fcinfo, Numeric num)
+{
+    return score_numeric_on(fcinfo, -1, num);
 }

@@ -88,18 +88,6 @@ static inline PgNpsState *trans_state(FunctionCallInfo fcinfo)
     return new_state(&state_arg(fcinfo, 0)->core);
 }
 
-/* A weight argument, checked (R6): finite, >= 0, and its square finite. */
-static inline double weight_arg(FunctionCallInfo fcinfo, int n)
-{
-    double w = PG_GETARG_FLOAT8(n);
-
-    if (unlikely(nps_check_weight(w) != NPS_OK))
-        raise_double(fcinfo, NPS_E_WEIGHT, w);
-    if (unlikely(!isfinite(w * w)))
-        raise_double(fcinfo, NPS_E_WEIGHT_SQUARE, w);
-    return w;
-}
-
 /*
  * Transition functions of each score type of ../sql/surface.h: add and
  * remove one score, plain or weighted.  The weight is checked before the

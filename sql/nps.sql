@@ -1187,6 +1187,1391 @@ CREATE AGGREGATE nps_summary(nps_state, double precision) (
 COMMENT ON AGGREGATE nps_summary(nps_state, double precision) IS 'JSON summary: n, the three counts and shares, nps, stderr, moe95, the 95% interval and the 11 score counts; an error: a weight cannot be applied to an nps_state';
 
 -- ---------------------------------------------------------------------------
+-- CSAT and CES (rules S1-S7 of core/nps_scale.h): each scale has a state type
+-- of its own with the objects nps_state has (text and binary forms, bytea
+-- casts, merge, combine, unmerge, the transitions of every score type) and
+-- its measures, aggregates and _of scalars.  A state of one measure given to
+-- another's function is refused by its type; its bytes cast to the other's
+-- type give an error that names what they are.
+-- ---------------------------------------------------------------------------
+
+-- CSAT: scores 1..5 (satisfied 4-5)
+
+CREATE TYPE csat_state;
+
+CREATE FUNCTION csat_state_in(cstring) RETURNS csat_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_out(csat_state) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_recv(internal) RETURNS csat_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_send(csat_state) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE csat_state (
+    INPUT = csat_state_in,
+    OUTPUT = csat_state_out,
+    RECEIVE = csat_state_recv,
+    SEND = csat_state_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+
+COMMENT ON TYPE csat_state IS
+    'mergeable CSAT state: the count of each of its scores 1..5 (satisfied 4-5) and per score the exact sums of weights and squared weights';
+COMMENT ON FUNCTION csat_state_in(cstring) IS 'text input of csat_state; the value is checked';
+COMMENT ON FUNCTION csat_state_out(csat_state) IS 'text output of csat_state, read back exactly by its input';
+COMMENT ON FUNCTION csat_state_recv(internal) IS 'binary input of csat_state (format 1); the value is checked';
+COMMENT ON FUNCTION csat_state_send(csat_state) IS 'binary output of csat_state (format 1)';
+
+CREATE FUNCTION csat_state_to_bytea(csat_state) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'csat_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_from_bytea(bytea) RETURNS csat_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE CAST (csat_state AS bytea) WITH FUNCTION csat_state_to_bytea(csat_state);
+CREATE CAST (bytea AS csat_state) WITH FUNCTION csat_state_from_bytea(bytea);
+
+COMMENT ON FUNCTION csat_state_to_bytea(csat_state) IS
+    'cast csat_state to bytea: format 1, the same bytes as an SQLite csat_state blob';
+COMMENT ON FUNCTION csat_state_from_bytea(bytea) IS
+    'cast bytea to csat_state: format 1, checked (length, magic, version, checksum, consistency); the bytes of another state are named';
+COMMENT ON CAST (csat_state AS bytea) IS 'format 1, as SQLite stores it';
+COMMENT ON CAST (bytea AS csat_state) IS 'read a csat_state in format 1, as SQLite stores it; checked';
+
+CREATE FUNCTION csat_state_merge(csat_state, csat_state) RETURNS csat_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION csat_state_combine(csat_state, csat_state) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_merge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_unmerge(csat_state, csat_state) RETURNS csat_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_add(csat_state, csat_state, double precision) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_weighted_state' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_remove(csat_state, csat_state, double precision) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_weighted_state' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION csat_state_merge(csat_state, csat_state) IS
+    'the merged state (NULL + s = s): a rollup row updated in place';
+COMMENT ON FUNCTION csat_state_combine(csat_state, csat_state) IS
+    'transition and combine function of the CSAT aggregates: merge a state into another';
+COMMENT ON FUNCTION csat_state_unmerge(csat_state, csat_state) IS
+    'inverse transition of the CSAT aggregates over states: take a merged state out again';
+COMMENT ON FUNCTION csat_state_add(csat_state, csat_state, double precision) IS
+    'transition of the weighted aggregates over states: an error, a weight cannot be applied to a csat_state';
+COMMENT ON FUNCTION csat_state_remove(csat_state, csat_state, double precision) IS
+    'inverse transition of the weighted aggregates over states: an error, a weight cannot be applied to a csat_state';
+
+-- smallint scores
+CREATE FUNCTION csat_state_add(csat_state, smallint) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_add_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_remove(csat_state, smallint) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_remove_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_add(csat_state, smallint, double precision) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_add_weighted_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_remove(csat_state, smallint, double precision) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_remove_weighted_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_state_add(csat_state, smallint) IS
+    'transition function of the aggregates over smallint scores: count one score 1..5';
+COMMENT ON FUNCTION csat_state_remove(csat_state, smallint) IS
+    'inverse transition of the aggregates over smallint scores: take one score out again';
+COMMENT ON FUNCTION csat_state_add(csat_state, smallint, double precision) IS
+    'transition function of the weighted aggregates over smallint scores: count one score with its weight';
+COMMENT ON FUNCTION csat_state_remove(csat_state, smallint, double precision) IS
+    'inverse transition of the weighted aggregates over smallint scores: take one weighted score out again';
+
+-- integer scores
+CREATE FUNCTION csat_state_add(csat_state, integer) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_add_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_remove(csat_state, integer) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_remove_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_add(csat_state, integer, double precision) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_add_weighted_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_remove(csat_state, integer, double precision) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_remove_weighted_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_state_add(csat_state, integer) IS
+    'transition function of the aggregates over integer scores: count one score 1..5';
+COMMENT ON FUNCTION csat_state_remove(csat_state, integer) IS
+    'inverse transition of the aggregates over integer scores: take one score out again';
+COMMENT ON FUNCTION csat_state_add(csat_state, integer, double precision) IS
+    'transition function of the weighted aggregates over integer scores: count one score with its weight';
+COMMENT ON FUNCTION csat_state_remove(csat_state, integer, double precision) IS
+    'inverse transition of the weighted aggregates over integer scores: take one weighted score out again';
+
+-- bigint scores
+CREATE FUNCTION csat_state_add(csat_state, bigint) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_add_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_remove(csat_state, bigint) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_remove_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_add(csat_state, bigint, double precision) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_add_weighted_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_remove(csat_state, bigint, double precision) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_remove_weighted_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_state_add(csat_state, bigint) IS
+    'transition function of the aggregates over bigint scores: count one score 1..5';
+COMMENT ON FUNCTION csat_state_remove(csat_state, bigint) IS
+    'inverse transition of the aggregates over bigint scores: take one score out again';
+COMMENT ON FUNCTION csat_state_add(csat_state, bigint, double precision) IS
+    'transition function of the weighted aggregates over bigint scores: count one score with its weight';
+COMMENT ON FUNCTION csat_state_remove(csat_state, bigint, double precision) IS
+    'inverse transition of the weighted aggregates over bigint scores: take one weighted score out again';
+
+-- numeric scores
+CREATE FUNCTION csat_state_add(csat_state, numeric) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_add_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_remove(csat_state, numeric) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_remove_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_add(csat_state, numeric, double precision) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_add_weighted_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_remove(csat_state, numeric, double precision) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_remove_weighted_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_state_add(csat_state, numeric) IS
+    'transition function of the aggregates over numeric scores: count one score 1..5';
+COMMENT ON FUNCTION csat_state_remove(csat_state, numeric) IS
+    'inverse transition of the aggregates over numeric scores: take one score out again';
+COMMENT ON FUNCTION csat_state_add(csat_state, numeric, double precision) IS
+    'transition function of the weighted aggregates over numeric scores: count one score with its weight';
+COMMENT ON FUNCTION csat_state_remove(csat_state, numeric, double precision) IS
+    'inverse transition of the weighted aggregates over numeric scores: take one weighted score out again';
+
+-- double precision scores
+CREATE FUNCTION csat_state_add(csat_state, double precision) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_add_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_remove(csat_state, double precision) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_remove_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_add(csat_state, double precision, double precision) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_add_weighted_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_state_remove(csat_state, double precision, double precision) RETURNS csat_state
+    AS 'MODULE_PATHNAME', 'csat_state_remove_weighted_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_state_add(csat_state, double precision) IS
+    'transition function of the aggregates over double precision scores: count one score 1..5';
+COMMENT ON FUNCTION csat_state_remove(csat_state, double precision) IS
+    'inverse transition of the aggregates over double precision scores: take one score out again';
+COMMENT ON FUNCTION csat_state_add(csat_state, double precision, double precision) IS
+    'transition function of the weighted aggregates over double precision scores: count one score with its weight';
+COMMENT ON FUNCTION csat_state_remove(csat_state, double precision, double precision) IS
+    'inverse transition of the weighted aggregates over double precision scores: take one weighted score out again';
+
+CREATE FUNCTION csat_final_value(csat_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_final_moe(csat_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_final_ci_lower(csat_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_final_ci_upper(csat_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_final_state(csat_state) RETURNS csat_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_final_summary(csat_state) RETURNS json
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION csat_final_value(csat_state) IS 'final function of csat(): the CSAT of a state';
+COMMENT ON FUNCTION csat_final_moe(csat_state) IS 'final function of csat_moe(): 95% margin of error of a CSAT state, in points';
+COMMENT ON FUNCTION csat_final_ci_lower(csat_state) IS 'final function of csat_ci_lower(): lower bound of the 95% Wilson interval';
+COMMENT ON FUNCTION csat_final_ci_upper(csat_state) IS 'final function of csat_ci_upper(): upper bound of the 95% Wilson interval';
+COMMENT ON FUNCTION csat_final_state(csat_state) IS 'final function of csat_state(): the state, NULL over no rows';
+COMMENT ON FUNCTION csat_final_summary(csat_state) IS 'final function of csat_summary(): the JSON summary of a CSAT state';
+
+-- csat
+CREATE AGGREGATE csat(smallint) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_value,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat(smallint) IS 'CSAT: % of satisfied answers (4-5 on a 1..5 scale), 0..100; smallint scores 1..5, NULL skipped';
+CREATE AGGREGATE csat(smallint, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_value,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat(smallint, double precision) IS 'CSAT: % of satisfied answers (4-5 on a 1..5 scale), 0..100; weighted smallint scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat(integer) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_value,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat(integer) IS 'CSAT: % of satisfied answers (4-5 on a 1..5 scale), 0..100; integer scores 1..5, NULL skipped';
+CREATE AGGREGATE csat(integer, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_value,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat(integer, double precision) IS 'CSAT: % of satisfied answers (4-5 on a 1..5 scale), 0..100; weighted integer scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat(bigint) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_value,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat(bigint) IS 'CSAT: % of satisfied answers (4-5 on a 1..5 scale), 0..100; bigint scores 1..5, NULL skipped';
+CREATE AGGREGATE csat(bigint, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_value,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat(bigint, double precision) IS 'CSAT: % of satisfied answers (4-5 on a 1..5 scale), 0..100; weighted bigint scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat(numeric) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_value,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat(numeric) IS 'CSAT: % of satisfied answers (4-5 on a 1..5 scale), 0..100; numeric scores 1..5, NULL skipped';
+CREATE AGGREGATE csat(numeric, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_value,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat(numeric, double precision) IS 'CSAT: % of satisfied answers (4-5 on a 1..5 scale), 0..100; weighted numeric scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat(double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_value,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat(double precision) IS 'CSAT: % of satisfied answers (4-5 on a 1..5 scale), 0..100; double precision scores 1..5, NULL skipped';
+CREATE AGGREGATE csat(double precision, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_value,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat(double precision, double precision) IS 'CSAT: % of satisfied answers (4-5 on a 1..5 scale), 0..100; weighted double precision scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat(csat_state) (
+    SFUNC = csat_state_combine, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_value,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_combine, MINVFUNC = csat_state_unmerge, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat(csat_state) IS 'CSAT: % of satisfied answers (4-5 on a 1..5 scale), 0..100; merges csat_state values';
+CREATE AGGREGATE csat(csat_state, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_value,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat(csat_state, double precision) IS 'CSAT: % of satisfied answers (4-5 on a 1..5 scale), 0..100; an error: a weight cannot be applied to a csat_state';
+
+-- csat_moe
+CREATE AGGREGATE csat_moe(smallint) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_moe,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_moe(smallint) IS '95% margin of error of the CSAT in points: the half-width of the Wilson score interval; weighted, on Kish''s effective n; smallint scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_moe(smallint, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_moe,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_moe(smallint, double precision) IS '95% margin of error of the CSAT in points: the half-width of the Wilson score interval; weighted, on Kish''s effective n; weighted smallint scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_moe(integer) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_moe,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_moe(integer) IS '95% margin of error of the CSAT in points: the half-width of the Wilson score interval; weighted, on Kish''s effective n; integer scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_moe(integer, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_moe,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_moe(integer, double precision) IS '95% margin of error of the CSAT in points: the half-width of the Wilson score interval; weighted, on Kish''s effective n; weighted integer scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_moe(bigint) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_moe,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_moe(bigint) IS '95% margin of error of the CSAT in points: the half-width of the Wilson score interval; weighted, on Kish''s effective n; bigint scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_moe(bigint, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_moe,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_moe(bigint, double precision) IS '95% margin of error of the CSAT in points: the half-width of the Wilson score interval; weighted, on Kish''s effective n; weighted bigint scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_moe(numeric) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_moe,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_moe(numeric) IS '95% margin of error of the CSAT in points: the half-width of the Wilson score interval; weighted, on Kish''s effective n; numeric scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_moe(numeric, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_moe,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_moe(numeric, double precision) IS '95% margin of error of the CSAT in points: the half-width of the Wilson score interval; weighted, on Kish''s effective n; weighted numeric scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_moe(double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_moe,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_moe(double precision) IS '95% margin of error of the CSAT in points: the half-width of the Wilson score interval; weighted, on Kish''s effective n; double precision scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_moe(double precision, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_moe,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_moe(double precision, double precision) IS '95% margin of error of the CSAT in points: the half-width of the Wilson score interval; weighted, on Kish''s effective n; weighted double precision scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_moe(csat_state) (
+    SFUNC = csat_state_combine, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_moe,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_combine, MINVFUNC = csat_state_unmerge, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_moe(csat_state) IS '95% margin of error of the CSAT in points: the half-width of the Wilson score interval; weighted, on Kish''s effective n; merges csat_state values';
+CREATE AGGREGATE csat_moe(csat_state, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_moe,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_moe(csat_state, double precision) IS '95% margin of error of the CSAT in points: the half-width of the Wilson score interval; weighted, on Kish''s effective n; an error: a weight cannot be applied to a csat_state';
+
+-- csat_ci_lower
+CREATE AGGREGATE csat_ci_lower(smallint) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_lower,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_lower(smallint) IS 'lower bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; smallint scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_ci_lower(smallint, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_lower,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_lower(smallint, double precision) IS 'lower bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; weighted smallint scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_ci_lower(integer) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_lower,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_lower(integer) IS 'lower bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; integer scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_ci_lower(integer, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_lower,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_lower(integer, double precision) IS 'lower bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; weighted integer scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_ci_lower(bigint) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_lower,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_lower(bigint) IS 'lower bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; bigint scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_ci_lower(bigint, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_lower,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_lower(bigint, double precision) IS 'lower bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; weighted bigint scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_ci_lower(numeric) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_lower,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_lower(numeric) IS 'lower bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; numeric scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_ci_lower(numeric, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_lower,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_lower(numeric, double precision) IS 'lower bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; weighted numeric scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_ci_lower(double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_lower,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_lower(double precision) IS 'lower bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; double precision scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_ci_lower(double precision, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_lower,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_lower(double precision, double precision) IS 'lower bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; weighted double precision scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_ci_lower(csat_state) (
+    SFUNC = csat_state_combine, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_lower,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_combine, MINVFUNC = csat_state_unmerge, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_lower(csat_state) IS 'lower bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; merges csat_state values';
+CREATE AGGREGATE csat_ci_lower(csat_state, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_lower,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_lower(csat_state, double precision) IS 'lower bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; an error: a weight cannot be applied to a csat_state';
+
+-- csat_ci_upper
+CREATE AGGREGATE csat_ci_upper(smallint) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_upper,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_upper(smallint) IS 'upper bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; smallint scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_ci_upper(smallint, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_upper,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_upper(smallint, double precision) IS 'upper bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; weighted smallint scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_ci_upper(integer) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_upper,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_upper(integer) IS 'upper bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; integer scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_ci_upper(integer, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_upper,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_upper(integer, double precision) IS 'upper bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; weighted integer scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_ci_upper(bigint) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_upper,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_upper(bigint) IS 'upper bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; bigint scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_ci_upper(bigint, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_upper,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_upper(bigint, double precision) IS 'upper bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; weighted bigint scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_ci_upper(numeric) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_upper,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_upper(numeric) IS 'upper bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; numeric scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_ci_upper(numeric, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_upper,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_upper(numeric, double precision) IS 'upper bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; weighted numeric scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_ci_upper(double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_upper,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_upper(double precision) IS 'upper bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; double precision scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_ci_upper(double precision, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_upper,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_upper(double precision, double precision) IS 'upper bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; weighted double precision scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_ci_upper(csat_state) (
+    SFUNC = csat_state_combine, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_upper,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_combine, MINVFUNC = csat_state_unmerge, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_upper(csat_state) IS 'upper bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; merges csat_state values';
+CREATE AGGREGATE csat_ci_upper(csat_state, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_ci_upper,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_ci_upper(csat_state, double precision) IS 'upper bound of the 95% Wilson score interval of the CSAT; weighted, on Kish''s effective n; an error: a weight cannot be applied to a csat_state';
+
+-- csat_state
+CREATE AGGREGATE csat_state(smallint) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_state,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_state(smallint) IS 'mergeable CSAT state (NULL over no rows); smallint scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_state(smallint, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_state,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_state(smallint, double precision) IS 'mergeable CSAT state (NULL over no rows); weighted smallint scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_state(integer) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_state,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_state(integer) IS 'mergeable CSAT state (NULL over no rows); integer scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_state(integer, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_state,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_state(integer, double precision) IS 'mergeable CSAT state (NULL over no rows); weighted integer scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_state(bigint) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_state,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_state(bigint) IS 'mergeable CSAT state (NULL over no rows); bigint scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_state(bigint, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_state,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_state(bigint, double precision) IS 'mergeable CSAT state (NULL over no rows); weighted bigint scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_state(numeric) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_state,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_state(numeric) IS 'mergeable CSAT state (NULL over no rows); numeric scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_state(numeric, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_state,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_state(numeric, double precision) IS 'mergeable CSAT state (NULL over no rows); weighted numeric scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_state(double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_state,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_state(double precision) IS 'mergeable CSAT state (NULL over no rows); double precision scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_state(double precision, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_state,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_state(double precision, double precision) IS 'mergeable CSAT state (NULL over no rows); weighted double precision scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_state(csat_state) (
+    SFUNC = csat_state_combine, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_state,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_combine, MINVFUNC = csat_state_unmerge, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_state(csat_state) IS 'mergeable CSAT state (NULL over no rows); merges csat_state values';
+CREATE AGGREGATE csat_state(csat_state, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_state,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_state(csat_state, double precision) IS 'mergeable CSAT state (NULL over no rows); an error: a weight cannot be applied to a csat_state';
+
+-- csat_summary
+CREATE AGGREGATE csat_summary(smallint) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_summary,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_summary(smallint) IS 'JSON summary: n, csat, moe95, the 95% interval and the 5 score counts; smallint scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_summary(smallint, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_summary,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_summary(smallint, double precision) IS 'JSON summary: n, csat, moe95, the 95% interval and the 5 score counts; weighted smallint scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_summary(integer) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_summary,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_summary(integer) IS 'JSON summary: n, csat, moe95, the 95% interval and the 5 score counts; integer scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_summary(integer, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_summary,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_summary(integer, double precision) IS 'JSON summary: n, csat, moe95, the 95% interval and the 5 score counts; weighted integer scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_summary(bigint) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_summary,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_summary(bigint) IS 'JSON summary: n, csat, moe95, the 95% interval and the 5 score counts; bigint scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_summary(bigint, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_summary,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_summary(bigint, double precision) IS 'JSON summary: n, csat, moe95, the 95% interval and the 5 score counts; weighted bigint scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_summary(numeric) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_summary,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_summary(numeric) IS 'JSON summary: n, csat, moe95, the 95% interval and the 5 score counts; numeric scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_summary(numeric, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_summary,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_summary(numeric, double precision) IS 'JSON summary: n, csat, moe95, the 95% interval and the 5 score counts; weighted numeric scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_summary(double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_summary,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_summary(double precision) IS 'JSON summary: n, csat, moe95, the 95% interval and the 5 score counts; double precision scores 1..5, NULL skipped';
+CREATE AGGREGATE csat_summary(double precision, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_summary,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_summary(double precision, double precision) IS 'JSON summary: n, csat, moe95, the 95% interval and the 5 score counts; weighted double precision scores 1..5, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE csat_summary(csat_state) (
+    SFUNC = csat_state_combine, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_summary,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_combine, MINVFUNC = csat_state_unmerge, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_summary(csat_state) IS 'JSON summary: n, csat, moe95, the 95% interval and the 5 score counts; merges csat_state values';
+CREATE AGGREGATE csat_summary(csat_state, double precision) (
+    SFUNC = csat_state_add, STYPE = csat_state, INITCOND = 'scores=0,0,0,0,0', FINALFUNC = csat_final_summary,
+    COMBINEFUNC = csat_state_combine,
+    MSFUNC = csat_state_add, MINVFUNC = csat_state_remove, MSTYPE = csat_state, MINITCOND = 'scores=0,0,0,0,0', MFINALFUNC = csat_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_summary(csat_state, double precision) IS 'JSON summary: n, csat, moe95, the 95% interval and the 5 score counts; an error: a weight cannot be applied to a csat_state';
+
+CREATE FUNCTION csat_of(csat_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_of(csat_state) IS 'the CSAT of a state, % satisfied, 0..100';
+CREATE FUNCTION csat_moe_of(csat_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_moe_of(csat_state, confidence double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_moe_of(csat_state) IS 'margin of error of the CSAT of a state in points, the half-width of the Wilson interval, at 95%';
+COMMENT ON FUNCTION csat_moe_of(csat_state, double precision) IS 'margin of error of the CSAT of a state in points, the half-width of the Wilson interval, at a confidence 0 < c < 1';
+CREATE FUNCTION csat_ci_lower_of(csat_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_ci_lower_of(csat_state, confidence double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_ci_lower_of(csat_state) IS 'lower bound of the Wilson interval of the CSAT, at 95%';
+COMMENT ON FUNCTION csat_ci_lower_of(csat_state, double precision) IS 'lower bound of the Wilson interval of the CSAT, at a confidence 0 < c < 1';
+CREATE FUNCTION csat_ci_upper_of(csat_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat_ci_upper_of(csat_state, confidence double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_ci_upper_of(csat_state) IS 'upper bound of the Wilson interval of the CSAT, at 95%';
+COMMENT ON FUNCTION csat_ci_upper_of(csat_state, double precision) IS 'upper bound of the Wilson interval of the CSAT, at a confidence 0 < c < 1';
+CREATE FUNCTION csat_summary_of(csat_state) RETURNS json
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_of(csat_state) IS 'the JSON summary of a CSAT state';
+CREATE FUNCTION csat_rows_of(csat_state) RETURNS bigint
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_rows_of(csat_state) IS 'the number of rows a CSAT state holds';
+
+-- CES: scores 1..7 (7: strongly agree it was easy)
+
+CREATE TYPE ces_state;
+
+CREATE FUNCTION ces_state_in(cstring) RETURNS ces_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_out(ces_state) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_recv(internal) RETURNS ces_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_send(ces_state) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE ces_state (
+    INPUT = ces_state_in,
+    OUTPUT = ces_state_out,
+    RECEIVE = ces_state_recv,
+    SEND = ces_state_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+
+COMMENT ON TYPE ces_state IS
+    'mergeable CES state: the count of each of its scores 1..7 (7: strongly agree it was easy) and per score the exact sums of weights and squared weights';
+COMMENT ON FUNCTION ces_state_in(cstring) IS 'text input of ces_state; the value is checked';
+COMMENT ON FUNCTION ces_state_out(ces_state) IS 'text output of ces_state, read back exactly by its input';
+COMMENT ON FUNCTION ces_state_recv(internal) IS 'binary input of ces_state (format 1); the value is checked';
+COMMENT ON FUNCTION ces_state_send(ces_state) IS 'binary output of ces_state (format 1)';
+
+CREATE FUNCTION ces_state_to_bytea(ces_state) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'ces_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_from_bytea(bytea) RETURNS ces_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE CAST (ces_state AS bytea) WITH FUNCTION ces_state_to_bytea(ces_state);
+CREATE CAST (bytea AS ces_state) WITH FUNCTION ces_state_from_bytea(bytea);
+
+COMMENT ON FUNCTION ces_state_to_bytea(ces_state) IS
+    'cast ces_state to bytea: format 1, the same bytes as an SQLite ces_state blob';
+COMMENT ON FUNCTION ces_state_from_bytea(bytea) IS
+    'cast bytea to ces_state: format 1, checked (length, magic, version, checksum, consistency); the bytes of another state are named';
+COMMENT ON CAST (ces_state AS bytea) IS 'format 1, as SQLite stores it';
+COMMENT ON CAST (bytea AS ces_state) IS 'read a ces_state in format 1, as SQLite stores it; checked';
+
+CREATE FUNCTION ces_state_merge(ces_state, ces_state) RETURNS ces_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION ces_state_combine(ces_state, ces_state) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_merge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_unmerge(ces_state, ces_state) RETURNS ces_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_add(ces_state, ces_state, double precision) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_weighted_state' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_remove(ces_state, ces_state, double precision) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_weighted_state' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ces_state_merge(ces_state, ces_state) IS
+    'the merged state (NULL + s = s): a rollup row updated in place';
+COMMENT ON FUNCTION ces_state_combine(ces_state, ces_state) IS
+    'transition and combine function of the CES aggregates: merge a state into another';
+COMMENT ON FUNCTION ces_state_unmerge(ces_state, ces_state) IS
+    'inverse transition of the CES aggregates over states: take a merged state out again';
+COMMENT ON FUNCTION ces_state_add(ces_state, ces_state, double precision) IS
+    'transition of the weighted aggregates over states: an error, a weight cannot be applied to a ces_state';
+COMMENT ON FUNCTION ces_state_remove(ces_state, ces_state, double precision) IS
+    'inverse transition of the weighted aggregates over states: an error, a weight cannot be applied to a ces_state';
+
+-- smallint scores
+CREATE FUNCTION ces_state_add(ces_state, smallint) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_add_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_remove(ces_state, smallint) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_remove_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_add(ces_state, smallint, double precision) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_add_weighted_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_remove(ces_state, smallint, double precision) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_remove_weighted_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_state_add(ces_state, smallint) IS
+    'transition function of the aggregates over smallint scores: count one score 1..7';
+COMMENT ON FUNCTION ces_state_remove(ces_state, smallint) IS
+    'inverse transition of the aggregates over smallint scores: take one score out again';
+COMMENT ON FUNCTION ces_state_add(ces_state, smallint, double precision) IS
+    'transition function of the weighted aggregates over smallint scores: count one score with its weight';
+COMMENT ON FUNCTION ces_state_remove(ces_state, smallint, double precision) IS
+    'inverse transition of the weighted aggregates over smallint scores: take one weighted score out again';
+
+-- integer scores
+CREATE FUNCTION ces_state_add(ces_state, integer) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_add_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_remove(ces_state, integer) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_remove_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_add(ces_state, integer, double precision) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_add_weighted_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_remove(ces_state, integer, double precision) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_remove_weighted_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_state_add(ces_state, integer) IS
+    'transition function of the aggregates over integer scores: count one score 1..7';
+COMMENT ON FUNCTION ces_state_remove(ces_state, integer) IS
+    'inverse transition of the aggregates over integer scores: take one score out again';
+COMMENT ON FUNCTION ces_state_add(ces_state, integer, double precision) IS
+    'transition function of the weighted aggregates over integer scores: count one score with its weight';
+COMMENT ON FUNCTION ces_state_remove(ces_state, integer, double precision) IS
+    'inverse transition of the weighted aggregates over integer scores: take one weighted score out again';
+
+-- bigint scores
+CREATE FUNCTION ces_state_add(ces_state, bigint) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_add_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_remove(ces_state, bigint) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_remove_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_add(ces_state, bigint, double precision) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_add_weighted_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_remove(ces_state, bigint, double precision) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_remove_weighted_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_state_add(ces_state, bigint) IS
+    'transition function of the aggregates over bigint scores: count one score 1..7';
+COMMENT ON FUNCTION ces_state_remove(ces_state, bigint) IS
+    'inverse transition of the aggregates over bigint scores: take one score out again';
+COMMENT ON FUNCTION ces_state_add(ces_state, bigint, double precision) IS
+    'transition function of the weighted aggregates over bigint scores: count one score with its weight';
+COMMENT ON FUNCTION ces_state_remove(ces_state, bigint, double precision) IS
+    'inverse transition of the weighted aggregates over bigint scores: take one weighted score out again';
+
+-- numeric scores
+CREATE FUNCTION ces_state_add(ces_state, numeric) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_add_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_remove(ces_state, numeric) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_remove_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_add(ces_state, numeric, double precision) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_add_weighted_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_remove(ces_state, numeric, double precision) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_remove_weighted_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_state_add(ces_state, numeric) IS
+    'transition function of the aggregates over numeric scores: count one score 1..7';
+COMMENT ON FUNCTION ces_state_remove(ces_state, numeric) IS
+    'inverse transition of the aggregates over numeric scores: take one score out again';
+COMMENT ON FUNCTION ces_state_add(ces_state, numeric, double precision) IS
+    'transition function of the weighted aggregates over numeric scores: count one score with its weight';
+COMMENT ON FUNCTION ces_state_remove(ces_state, numeric, double precision) IS
+    'inverse transition of the weighted aggregates over numeric scores: take one weighted score out again';
+
+-- double precision scores
+CREATE FUNCTION ces_state_add(ces_state, double precision) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_add_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_remove(ces_state, double precision) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_remove_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_add(ces_state, double precision, double precision) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_add_weighted_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_state_remove(ces_state, double precision, double precision) RETURNS ces_state
+    AS 'MODULE_PATHNAME', 'ces_state_remove_weighted_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_state_add(ces_state, double precision) IS
+    'transition function of the aggregates over double precision scores: count one score 1..7';
+COMMENT ON FUNCTION ces_state_remove(ces_state, double precision) IS
+    'inverse transition of the aggregates over double precision scores: take one score out again';
+COMMENT ON FUNCTION ces_state_add(ces_state, double precision, double precision) IS
+    'transition function of the weighted aggregates over double precision scores: count one score with its weight';
+COMMENT ON FUNCTION ces_state_remove(ces_state, double precision, double precision) IS
+    'inverse transition of the weighted aggregates over double precision scores: take one weighted score out again';
+
+CREATE FUNCTION ces_final_value(ces_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_final_share(ces_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_final_moe(ces_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_final_ci_lower(ces_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_final_ci_upper(ces_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_final_state(ces_state) RETURNS ces_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_final_summary(ces_state) RETURNS json
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ces_final_value(ces_state) IS 'final function of ces(): the mean CES of a state';
+COMMENT ON FUNCTION ces_final_share(ces_state) IS 'final function of ces_easy_share(): % easy of a state';
+COMMENT ON FUNCTION ces_final_moe(ces_state) IS 'final function of ces_moe(): 95% margin of error of a CES state';
+COMMENT ON FUNCTION ces_final_ci_lower(ces_state) IS 'final function of ces_ci_lower(): lower bound of the 95% t interval';
+COMMENT ON FUNCTION ces_final_ci_upper(ces_state) IS 'final function of ces_ci_upper(): upper bound of the 95% t interval';
+COMMENT ON FUNCTION ces_final_state(ces_state) IS 'final function of ces_state(): the state, NULL over no rows';
+COMMENT ON FUNCTION ces_final_summary(ces_state) IS 'final function of ces_summary(): the JSON summary of a CES state';
+
+-- ces
+CREATE AGGREGATE ces(smallint) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_value,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces(smallint) IS 'CES: the mean effort score on a 1..7 scale (7: strongly agree it was easy); smallint scores 1..7, NULL skipped';
+CREATE AGGREGATE ces(smallint, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_value,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces(smallint, double precision) IS 'CES: the mean effort score on a 1..7 scale (7: strongly agree it was easy); weighted smallint scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces(integer) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_value,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces(integer) IS 'CES: the mean effort score on a 1..7 scale (7: strongly agree it was easy); integer scores 1..7, NULL skipped';
+CREATE AGGREGATE ces(integer, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_value,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces(integer, double precision) IS 'CES: the mean effort score on a 1..7 scale (7: strongly agree it was easy); weighted integer scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces(bigint) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_value,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces(bigint) IS 'CES: the mean effort score on a 1..7 scale (7: strongly agree it was easy); bigint scores 1..7, NULL skipped';
+CREATE AGGREGATE ces(bigint, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_value,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces(bigint, double precision) IS 'CES: the mean effort score on a 1..7 scale (7: strongly agree it was easy); weighted bigint scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces(numeric) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_value,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces(numeric) IS 'CES: the mean effort score on a 1..7 scale (7: strongly agree it was easy); numeric scores 1..7, NULL skipped';
+CREATE AGGREGATE ces(numeric, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_value,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces(numeric, double precision) IS 'CES: the mean effort score on a 1..7 scale (7: strongly agree it was easy); weighted numeric scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces(double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_value,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces(double precision) IS 'CES: the mean effort score on a 1..7 scale (7: strongly agree it was easy); double precision scores 1..7, NULL skipped';
+CREATE AGGREGATE ces(double precision, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_value,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces(double precision, double precision) IS 'CES: the mean effort score on a 1..7 scale (7: strongly agree it was easy); weighted double precision scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces(ces_state) (
+    SFUNC = ces_state_combine, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_value,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_combine, MINVFUNC = ces_state_unmerge, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces(ces_state) IS 'CES: the mean effort score on a 1..7 scale (7: strongly agree it was easy); merges ces_state values';
+CREATE AGGREGATE ces(ces_state, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_value,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_value,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces(ces_state, double precision) IS 'CES: the mean effort score on a 1..7 scale (7: strongly agree it was easy); an error: a weight cannot be applied to a ces_state';
+
+-- ces_easy_share
+CREATE AGGREGATE ces_easy_share(smallint) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_share,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_easy_share(smallint) IS '% of CES answers 5-7 (agree it was easy), 0..100; smallint scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_easy_share(smallint, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_share,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_easy_share(smallint, double precision) IS '% of CES answers 5-7 (agree it was easy), 0..100; weighted smallint scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_easy_share(integer) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_share,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_easy_share(integer) IS '% of CES answers 5-7 (agree it was easy), 0..100; integer scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_easy_share(integer, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_share,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_easy_share(integer, double precision) IS '% of CES answers 5-7 (agree it was easy), 0..100; weighted integer scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_easy_share(bigint) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_share,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_easy_share(bigint) IS '% of CES answers 5-7 (agree it was easy), 0..100; bigint scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_easy_share(bigint, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_share,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_easy_share(bigint, double precision) IS '% of CES answers 5-7 (agree it was easy), 0..100; weighted bigint scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_easy_share(numeric) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_share,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_easy_share(numeric) IS '% of CES answers 5-7 (agree it was easy), 0..100; numeric scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_easy_share(numeric, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_share,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_easy_share(numeric, double precision) IS '% of CES answers 5-7 (agree it was easy), 0..100; weighted numeric scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_easy_share(double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_share,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_easy_share(double precision) IS '% of CES answers 5-7 (agree it was easy), 0..100; double precision scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_easy_share(double precision, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_share,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_easy_share(double precision, double precision) IS '% of CES answers 5-7 (agree it was easy), 0..100; weighted double precision scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_easy_share(ces_state) (
+    SFUNC = ces_state_combine, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_share,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_combine, MINVFUNC = ces_state_unmerge, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_easy_share(ces_state) IS '% of CES answers 5-7 (agree it was easy), 0..100; merges ces_state values';
+CREATE AGGREGATE ces_easy_share(ces_state, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_share,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_share,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_easy_share(ces_state, double precision) IS '% of CES answers 5-7 (agree it was easy), 0..100; an error: a weight cannot be applied to a ces_state';
+
+-- ces_moe
+CREATE AGGREGATE ces_moe(smallint) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_moe,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_moe(smallint) IS '95% margin of error of the mean CES: t with n - 1 degrees of freedom times the standard error; weighted, on Kish''s effective n; NULL with one answer; smallint scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_moe(smallint, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_moe,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_moe(smallint, double precision) IS '95% margin of error of the mean CES: t with n - 1 degrees of freedom times the standard error; weighted, on Kish''s effective n; NULL with one answer; weighted smallint scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_moe(integer) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_moe,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_moe(integer) IS '95% margin of error of the mean CES: t with n - 1 degrees of freedom times the standard error; weighted, on Kish''s effective n; NULL with one answer; integer scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_moe(integer, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_moe,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_moe(integer, double precision) IS '95% margin of error of the mean CES: t with n - 1 degrees of freedom times the standard error; weighted, on Kish''s effective n; NULL with one answer; weighted integer scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_moe(bigint) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_moe,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_moe(bigint) IS '95% margin of error of the mean CES: t with n - 1 degrees of freedom times the standard error; weighted, on Kish''s effective n; NULL with one answer; bigint scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_moe(bigint, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_moe,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_moe(bigint, double precision) IS '95% margin of error of the mean CES: t with n - 1 degrees of freedom times the standard error; weighted, on Kish''s effective n; NULL with one answer; weighted bigint scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_moe(numeric) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_moe,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_moe(numeric) IS '95% margin of error of the mean CES: t with n - 1 degrees of freedom times the standard error; weighted, on Kish''s effective n; NULL with one answer; numeric scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_moe(numeric, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_moe,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_moe(numeric, double precision) IS '95% margin of error of the mean CES: t with n - 1 degrees of freedom times the standard error; weighted, on Kish''s effective n; NULL with one answer; weighted numeric scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_moe(double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_moe,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_moe(double precision) IS '95% margin of error of the mean CES: t with n - 1 degrees of freedom times the standard error; weighted, on Kish''s effective n; NULL with one answer; double precision scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_moe(double precision, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_moe,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_moe(double precision, double precision) IS '95% margin of error of the mean CES: t with n - 1 degrees of freedom times the standard error; weighted, on Kish''s effective n; NULL with one answer; weighted double precision scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_moe(ces_state) (
+    SFUNC = ces_state_combine, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_moe,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_combine, MINVFUNC = ces_state_unmerge, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_moe(ces_state) IS '95% margin of error of the mean CES: t with n - 1 degrees of freedom times the standard error; weighted, on Kish''s effective n; NULL with one answer; merges ces_state values';
+CREATE AGGREGATE ces_moe(ces_state, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_moe,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_moe,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_moe(ces_state, double precision) IS '95% margin of error of the mean CES: t with n - 1 degrees of freedom times the standard error; weighted, on Kish''s effective n; NULL with one answer; an error: a weight cannot be applied to a ces_state';
+
+-- ces_ci_lower
+CREATE AGGREGATE ces_ci_lower(smallint) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_lower,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_lower(smallint) IS 'lower bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; smallint scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_ci_lower(smallint, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_lower,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_lower(smallint, double precision) IS 'lower bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; weighted smallint scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_ci_lower(integer) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_lower,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_lower(integer) IS 'lower bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; integer scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_ci_lower(integer, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_lower,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_lower(integer, double precision) IS 'lower bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; weighted integer scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_ci_lower(bigint) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_lower,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_lower(bigint) IS 'lower bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; bigint scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_ci_lower(bigint, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_lower,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_lower(bigint, double precision) IS 'lower bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; weighted bigint scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_ci_lower(numeric) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_lower,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_lower(numeric) IS 'lower bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; numeric scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_ci_lower(numeric, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_lower,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_lower(numeric, double precision) IS 'lower bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; weighted numeric scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_ci_lower(double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_lower,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_lower(double precision) IS 'lower bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; double precision scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_ci_lower(double precision, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_lower,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_lower(double precision, double precision) IS 'lower bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; weighted double precision scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_ci_lower(ces_state) (
+    SFUNC = ces_state_combine, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_lower,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_combine, MINVFUNC = ces_state_unmerge, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_lower(ces_state) IS 'lower bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; merges ces_state values';
+CREATE AGGREGATE ces_ci_lower(ces_state, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_lower,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_lower,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_lower(ces_state, double precision) IS 'lower bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; an error: a weight cannot be applied to a ces_state';
+
+-- ces_ci_upper
+CREATE AGGREGATE ces_ci_upper(smallint) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_upper,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_upper(smallint) IS 'upper bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; smallint scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_ci_upper(smallint, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_upper,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_upper(smallint, double precision) IS 'upper bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; weighted smallint scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_ci_upper(integer) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_upper,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_upper(integer) IS 'upper bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; integer scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_ci_upper(integer, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_upper,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_upper(integer, double precision) IS 'upper bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; weighted integer scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_ci_upper(bigint) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_upper,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_upper(bigint) IS 'upper bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; bigint scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_ci_upper(bigint, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_upper,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_upper(bigint, double precision) IS 'upper bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; weighted bigint scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_ci_upper(numeric) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_upper,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_upper(numeric) IS 'upper bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; numeric scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_ci_upper(numeric, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_upper,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_upper(numeric, double precision) IS 'upper bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; weighted numeric scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_ci_upper(double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_upper,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_upper(double precision) IS 'upper bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; double precision scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_ci_upper(double precision, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_upper,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_upper(double precision, double precision) IS 'upper bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; weighted double precision scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_ci_upper(ces_state) (
+    SFUNC = ces_state_combine, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_upper,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_combine, MINVFUNC = ces_state_unmerge, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_upper(ces_state) IS 'upper bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; merges ces_state values';
+CREATE AGGREGATE ces_ci_upper(ces_state, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_ci_upper,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_ci_upper,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_ci_upper(ces_state, double precision) IS 'upper bound of the 95% t interval of the mean CES; weighted, on Kish''s effective n; an error: a weight cannot be applied to a ces_state';
+
+-- ces_state
+CREATE AGGREGATE ces_state(smallint) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_state,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_state(smallint) IS 'mergeable CES state (NULL over no rows); smallint scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_state(smallint, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_state,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_state(smallint, double precision) IS 'mergeable CES state (NULL over no rows); weighted smallint scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_state(integer) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_state,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_state(integer) IS 'mergeable CES state (NULL over no rows); integer scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_state(integer, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_state,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_state(integer, double precision) IS 'mergeable CES state (NULL over no rows); weighted integer scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_state(bigint) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_state,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_state(bigint) IS 'mergeable CES state (NULL over no rows); bigint scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_state(bigint, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_state,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_state(bigint, double precision) IS 'mergeable CES state (NULL over no rows); weighted bigint scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_state(numeric) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_state,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_state(numeric) IS 'mergeable CES state (NULL over no rows); numeric scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_state(numeric, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_state,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_state(numeric, double precision) IS 'mergeable CES state (NULL over no rows); weighted numeric scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_state(double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_state,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_state(double precision) IS 'mergeable CES state (NULL over no rows); double precision scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_state(double precision, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_state,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_state(double precision, double precision) IS 'mergeable CES state (NULL over no rows); weighted double precision scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_state(ces_state) (
+    SFUNC = ces_state_combine, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_state,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_combine, MINVFUNC = ces_state_unmerge, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_state(ces_state) IS 'mergeable CES state (NULL over no rows); merges ces_state values';
+CREATE AGGREGATE ces_state(ces_state, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_state,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_state,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_state(ces_state, double precision) IS 'mergeable CES state (NULL over no rows); an error: a weight cannot be applied to a ces_state';
+
+-- ces_summary
+CREATE AGGREGATE ces_summary(smallint) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_summary,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_summary(smallint) IS 'JSON summary: n, ces, easy_share, moe95, the 95% interval and the 7 score counts; smallint scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_summary(smallint, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_summary,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_summary(smallint, double precision) IS 'JSON summary: n, ces, easy_share, moe95, the 95% interval and the 7 score counts; weighted smallint scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_summary(integer) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_summary,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_summary(integer) IS 'JSON summary: n, ces, easy_share, moe95, the 95% interval and the 7 score counts; integer scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_summary(integer, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_summary,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_summary(integer, double precision) IS 'JSON summary: n, ces, easy_share, moe95, the 95% interval and the 7 score counts; weighted integer scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_summary(bigint) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_summary,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_summary(bigint) IS 'JSON summary: n, ces, easy_share, moe95, the 95% interval and the 7 score counts; bigint scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_summary(bigint, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_summary,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_summary(bigint, double precision) IS 'JSON summary: n, ces, easy_share, moe95, the 95% interval and the 7 score counts; weighted bigint scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_summary(numeric) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_summary,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_summary(numeric) IS 'JSON summary: n, ces, easy_share, moe95, the 95% interval and the 7 score counts; numeric scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_summary(numeric, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_summary,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_summary(numeric, double precision) IS 'JSON summary: n, ces, easy_share, moe95, the 95% interval and the 7 score counts; weighted numeric scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_summary(double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_summary,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_summary(double precision) IS 'JSON summary: n, ces, easy_share, moe95, the 95% interval and the 7 score counts; double precision scores 1..7, NULL skipped';
+CREATE AGGREGATE ces_summary(double precision, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_summary,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_summary(double precision, double precision) IS 'JSON summary: n, ces, easy_share, moe95, the 95% interval and the 7 score counts; weighted double precision scores 1..7, weight finite and >= 0, NULL weight skips the row';
+CREATE AGGREGATE ces_summary(ces_state) (
+    SFUNC = ces_state_combine, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_summary,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_combine, MINVFUNC = ces_state_unmerge, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_summary(ces_state) IS 'JSON summary: n, ces, easy_share, moe95, the 95% interval and the 7 score counts; merges ces_state values';
+CREATE AGGREGATE ces_summary(ces_state, double precision) (
+    SFUNC = ces_state_add, STYPE = ces_state, INITCOND = 'scores=0,0,0,0,0,0,0', FINALFUNC = ces_final_summary,
+    COMBINEFUNC = ces_state_combine,
+    MSFUNC = ces_state_add, MINVFUNC = ces_state_remove, MSTYPE = ces_state, MINITCOND = 'scores=0,0,0,0,0,0,0', MFINALFUNC = ces_final_summary,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_summary(ces_state, double precision) IS 'JSON summary: n, ces, easy_share, moe95, the 95% interval and the 7 score counts; an error: a weight cannot be applied to a ces_state';
+
+CREATE FUNCTION ces_of(ces_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_of(ces_state) IS 'the mean CES of a state, 1..7';
+CREATE FUNCTION ces_easy_share_of(ces_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_easy_share_of(ces_state) IS '% of answers 5-7 of a CES state';
+CREATE FUNCTION ces_moe_of(ces_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_moe_of(ces_state, confidence double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_moe_of(ces_state) IS 'margin of error of the mean CES of a state (t), at 95%';
+COMMENT ON FUNCTION ces_moe_of(ces_state, double precision) IS 'margin of error of the mean CES of a state (t), at a confidence 0 < c < 1';
+CREATE FUNCTION ces_ci_lower_of(ces_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_ci_lower_of(ces_state, confidence double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_ci_lower_of(ces_state) IS 'lower bound of the t interval of the mean CES, at 95%';
+COMMENT ON FUNCTION ces_ci_lower_of(ces_state, double precision) IS 'lower bound of the t interval of the mean CES, at a confidence 0 < c < 1';
+CREATE FUNCTION ces_ci_upper_of(ces_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ces_ci_upper_of(ces_state, confidence double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_ci_upper_of(ces_state) IS 'upper bound of the t interval of the mean CES, at 95%';
+COMMENT ON FUNCTION ces_ci_upper_of(ces_state, double precision) IS 'upper bound of the t interval of the mean CES, at a confidence 0 < c < 1';
+CREATE FUNCTION ces_summary_of(ces_state) RETURNS json
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_of(ces_state) IS 'the JSON summary of a CES state';
+CREATE FUNCTION ces_rows_of(ces_state) RETURNS bigint
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_rows_of(ces_state) IS 'the number of rows a CES state holds';
+
+-- ---------------------------------------------------------------------------
 -- The programme toolkit: sampling keys, case folding, follow-up questions and
 -- detractor alerts (rules P1-P4 of core/nps.h).  The tables and views of a
 -- programme (follow-ups, invitations, themes, ...) are in sql/programme/pg.sql.

@@ -106,12 +106,16 @@
  *
  * SQLite reads any value as a score at run time and has no list.
  */
-#define NPS_SCORE_TYPES(X)                                                                         \
-    X(int2, "smallint", "a score")                                                                 \
-    X(int4, "integer", "a score")                                                                  \
-    X(int8, "bigint", "a score")                                                                   \
-    X(numeric, "numeric", "a whole-number score")                                                  \
-    X(float8, "double precision", "a whole-number score")
+#define NPS_SCORE_TYPES(X) NPS_SCORE_TYPES_FOR(NPS_SCORE_TYPE_ROW, X)
+/* The same rows with one more argument a passed to each, X(type, sql, noun, a):
+ * a list nested in another (the transitions of each scale). */
+#define NPS_SCORE_TYPES_FOR(X, a)                                                                  \
+    X(int2, "smallint", "a score", a)                                                              \
+    X(int4, "integer", "a score", a)                                                               \
+    X(int8, "bigint", "a score", a)                                                                \
+    X(numeric, "numeric", "a whole-number score", a)                                               \
+    X(float8, "double precision", "a whole-number score", a)
+#define NPS_SCORE_TYPE_ROW(type, sql, noun, X) X(type, sql, noun)
 
 /*
  * NPS_SCORE_SCALARS(X): X(name, attributes, about, about_lang)
@@ -131,5 +135,73 @@
       "nps_followup_questions(category, lang, question) overrides it when that table exists",      \
       "follow-up question for the category of a score 0..10 in a language ({languages}); "         \
       "nps_followup_questions(category, lang, question) overrides it when that table exists")
+
+/*
+ * NPS_SCALES(X): X(scale, id, empty, scores)
+ *
+ *   scale   SQL name of the scale (core/nps_scale.h): its state type is
+ *           <scale>_state, and every function of it starts with <scale>
+ *   id      the core's nps_scale
+ *   empty   the text form of its empty state (the aggregates' INITCOND)
+ *   scores  its scores, in COMMENTs
+ *
+ * Each scale has the objects nps_state has (the type with its text and
+ * binary forms and bytea casts, merge, combine, unmerge, the transitions
+ * of every score type), under its own names, and its measures below.
+ */
+#define NPS_SCALES(X)                                                                              \
+    X(csat, NPS_CSAT, "'scores=0,0,0,0,0'", "scores 1..5 (satisfied 4-5)")                         \
+    X(ces, NPS_CES, "'scores=0,0,0,0,0,0,0'", "scores 1..7 (7: strongly agree it was easy)")
+
+/*
+ * NPS_SCALE_MEASURES(X): X(scale, name, final, result, measure, aggregate,
+ *                          of, about, final_about, of_about)
+ *
+ * As NPS_MEASURES, for the scale of the first column: measure is the
+ * core's nps_scale_measure, the final function <scale>_final_<final>.
+ */
+#define NPS_SCALE_MEASURES(X)                                                                      \
+    X(csat, csat, value, number, NPS_S_VALUE, yes, yes,                                            \
+      "CSAT: % of satisfied answers (4-5 on a 1..5 scale), 0..100", "the CSAT of a state",         \
+      "the CSAT of a state, % satisfied, 0..100")                                                  \
+    X(csat, csat_moe, moe, number, NPS_S_MOE, yes, confidence,                                     \
+      "95% margin of error of the CSAT in points: the half-width of the Wilson score interval; "   \
+      "weighted, on Kish's effective n",                                                           \
+      "95% margin of error of a CSAT state, in points",                                            \
+      "margin of error of the CSAT of a state in points, the half-width of the Wilson interval")   \
+    X(csat, csat_ci_lower, ci_lower, number, NPS_S_CI_LOWER, yes, confidence,                      \
+      "lower bound of the 95% Wilson score interval of the CSAT; weighted, on Kish's effective n", \
+      "lower bound of the 95% Wilson interval", "lower bound of the Wilson interval of the CSAT")  \
+    X(csat, csat_ci_upper, ci_upper, number, NPS_S_CI_UPPER, yes, confidence,                      \
+      "upper bound of the 95% Wilson score interval of the CSAT; weighted, on Kish's effective n", \
+      "upper bound of the 95% Wilson interval", "upper bound of the Wilson interval of the CSAT")  \
+    X(csat, csat_state, state, state, 0, yes, no, "mergeable CSAT state (NULL over no rows)",     \
+      "the state, NULL over no rows", "")                                                          \
+    X(csat, csat_summary, summary, summary, 0, yes, yes,                                           \
+      "JSON summary: n, csat, moe95, the 95% interval and the 5 score counts",                     \
+      "the JSON summary of a CSAT state", "the JSON summary of a CSAT state")                      \
+    X(csat, csat_rows, rows, rows, 0, no, yes, "", "", "the number of rows a CSAT state holds")   \
+    X(ces, ces, value, number, NPS_S_VALUE, yes, yes,                                              \
+      "CES: the mean effort score on a 1..7 scale (7: strongly agree it was easy)",                \
+      "the mean CES of a state", "the mean CES of a state, 1..7")                                  \
+    X(ces, ces_easy_share, share, number, NPS_S_SHARE, yes, yes,                                   \
+      "% of CES answers 5-7 (agree it was easy), 0..100", "% easy of a state",                     \
+      "% of answers 5-7 of a CES state")                                                           \
+    X(ces, ces_moe, moe, number, NPS_S_MOE, yes, confidence,                                       \
+      "95% margin of error of the mean CES: t with n - 1 degrees of freedom times the standard "   \
+      "error; weighted, on Kish's effective n; NULL with one answer",                              \
+      "95% margin of error of a CES state", "margin of error of the mean CES of a state (t)")       \
+    X(ces, ces_ci_lower, ci_lower, number, NPS_S_CI_LOWER, yes, confidence,                        \
+      "lower bound of the 95% t interval of the mean CES; weighted, on Kish's effective n",        \
+      "lower bound of the 95% t interval", "lower bound of the t interval of the mean CES")        \
+    X(ces, ces_ci_upper, ci_upper, number, NPS_S_CI_UPPER, yes, confidence,                        \
+      "upper bound of the 95% t interval of the mean CES; weighted, on Kish's effective n",        \
+      "upper bound of the 95% t interval", "upper bound of the t interval of the mean CES")        \
+    X(ces, ces_state, state, state, 0, yes, no, "mergeable CES state (NULL over no rows)",         \
+      "the state, NULL over no rows", "")                                                          \
+    X(ces, ces_summary, summary, summary, 0, yes, yes,                                             \
+      "JSON summary: n, ces, easy_share, moe95, the 95% interval and the 7 score counts",          \
+      "the JSON summary of a CES state", "the JSON summary of a CES state")                        \
+    X(ces, ces_rows, rows, rows, 0, no, yes, "", "", "the number of rows a CES state holds")
 
 #endif

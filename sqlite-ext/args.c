@@ -4,17 +4,11 @@
  * fail the statement with the core's text for a status, naming the SQL
  * function and the offending value.
  */
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "nps_sqlite.h"
-
-/* True for the statuses whose message speaks of an nps_state's byte count. */
-static int is_state_error(nps_status st)
-{
-    return st == NPS_E_STATE_LENGTH || st == NPS_E_STATE_MAGIC || st == NPS_E_STATE_VERSION ||
-           st == NPS_E_STATE_CHECKSUM || st == NPS_E_STATE_VALUE;
-}
 
 /* Render a blob as an SQL literal x'..', cut after 16 bytes. */
 static void render_blob(const unsigned char *p, int n, char *buf, size_t cap)
@@ -52,7 +46,7 @@ void render_value(sqlite3_value *v, nps_status st, char buf[NPS_VALUE_MAX])
         break;
     }
     default: /* SQLITE_BLOB; a NULL argument never reaches an error */
-        if (is_state_error(st))
+        if (nps_is_decode_error(st))
             nps_render_int(sqlite3_value_bytes(v), buf, NPS_VALUE_MAX);
         else
             render_blob(sqlite3_value_blob(v), sqlite3_value_bytes(v), buf, NPS_VALUE_MAX);
@@ -120,6 +114,22 @@ nps_status number_of(sqlite3_value *v, double *out)
     default:
         return NPS_E_NOT_NUMBER;
     }
+}
+
+/* A weight from a non-NULL value (R6): a finite number >= 0 whose square is
+ * finite; 0 after failing ctx with an error that names the value. */
+int weight_of(sqlite3_context *ctx, sqlite3_value *v, double *w)
+{
+    nps_status st = number_of(v, w);
+    if (st != NPS_OK) /* name the argument: "weight 'abc' ..." */
+        st = NPS_E_WEIGHT;
+    else
+        st = nps_check_weight(*w);
+    if (st == NPS_OK && !isfinite(*w * *w))
+        st = NPS_E_WEIGHT_SQUARE;
+    if (st != NPS_OK)
+        fail(ctx, st, v);
+    return st == NPS_OK;
 }
 
 /* True when any argument is NULL: every scalar then returns NULL. */

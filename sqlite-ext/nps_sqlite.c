@@ -61,19 +61,8 @@ static void agg_row(sqlite3_context *ctx, int argc, sqlite3_value **argv, int re
         fail(ctx, NPS_E_WEIGHT_STATE, argv[1]);
         return;
     }
-    if (weighted) {
-        st = number_of(argv[1], &arg);
-        if (st != NPS_OK) /* name the argument: "weight 'abc' ..." */
-            st = NPS_E_WEIGHT;
-        else
-            st = nps_check_weight(arg);
-        if (st == NPS_OK && !isfinite(arg * arg))
-            st = NPS_E_WEIGHT_SQUARE;
-        if (st != NPS_OK) {
-            fail(ctx, st, argv[1]);
-            return;
-        }
-    }
+    if (weighted && !weight_of(ctx, argv[1], &arg))
+        return;
     if ((a = sqlite3_aggregate_context(ctx, sizeof *a)) == NULL) {
         sqlite3_result_error_nomem(ctx);
         return;
@@ -295,12 +284,6 @@ static void fn_version(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, NPS_VERSION, -1, SQLITE_STATIC);
 }
 
-/* A function whose result carries a subtype (JSON) says so to SQLite 3.45+. */
-#ifdef SQLITE_RESULT_SUBTYPE
-#define JSON_RESULT (PURE | SQLITE_RESULT_SUBTYPE)
-#else
-#define JSON_RESULT PURE
-#endif
 /* The flags of the functions of each kind of result (sql/surface.h). */
 #define FLAGS_number PURE
 #define FLAGS_state PURE
@@ -392,5 +375,7 @@ __declspec(dllexport)
         rc = register_functions(db, nps_infer_functions, nps_infer_count, pzErrMsg);
     if (rc == SQLITE_OK)
         rc = register_functions(db, nps_bayes_functions, nps_bayes_count, pzErrMsg);
+    if (rc == SQLITE_OK)
+        rc = register_functions(db, nps_scale_functions, nps_scale_count, pzErrMsg);
     return rc;
 }

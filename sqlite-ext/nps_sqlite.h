@@ -43,6 +43,8 @@ typedef struct nps_function {
     int nargs;
     int flags;
     nps_measure measure; /* what a function serving several measures computes */
+    nps_scale scale;     /* the scale of a CSAT or CES function (scale.c) */
+    nps_scale_measure scale_measure;
     nps_xfunc xfunc;
     nps_xfunc step, inverse;
     void (*value)(sqlite3_context *);
@@ -67,9 +69,18 @@ NPS_INTERNAL extern const size_t nps_pair_count;
 NPS_INTERNAL extern const nps_function nps_infer_functions[];
 NPS_INTERNAL extern const size_t nps_infer_count;
 
-/* The rows of bayes.c, the small-segment scalars, registered last. */
+/* The rows of bayes.c, the small-segment scalars, registered after those. */
 NPS_INTERNAL extern const nps_function nps_bayes_functions[];
 NPS_INTERNAL extern const size_t nps_bayes_count;
+/* The rows of scale.c, CSAT and CES, registered last. */
+NPS_INTERNAL extern const nps_function nps_scale_functions[];
+NPS_INTERNAL extern const size_t nps_scale_count;
+/* The flags of a function whose result carries a subtype (JSON). */
+#ifdef SQLITE_RESULT_SUBTYPE
+#define JSON_RESULT (PURE | SQLITE_RESULT_SUBTYPE)
+#else
+#define JSON_RESULT PURE
+#endif
 
 /* Read argument i (0-based) of a scalar that takes states; 0 after failing
  * ctx with an error that names the argument (name_it: the function takes
@@ -92,6 +103,9 @@ NPS_INTERNAL void fail(sqlite3_context *ctx, nps_status st, sqlite3_value *culpr
 NPS_INTERNAL nps_status score_of(sqlite3_value *v, int type, int64_t *score);
 /* A number from a non-NULL value: integer, real, or text that reads as one. */
 NPS_INTERNAL nps_status number_of(sqlite3_value *v, double *out);
+/* A weight from a non-NULL value (R6); 0 after failing ctx with an error
+ * that names the value. */
+NPS_INTERNAL int weight_of(sqlite3_context *ctx, sqlite3_value *v, double *w);
 /* True when any argument is NULL: every scalar then returns NULL. */
 NPS_INTERNAL int any_null(int argc, sqlite3_value **argv);
 /* Read a score 0..10 and a language ('en' when absent); 0 when the call

@@ -159,7 +159,7 @@ TEST(test_sqlstate)
         {NPS_E_PART_INEXACT, "22003"},  {NPS_E_PROBABILITY, "22003"},
         {NPS_E_STRENGTH, "22023"},
     };
-    assert_int_equal(sizeof want / sizeof want[0], NPS_STATUS_COUNT - NPS_E_SCORE_RANGE);
+    assert_int_equal(sizeof want / sizeof want[0], NPS_E_SCALE_FIRST - NPS_E_SCORE_RANGE);
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
         assert_string_equal(nps_sqlstate(want[i].st), want[i].code);
     assert_string_equal(nps_sqlstate(NPS_OK), "00000");

@@ -326,3 +326,14 @@ INSERT INTO responses VALUES
 (318, 'south', 'app', 29, 0, 0.0, 1.0),
 (319, 'east', 'web', 29, 9, 9.0, NULL),
 (320, 'south', 'mail', 30, 8, 8.0, 0.25);
+
+-- CSAT (1..5) and CES (1..7) answers derived from the responses by integer
+-- arithmetic both engines do alike: NULL where the NPS score is NULL, a
+-- double copy of each (rcsat, rces), and the same weights.
+CREATE TABLE scale_answers AS
+SELECT id, region, channel, day, CASE WHEN score IS NULL THEN NULL ELSE 1 + (score + id) % 5 END AS csat,
+       CASE WHEN score IS NULL OR id % 11 = 0 THEN NULL ELSE 1 + (score * 3 + id) % 7 END AS ces,
+       CASE WHEN score IS NULL THEN NULL ELSE CAST(1 + (score + id) % 5 AS double precision) END AS rcsat,
+       CASE WHEN score IS NULL OR id % 11 = 0 THEN NULL ELSE CAST(1 + (score * 3 + id) % 7 AS double precision) END AS rces,
+       w
+FROM responses;

@@ -178,6 +178,29 @@ SELECT region, nps_credible_lower_of(nps_state(st), 0.9), nps_prob_above_of(nps_
 FROM (SELECT region, day, nps_state(score) AS st, nps_state(score, w) AS wst FROM responses GROUP BY region, day) x
 GROUP BY region ORDER BY region;
 
+-- CSAT and CES: every aggregate, weighted or not, both score types, by region,
+-- in sliding windows, and their states' bytes.
+SELECT csat(csat), csat_moe(csat), csat_ci_lower(csat), csat_ci_upper(csat), csat(rcsat), csat_moe(rcsat),
+       csat_ci_lower(rcsat), csat_ci_upper(rcsat) FROM scale_answers;
+SELECT ces(ces), ces_easy_share(ces), ces_moe(ces), ces_ci_lower(ces), ces_ci_upper(ces), ces(rces), ces_moe(rces),
+       ces_ci_upper(rces) FROM scale_answers;
+SELECT csat(csat, w), csat_moe(csat, w), csat_ci_lower(csat, w), csat_ci_upper(csat, w), ces(ces, w),
+       ces_easy_share(ces, w), ces_moe(ces, w), ces_ci_lower(ces, w), ces_ci_upper(ces, w) FROM scale_answers;
+SELECT csat_summary(csat), csat_summary(csat, w), ces_summary(ces), ces_summary(rces, w) FROM scale_answers;
+SELECT region, csat(csat), csat_ci_lower(csat, w), ces(ces), ces_moe(ces), ces_ci_upper(ces, w),
+       csat_moe_of(csat_state(csat), 0.9), ces_ci_lower_of(ces_state(ces, w), 0.8), csat_rows_of(csat_state(csat)),
+       ces_rows_of(ces_state(ces)) FROM scale_answers GROUP BY region ORDER BY region;
+SELECT id, csat(csat) OVER win, csat_ci_upper(csat, w) OVER win, ces(ces) OVER win, ces_moe(ces, w) OVER win,
+       hex(csat_state(csat) OVER win), hex(ces_state(ces, w) OVER win)
+FROM scale_answers WINDOW win AS (ORDER BY id ROWS BETWEEN 5 PRECEDING AND 2 FOLLOWING) ORDER BY id;
+SELECT day, ces(ces) OVER (ORDER BY day RANGE BETWEEN 2 PRECEDING AND CURRENT ROW) FROM scale_answers ORDER BY id;
+SELECT hex(csat_state(csat)), hex(csat_state(csat, w)), hex(ces_state(rces)), hex(ces_state(rces, w)),
+       hex(csat_state_merge(csat_state(csat), csat_state(rcsat, w))) FROM scale_answers;
+-- The per-region scale states; their hex (the last two columns) is read back
+-- by the other engine.
+SELECT region, csat_summary_of(csat_state(csat, w)), ces_summary_of(ces_state(ces)), hex(csat_state(csat, w)),
+       hex(ces_state(ces)) FROM scale_answers GROUP BY region ORDER BY region;
+
 -- States: a daily rollup by region, queried like the raw rows.
 CREATE TABLE daily AS
 SELECT day, region, nps_state(score) AS st, nps_state(score, w) AS wst FROM responses GROUP BY day, region;

@@ -37,7 +37,8 @@ ORDER BY oid::regprocedure::text;
 SELECT a.aggfnoid::regprocedure AS incomplete_aggregate
 FROM pg_aggregate a JOIN member_procs m ON m.oid = a.aggfnoid
 WHERE a.aggcombinefn = 0 OR a.aggminvtransfn = 0 OR a.aggmtransfn = 0 OR a.aggmfinalfn = 0
-   OR a.aggmtranstype <> a.aggtranstype OR a.aggtranstype NOT IN ('nps_state'::regtype, 'nps_pair_state'::regtype)
+   OR a.aggmtranstype <> a.aggtranstype OR a.aggtranstype NOT IN ('nps_state'::regtype, 'nps_pair_state'::regtype,
+                                                                             'csat_state'::regtype, 'ces_state'::regtype)
    OR m.proparallel <> 's';
 -- The aggregates merge partial states with the strict nps_state_combine;
 -- nps_state_merge (NULL + s = s) is the user-facing scalar.
@@ -64,18 +65,22 @@ ORDER BY oid::regprocedure::text;
 -- Every function, aggregate, the type and the casts carry a comment.
 SELECT oid::regprocedure AS uncommented FROM member_procs
 WHERE obj_description(oid, 'pg_proc') IS NULL;
-SELECT obj_description('nps_state'::regtype, 'pg_type') IS NOT NULL AS type_commented,
-       obj_description('nps_pair_state'::regtype, 'pg_type') IS NOT NULL AS pair_type_commented;
+SELECT t AS state_type, obj_description(t, 'pg_type') IS NOT NULL AS commented
+FROM unnest(ARRAY['nps_state', 'nps_pair_state', 'csat_state', 'ces_state']::regtype[]) AS t;
 SELECT c.castsource::regtype, c.casttarget::regtype, c.castcontext,
        obj_description(c.oid, 'pg_cast') IS NOT NULL AS commented
-FROM pg_cast c WHERE 'nps_state'::regtype IN (c.castsource, c.casttarget) OR 'nps_pair_state'::regtype IN (c.castsource, c.casttarget)
+FROM pg_cast c
+WHERE c.castsource IN ('nps_state'::regtype, 'nps_pair_state'::regtype, 'csat_state'::regtype, 'ces_state'::regtype)
+   OR c.casttarget IN ('nps_state'::regtype, 'nps_pair_state'::regtype, 'csat_state'::regtype, 'ces_state'::regtype)
 ORDER BY c.castsource::regtype::text, c.casttarget::regtype::text;
 
 -- nps_state is a varlena passed by reference, double-aligned, stored plain
 -- (never compressed or toasted); its value carries a layout version, so a
 -- later release can read what this one stored.  Every way in makes a value
 -- of one size: from scores, weighted or not, text, bytea and merges.
-SELECT typname, typlen, typbyval, typalign, typstorage FROM pg_type WHERE oid IN ('nps_state'::regtype, 'nps_pair_state'::regtype) ORDER BY typname;
+SELECT typname, typlen, typbyval, typalign, typstorage FROM pg_type
+WHERE oid IN ('nps_state'::regtype, 'nps_pair_state'::regtype, 'csat_state'::regtype, 'ces_state'::regtype)
+ORDER BY typname;
 SELECT count(*) AS ways_in, count(DISTINCT pg_column_size(st)) AS sizes FROM (
     SELECT nps_state(9) AS st UNION ALL SELECT nps_state(9, 0.5)
     UNION ALL SELECT 'scores=1,0,0,0,0,0,0,0,0,0,0'::nps_state
