@@ -164,7 +164,6 @@ timed_script() { # engine
                 }
             for (g = 1; g <= ng; g++) {
                 grp = order[g]
-                if (engine == "duckdb" && (grp in needs)) continue  # CSAT and CES: not in DuckDB yet
                 guarded = engine == "pg" && (grp in needs)
                 if (guarded) print "\\if :has_" grp
                 if (grp == "parallel")

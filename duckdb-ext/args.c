@@ -157,31 +157,39 @@ static nps_status text_number(const char *text, size_t len, double *out)
     return NPS_OK;
 }
 
-/* A score from a non-NULL value (R1). */
-nps_status col_score(const nps_col *c, idx_t row, int64_t *score)
+/* A score from a non-NULL value (R1), on NPS's scale (scale < 0) or on a
+ * scale of the core (S1): the non-integer types through that scale's readers. */
+nps_status col_score_on(const nps_col *c, idx_t row, int scale, int64_t *score)
 {
     __int128 v;
     size_t len;
     const char *text;
+    double d;
     switch (c->type) {
     case DUCKDB_TYPE_FLOAT:
-        return nps_score_from_double(((const float *)c->data)[row], score);
     case DUCKDB_TYPE_DOUBLE:
-        return nps_score_from_double(((const double *)c->data)[row], score);
-    case DUCKDB_TYPE_DECIMAL: {
+        d = c->type == DUCKDB_TYPE_FLOAT ? ((const float *)c->data)[row]
+                                         : ((const double *)c->data)[row];
+        return scale < 0 ? nps_score_from_double(d, score)
+                         : nps_scale_score_from_double((nps_scale)scale, d, score);
+    case DUCKDB_TYPE_DECIMAL:
+    case DUCKDB_TYPE_VARCHAR: {
         char buf[48];
-        integer_of(c, row, &v);
-        len = decimal_text(v, c->scale, buf);
-        return nps_score_from_text(buf, len, score);
+        if (c->type == DUCKDB_TYPE_DECIMAL) {
+            integer_of(c, row, &v);
+            len = decimal_text(v, c->scale, buf);
+            text = buf;
+        } else {
+            text = col_bytes(c, row, &len);
+        }
+        return scale < 0 ? nps_score_from_text(text, len, score)
+                         : nps_scale_score_from_text((nps_scale)scale, text, len, score);
     }
-    case DUCKDB_TYPE_VARCHAR:
-        text = col_bytes(c, row, &len);
-        return nps_score_from_text(text, len, score);
     default:
         if (!integer_of(c, row, &v))
             return NPS_E_SCORE_TYPE;
         if (v < INT64_MIN || v > INT64_MAX)
-            return NPS_E_SCORE_RANGE;
+            return scale < 0 ? NPS_E_SCORE_RANGE : nps_scale_status((nps_scale)scale, NPS_SE_RANGE);
         *score = (int64_t)v;
         return NPS_OK;
     }
@@ -234,13 +242,6 @@ nps_status col_state(const nps_col *c, idx_t row, nps_state *s)
         return NPS_E_NOT_STATE;
     const char *bytes = col_bytes(c, row, &len);
     return nps_decode((const uint8_t *)bytes, len, s);
-}
-
-/* True for the statuses whose message speaks of an nps_state's byte count. */
-static int is_state_error(nps_status st)
-{
-    return st == NPS_E_STATE_LENGTH || st == NPS_E_STATE_MAGIC || st == NPS_E_STATE_VERSION ||
-           st == NPS_E_STATE_CHECKSUM || st == NPS_E_STATE_VALUE;
 }
 
 /* What a value of a type that is neither a number, text nor a blob is. */
@@ -303,7 +304,7 @@ void col_render(const nps_col *c, idx_t row, nps_status st, char buf[NPS_VALUE_M
     case DUCKDB_TYPE_BLOB: {
         static const char hex[] = "0123456789abcdef";
         bytes = col_bytes(c, row, &len);
-        if (is_state_error(st)) {
+        if (nps_is_decode_error(st)) {
             nps_render_int((int64_t)len, buf, NPS_VALUE_MAX);
             return;
         }
@@ -361,6 +362,22 @@ void fail(const nps_call *call, nps_status st, const nps_col *c, idx_t row)
     if (c != NULL)
         col_render(c, row, st, value);
     fail_text(call, st, value);
+}
+
+/* A weight from a non-NULL value (R6): a finite number >= 0 whose square is
+ * finite; 0 after failing the call with an error that names the value. */
+int col_weight(const nps_call *call, const nps_col *c, idx_t row, double *w)
+{
+    nps_status st = col_number(c, row, w);
+    if (st != NPS_OK) /* name the argument: "weight 'abc' ..." */
+        st = NPS_E_WEIGHT;
+    else
+        st = nps_check_weight(*w);
+    if (st == NPS_OK && !isfinite(*w * *w))
+        st = NPS_E_WEIGHT_SQUARE;
+    if (st != NPS_OK)
+        fail(call, st, c, row);
+    return st == NPS_OK;
 }
 
 /* Read argument i of a scalar that takes states, in row. */

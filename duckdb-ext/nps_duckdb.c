@@ -98,19 +98,8 @@ static void agg_update(duckdb_function_info info, duckdb_data_chunk input,
             fail(&call, NPS_E_WEIGHT_STATE, &weight, i);
             return;
         }
-        if (weighted) {
-            st = col_number(&weight, i, &w);
-            if (st != NPS_OK) /* name the argument: "weight 'abc' ..." */
-                st = NPS_E_WEIGHT;
-            else
-                st = nps_check_weight(w);
-            if (st == NPS_OK && !isfinite(w * w))
-                st = NPS_E_WEIGHT_SQUARE;
-            if (st != NPS_OK) {
-                fail(&call, st, &weight, i);
-                return;
-            }
-        }
+        if (weighted && !col_weight(&call, &weight, i, &w))
+            return;
         if (score.type == DUCKDB_TYPE_BLOB) {
             nps_state s;
             st = col_state(&score, i, &s);
@@ -522,7 +511,7 @@ static int register_functions(duckdb_connection con, const nps_function *fs, siz
 }
 
 /* Entry point of LOAD: register every function of the contract, of paired
- * waves (pair.c) and of inference (infer.c). */
+ * waves (pair.c), of inference (infer.c) and of CSAT and CES (scale.c). */
 DUCKDB_EXTENSION_ENTRYPOINT(duckdb_connection connection, duckdb_extension_info info,
                             struct duckdb_extension_access *access)
 {
@@ -530,7 +519,8 @@ DUCKDB_EXTENSION_ENTRYPOINT(duckdb_connection connection, duckdb_extension_info 
     if (register_functions(connection, functions, sizeof functions / sizeof functions[0], err,
                            sizeof err) &&
         register_functions(connection, nps_pair_functions, nps_pair_count, err, sizeof err) &&
-        register_functions(connection, nps_infer_functions, nps_infer_count, err, sizeof err))
+        register_functions(connection, nps_infer_functions, nps_infer_count, err, sizeof err) &&
+        register_functions(connection, nps_scale_functions, nps_scale_count, err, sizeof err))
         return true;
     access->set_error(info, err);
     return false;

@@ -57,7 +57,9 @@ typedef struct nps_function {
     int nargs;
     nps_result_type result;
     nps_measure measure; /* what a function serving several measures computes */
-    int handles_null;    /* 1: called for NULL arguments too (nps_state_merge) */
+    nps_scale scale;     /* the scale of a CSAT or CES function (scale.c) */
+    nps_scale_measure scale_measure;
+    int handles_null; /* 1: called for NULL arguments too (nps_state_merge) */
     duckdb_scalar_function_t scalar;
     const nps_aggregate *agg;
     duckdb_aggregate_finalize_t finalize;
@@ -76,6 +78,9 @@ NPS_INTERNAL extern const nps_function nps_pair_functions[];
 NPS_INTERNAL extern const size_t nps_pair_count;
 NPS_INTERNAL extern const nps_function nps_infer_functions[];
 NPS_INTERNAL extern const size_t nps_infer_count;
+/* The rows of scale.c, CSAT and CES, registered last. */
+NPS_INTERNAL extern const nps_function nps_scale_functions[];
+NPS_INTERNAL extern const size_t nps_scale_count;
 
 /* One argument of a chunk: its vector's values and validity, and its type,
  * read once per chunk. */
@@ -111,10 +116,18 @@ static inline int col_is_int(const nps_col *c)
 NPS_INTERNAL const char *col_bytes(const nps_col *c, idx_t row, size_t *len);
 /* A score from a non-NULL value (R1): an integer type, a DECIMAL, FLOAT or
  * DOUBLE holding a whole number, text read by the core's rule (NPS_EMPTY for
- * blank text); NPS_E_SCORE_TYPE for a BLOB or any other type. */
-NPS_INTERNAL nps_status col_score(const nps_col *c, idx_t row, int64_t *score);
+ * blank text); NPS_E_SCORE_TYPE for a BLOB or any other type.  On NPS's
+ * scale (scale < 0) or, for CSAT and CES, on the core's nps_scale (S1). */
+NPS_INTERNAL nps_status col_score_on(const nps_col *c, idx_t row, int scale, int64_t *score);
+static inline nps_status col_score(const nps_col *c, idx_t row, int64_t *score)
+{
+    return col_score_on(c, row, -1, score);
+}
 /* A number from a non-NULL value: any numeric type, or text that reads as one. */
 NPS_INTERNAL nps_status col_number(const nps_col *c, idx_t row, double *out);
+/* A weight from a non-NULL value (R6): a finite number >= 0 whose square is
+ * finite; 0 after failing the call with an error that names the value. */
+NPS_INTERNAL int col_weight(const nps_call *call, const nps_col *c, idx_t row, double *w);
 /* An nps_state from a non-NULL value: a BLOB that decodes (R11). */
 NPS_INTERNAL nps_status col_state(const nps_col *c, idx_t row, nps_state *s);
 /* Render a value for a message: a number, quoted text, a blob as x'..' (its

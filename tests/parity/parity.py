@@ -66,9 +66,8 @@ DUCKDB_HEX = "CREATE MACRO nps_parity_hex(b) AS coalesce(hex(b), '');\n"
 # What the DuckDB extension does not have, so queries and error cases that
 # use it run on SQLite and PostgreSQL only: the programme toolkit (alert
 # triggers, follow-up queues and questions, the programme's views), an
-# operational schema for the engines that hold the responses; CSAT and CES,
-# which came after the DuckDB wrapper was written.
-DUCKDB_LACKS = re.compile(r'\b(nps_alert_on|nps_alert_off|nps_followup_question|csat\w*|ces\w*)\(')
+# operational schema for the engines that hold the responses.
+DUCKDB_LACKS = re.compile(r'\b(nps_alert_on|nps_alert_off|nps_followup_question)\(')
 
 # The programme's tables and views, one row per column in order: name|kind|column.
 SCHEMA_SQLITE = r"""SELECT m.name, m.type, p.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS p
@@ -334,15 +333,17 @@ def main():
             compare('pair states of %s read by %s' % (source, engine), outputs[engine, source],
                     outputs['sqlite', 'sqlite'], '%s reading %s' % (engine, source), 'sqlite reading sqlite')
 
-    # 2c. CSAT and CES states made by one engine, read by the other: the
+    # 2c. CSAT and CES states made by each engine, read by every other: the
     # per-region states of queries.sql (their hex the last two columns), read
-    # back by the _of scalars and merged, in both engines, from both engines' bytes.
+    # back by the _of scalars and merged, in every engine, from every engine's bytes.
     scale_q = [i for i, q in enumerate(queries, 1) if q.startswith('SELECT region, csat_summary_of(')][0]
     scale_rows = lambda b: [tuple(line.split('|')[i] for i in (0, -2, -1))
                             for line in b.get('query %d' % scale_q, [])]
-    s_scales, p_scales = scale_rows(query_blocks[0]), scale_rows(query_blocks[1])
-    check(len(s_scales) > 1 and len(s_scales) == len(p_scales), 'CSAT and CES states exported by both engines',
-          '%r\n%r' % (s_scales, p_scales))
+    scales = {'sqlite': scale_rows(query_blocks[0]), 'pg': scale_rows(query_blocks[1])}
+    if duckdb:
+        scales['duckdb'] = scale_rows(query_blocks[2])
+    check(len(scales['sqlite']) > 1 and all(len(x) == len(scales['sqlite']) for x in scales.values()),
+          'CSAT and CES states exported by every engine', '%r' % scales)
 
     def read_scales(rows, csat, ces):
         first = rows[0]
@@ -352,18 +353,23 @@ def main():
                        % (r, csat(c), csat(c), csat(c), ces(e), ces(e), ces(e), ces(e), csat(c), csat(first[1]),
                           ces(e), ces(first[2]))
                        for r, c, e in rows)
+    scale_readers = {
+        'sqlite': (lambda sc: run_sqlite(ext, sc), lambda h: "x'%s'" % h, lambda h: "x'%s'" % h),
+        'pg': (lambda sc: run_pg(db, sc), lambda h: "'\\x%s'::bytea::csat_state" % h,
+               lambda h: "'\\x%s'::bytea::ces_state" % h),
+        'duckdb': (lambda sc: run_duckdb(duckdb, duck(sc)), lambda h: "unhex('%s')" % h,
+                   lambda h: "unhex('%s')" % h)}
     outputs = {}
-    for engine, run, csat, ces in (
-            ('sqlite', lambda sc: run_sqlite(ext, sc), lambda h: "x'%s'" % h, lambda h: "x'%s'" % h),
-            ('pg', lambda sc: run_pg(db, sc), lambda h: "'\\x%s'::bytea::csat_state" % h,
-             lambda h: "'\\x%s'::bytea::ces_state" % h)):
-        for source, rows in (('sqlite', s_scales), ('pg', p_scales)):
+    for engine in scales:
+        run, csat, ces = scale_readers[engine]
+        for source, rows in scales.items():
             out, err = run(read_scales(rows, csat, ces))
             check(not err, '%s read the CSAT and CES states of %s without error' % (engine, source), err)
             outputs[engine, source] = normalise(out)
-    for engine, source in (('sqlite', 'pg'), ('pg', 'sqlite'), ('pg', 'pg')):
-        compare('CSAT and CES states of %s read by %s' % (source, engine), outputs[engine, source],
-                outputs['sqlite', 'sqlite'], '%s reading %s' % (engine, source), 'sqlite reading sqlite')
+    for engine, source in outputs:
+        if (engine, source) != ('sqlite', 'sqlite'):
+            compare('CSAT and CES states of %s read by %s' % (source, engine), outputs[engine, source],
+                    outputs['sqlite', 'sqlite'], '%s reading %s' % (engine, source), 'sqlite reading sqlite')
 
     # 3. Errors: one case at a time, the engine's prefix stripped.
     for case in errors:
