@@ -37,6 +37,16 @@ static inline uint32_t crc32_bitwise(const uint8_t *p, size_t n)
     return ~c;
 }
 
+/* True when st is error e of a scale (NPS_SE_IN_NPS, NPS_SE_IN_PAIR: its
+ * state where another kind belongs, S6) and buf starts with that scale's magic. */
+static inline int scale_state_given(nps_status st, nps_scale_error e, const uint8_t *buf)
+{
+    nps_scale k;
+    nps_scale_error got;
+    return nps_scale_error_of(st, &k, &got) && got == e &&
+           memcmp(buf, nps_scale_describe(k)->magic, 3) == 0;
+}
+
 /* True when two states encode to the same bytes. */
 static inline int same_encoding(const nps_state *a, const nps_state *b)
 {

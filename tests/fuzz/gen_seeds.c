@@ -6,7 +6,8 @@
  * state_text: their text forms and a few near misses; score_text: score
  * texts of every class; casefold: mixed-script and broken UTF-8; categories:
  * category lists; merge: short step sequences (see merge.c); pair_decode:
- * encoded pair states and an nps_state.
+ * encoded pair states and an nps_state; state_decode and pair_decode also
+ * a CSAT and a CES state.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -48,6 +49,24 @@ static void put_state(const char *name, const nps_state *s)
     put("state_decode", name, buf, len);
     nps_state_to_text(s, text, sizeof text);
     put_text("state_text", name, text);
+}
+
+/* A state of each scale where an nps_state (state_decode) or a pair state
+ * (pair_decode) belongs: refused with the error that names it (S6). */
+static void foreign_scale_seeds(void)
+{
+    for (int k = 0; k < NPS_NSCALES; k++) {
+        const nps_scale_info *info = nps_scale_describe((nps_scale)k);
+        nps_scale_state s;
+        uint8_t buf[NPS_SCALE_BYTES];
+        char name[32];
+        nps_scale_init(&s, (nps_scale)k);
+        nps_scale_add(&s, info->hi);
+        size_t len = nps_scale_encode(&s, buf);
+        snprintf(name, sizeof name, "%s_state", info->name);
+        put("state_decode", name, buf, len);
+        put("pair_decode", name, buf, len);
+    }
 }
 
 int main(int argc, char **argv)
@@ -189,5 +208,6 @@ int main(int argc, char **argv)
         put("pair_decode", "nps_state", sb, nps_encode(&ns, sb));
         put("pair_decode", "short", "npp\x01", 4);
     }
+    foreign_scale_seeds();
     return 0;
 }
