@@ -29,7 +29,7 @@ FUZZ_CC ?= clang
 FUZZ_FLAGS := -std=c11 $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Icore
 FUZZ_SECONDS ?= 600
 CHECK_FUZZ_SECONDS ?= 5
-FUZZ_TARGETS := state_decode state_text score_text casefold categories merge pair_decode
+FUZZ_TARGETS := state_decode state_text score_text casefold categories merge pair_decode scale_decode scale_text
 FUZZ_BINS := $(addprefix $(BUILD)/fuzz/,$(FUZZ_TARGETS))
 # PostgreSQL: pg_config names the server to build for.  Unset, the one on
 # PATH is used if there is one (else only SQLite is built); set, it must work.
