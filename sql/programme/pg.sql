@@ -429,4 +429,237 @@ CREATE TABLE IF NOT EXISTS nps_followup_questions (
     PRIMARY KEY (category, lang)
 );
 
+-- ---------------------------------------------------------------------------
+-- B2B accounts.  A customer that is a company answers through several
+-- stakeholders: nps_account_contacts maps each contact to one account, with
+-- a role; nps_accounts holds the account's name, annual recurring revenue
+-- (arr) and segment.  Like nps_contacts, both are created as tables only
+-- when no table or view of that name exists.  nps_account_roles lists the
+-- roles every account should be heard from, in the order they are named.
+--
+-- The views read the scored answers of mapped contacts in trailing windows
+-- of 90, 180 and 365 days up to nps_config.now (the setting as_of pins it),
+-- and score each window three ways (nps_account_nps):
+--   stakeholders  every answer counts (plain NPS over the responses);
+--   accounts      one vote per account: each stakeholder's latest answer in
+--                 the window coded -1 / 0 / +1 (detractor, passive,
+--                 promoter), the account's mean of those codes a promoter
+--                 vote at >= +1/3, a detractor vote at <= -1/3, a passive
+--                 vote between; NPS over the accounts, n the accounts;
+--   arr           the same votes weighted by ARR; the margin from Kish's
+--                 effective n of the weights.
+-- An account is at risk (nps_account_health) when a decision-maker's latest
+-- answer of the last 90 days is a detractor's, or when its mean code of the
+-- last 90 days is at least 1/2 below that of the 90 days before.
+-- ---------------------------------------------------------------------------
+CREATE TABLE IF NOT EXISTS nps_accounts (
+    account_id text PRIMARY KEY,
+    name text,
+    arr double precision CONSTRAINT nps_accounts_arr CHECK (arr >= 0), -- annual recurring revenue; NULL: unknown
+    segment text                   -- e.g. enterprise, mid-market, smb
+);
+
+CREATE TABLE IF NOT EXISTS nps_account_contacts (
+    contact_id text PRIMARY KEY,   -- a contact speaks for one account
+    account_id text NOT NULL,
+    role text                      -- decision-maker, champion, user, ... (nps_account_roles)
+);
+
+CREATE TABLE IF NOT EXISTS nps_account_roles (
+    role text PRIMARY KEY,
+    priority integer NOT NULL      -- missing roles are listed in this order
+);
+INSERT INTO nps_account_roles (role, priority) VALUES
+    ('decision-maker', 1),         -- signs the renewal; "at risk" looks for this role by name
+    ('champion', 2),               -- argues for the product inside the account
+    ('user', 3)                    -- works with it every day
+ON CONFLICT DO NOTHING;
+
+-- Each scored answer of a contact of an account, once for every trailing
+-- window (90, 180, 365 days up to nps_config.now) it falls in, with its code
+-- (-1 detractor, 0 passive, +1 promoter) and whether it is the latest answer
+-- of its stakeholder in that window (the one the account's vote counts).
+CREATE OR REPLACE VIEW nps_account_answers AS
+WITH w(window_days) AS (VALUES (90), (180), (365)),
+a AS (
+    SELECT w.window_days, r.id AS response_id, ac.account_id, r.contact_id, ac.role,
+           r.responded_at,
+           r.score, nps_category(r.score) AS category
+    FROM nps_responses AS r
+    JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
+    CROSS JOIN nps_config AS c
+    CROSS JOIN w
+    WHERE r.score IS NOT NULL
+      AND r.responded_at <= c.now
+      AND r.responded_at > c.now - make_interval(days => w.window_days)
+)
+SELECT window_days, response_id, account_id, contact_id, role, responded_at, score, category,
+       CASE category WHEN 'promoter' THEN 1 WHEN 'passive' THEN 0 ELSE -1 END AS code,
+       row_number() OVER (PARTITION BY window_days, contact_id
+                          ORDER BY responded_at DESC, response_id DESC) = 1 AS latest
+FROM a;
+
+-- Per account and window: the answers and their NPS (every stakeholder
+-- counts), the stakeholders heard, the mean of their latest codes and the
+-- account's vote: promoter at a mean >= 1/3, detractor at <= -1/3, passive
+-- between, NULL when no one answered (compared in whole numbers: 3 x sum of
+-- codes against the number of stakeholders).  Every account, every window.
+CREATE OR REPLACE VIEW nps_account_scores AS
+WITH w(window_days) AS (VALUES (90), (180), (365)),
+g AS (
+    SELECT window_days, account_id, count(*) AS responses,
+           count(CASE WHEN latest THEN 1 END) AS stakeholders,
+           sum(CASE WHEN latest THEN code END) AS code_sum,
+           nps(score) AS nps
+    FROM nps_account_answers
+    GROUP BY window_days, account_id
+)
+SELECT acc.account_id, acc.name, acc.segment, acc.arr, w.window_days,
+       coalesce(g.responses, 0) AS responses, coalesce(g.stakeholders, 0) AS stakeholders,
+       g.nps AS stakeholder_nps,
+       CAST(g.code_sum AS double precision) / g.stakeholders AS mean_code,
+       CASE WHEN 3 * g.code_sum >= g.stakeholders THEN 'promoter'
+            WHEN 3 * g.code_sum <= -g.stakeholders THEN 'detractor'
+            WHEN g.stakeholders > 0 THEN 'passive' END AS vote
+FROM nps_accounts AS acc
+CROSS JOIN w
+LEFT JOIN g ON g.account_id = acc.account_id AND g.window_days = w.window_days
+ORDER BY w.window_days, acc.account_id;
+
+-- Account NPS per window, over all accounts (segment NULL) and per segment
+-- (NULL segments as '(none)'), three ways (method): 'stakeholders' every
+-- answer of the window, n the answers; 'accounts' one vote per account
+-- (nps_account_scores.vote counted as a 10, a 7 or a 0), n the accounts
+-- that voted; 'arr' the same votes weighted by ARR, n the accounts with an
+-- ARR, effective_n Kish's (sum of ARR)^2 / sum of ARR^2, from which the
+-- margin and the interval are computed.  The margin of 'stakeholders'
+-- treats answers as independent, which stakeholders of one account are
+-- not: read the accounts' margin for the account NPS.
+CREATE OR REPLACE VIEW nps_account_nps AS
+WITH v AS (
+    SELECT window_days, coalesce(segment, '(none)') AS segment,
+           CAST(arr AS double precision) AS arr,
+           CASE vote WHEN 'promoter' THEN 10 WHEN 'passive' THEN 7 ELSE 0 END AS score
+    FROM nps_account_scores
+    WHERE vote IS NOT NULL
+),
+r AS (
+    SELECT x.window_days, coalesce(acc.segment, '(none)') AS segment, x.score
+    FROM nps_account_answers AS x JOIN nps_accounts AS acc ON acc.account_id = x.account_id
+),
+s AS (
+    SELECT window_days, segment, 1 AS k, 'stakeholders' AS method, nps_state(score) AS st
+    FROM r GROUP BY window_days, segment
+    UNION ALL
+    SELECT window_days, NULL, 1, 'stakeholders', nps_state(score) FROM r GROUP BY window_days
+    UNION ALL
+    SELECT window_days, segment, 2, 'accounts', nps_state(score) FROM v GROUP BY window_days, segment
+    UNION ALL
+    SELECT window_days, NULL, 2, 'accounts', nps_state(score) FROM v GROUP BY window_days
+    UNION ALL
+    SELECT window_days, segment, 3, 'arr', nps_state(score, arr) FROM v GROUP BY window_days, segment
+    UNION ALL
+    SELECT window_days, NULL, 3, 'arr', nps_state(score, arr) FROM v GROUP BY window_days
+)
+SELECT window_days, segment, method, coalesce(nps_rows_of(st), 0) AS n,
+       coalesce((nps_summary_of(st) ->> 'effective_n')::double precision, nps_rows_of(st), 0)
+           AS effective_n,
+       nps_of(st) AS nps, nps_moe_of(st) AS moe, nps_ci_lower_of(st) AS ci_lower,
+       nps_ci_upper_of(st) AS ci_upper
+FROM s
+ORDER BY window_days, segment IS NOT NULL, segment, k;
+
+-- Per account and window: its contacts, how many of them answered (a scored
+-- answer in the window), that share in percent, and the roles of
+-- nps_account_roles that no answering contact holds, in their priority
+-- order (NULL when every role was heard).
+CREATE OR REPLACE VIEW nps_account_coverage AS
+WITH w(window_days) AS (VALUES (90), (180), (365)),
+c AS (SELECT account_id, count(*) AS contacts FROM nps_account_contacts GROUP BY account_id),
+h AS (
+    SELECT window_days, account_id, count(*) AS answered
+    FROM nps_account_answers WHERE latest GROUP BY window_days, account_id
+),
+missing AS (
+    SELECT acc.account_id, w.window_days, ro.role, ro.priority
+    FROM nps_accounts AS acc CROSS JOIN w CROSS JOIN nps_account_roles AS ro
+    WHERE NOT EXISTS (SELECT 1 FROM nps_account_answers AS x
+                      WHERE x.account_id = acc.account_id AND x.window_days = w.window_days
+                        AND x.role = ro.role)
+),
+lists AS (
+    SELECT DISTINCT account_id, window_days,
+           string_agg(role, ', ') OVER (PARTITION BY account_id, window_days
+                                          ORDER BY priority, role
+                                          ROWS BETWEEN UNBOUNDED PRECEDING
+                                               AND UNBOUNDED FOLLOWING) AS roles_missing
+    FROM missing
+)
+SELECT acc.account_id, acc.name, w.window_days, coalesce(c.contacts, 0) AS contacts,
+       coalesce(h.answered, 0) AS answered,
+       100.0::double precision * coalesce(h.answered, 0) / c.contacts AS coverage,
+       l.roles_missing
+FROM nps_accounts AS acc
+CROSS JOIN w
+LEFT JOIN c ON c.account_id = acc.account_id
+LEFT JOIN h ON h.account_id = acc.account_id AND h.window_days = w.window_days
+LEFT JOIN lists AS l ON l.account_id = acc.account_id AND l.window_days = w.window_days
+ORDER BY w.window_days, acc.account_id;
+
+-- Per account, as of nps_config.now: its vote of the last 90 days
+-- (nps_account_scores), the mean code of the 90 days before (days 91-180:
+-- each stakeholder's latest answer there), the trend between them
+-- ('falling' or 'rising' when the means differ by 1/2 or more, 'steady'
+-- otherwise, NULL unless both periods have answers; compared in whole
+-- numbers), how many decision-makers' latest answers of the last 90 days
+-- are a detractor's, and whether the account is at risk: a detractor
+-- decision-maker, or a falling trend.  At-risk accounts first, largest ARR
+-- first.
+CREATE OR REPLACE VIEW nps_account_health AS
+WITH cur AS (
+    SELECT account_id, count(*) AS stakeholders, sum(code) AS code_sum,
+           count(CASE WHEN role = 'decision-maker' AND code = -1 THEN 1 END) AS dm_detractors
+    FROM nps_account_answers
+    WHERE window_days = 90 AND latest
+    GROUP BY account_id
+),
+earlier AS (
+    SELECT x.account_id, x.code,
+           row_number() OVER (PARTITION BY x.contact_id
+                              ORDER BY x.responded_at DESC, x.response_id DESC) AS k
+    FROM nps_account_answers AS x CROSS JOIN nps_config AS c
+    WHERE x.window_days = 180
+      AND x.responded_at <= c.now - make_interval(days => 90)
+),
+prev AS (
+    SELECT account_id, count(*) AS stakeholders, sum(code) AS code_sum
+    FROM earlier WHERE k = 1 GROUP BY account_id
+),
+t AS (
+    SELECT s.account_id, s.name, s.segment, s.arr, s.stakeholders, s.mean_code, s.vote,
+           coalesce(p.stakeholders, 0) AS prev_stakeholders,
+           CAST(p.code_sum AS double precision) / p.stakeholders AS prev_mean_code,
+           CASE WHEN cur.stakeholders IS NULL OR p.stakeholders IS NULL THEN NULL
+                WHEN 2 * (p.code_sum * cur.stakeholders - cur.code_sum * p.stakeholders)
+                     >= cur.stakeholders * p.stakeholders THEN 'falling'
+                WHEN 2 * (cur.code_sum * p.stakeholders - p.code_sum * cur.stakeholders)
+                     >= cur.stakeholders * p.stakeholders THEN 'rising'
+                ELSE 'steady' END AS trend,
+           coalesce(cur.dm_detractors, 0) AS dm_detractors
+    FROM nps_account_scores AS s
+    LEFT JOIN cur ON cur.account_id = s.account_id
+    LEFT JOIN prev AS p ON p.account_id = s.account_id
+    WHERE s.window_days = 90
+)
+SELECT account_id, name, segment, arr, stakeholders AS stakeholders_90d,
+       mean_code AS mean_code_90d, vote AS vote_90d, prev_stakeholders AS stakeholders_prev_90d,
+       prev_mean_code AS mean_code_prev_90d, trend, dm_detractors AS detractor_decision_makers,
+       dm_detractors > 0 OR coalesce(trend = 'falling', FALSE) AS at_risk,
+       CASE WHEN dm_detractors > 0 AND trend = 'falling' THEN 'detractor decision-maker, falling'
+            WHEN dm_detractors > 0 THEN 'detractor decision-maker'
+            WHEN trend = 'falling' THEN 'falling' END AS risk
+FROM t
+ORDER BY at_risk DESC, arr DESC NULLS LAST, account_id;
+
+
 RESET client_min_messages;
