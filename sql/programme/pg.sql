@@ -661,5 +661,158 @@ SELECT account_id, name, segment, arr, stakeholders AS stakeholders_90d,
 FROM t
 ORDER BY at_risk DESC, arr DESC NULLS LAST, account_id;
 
+-- ---------------------------------------------------------------------------
+-- What moves the score.  For each theme of the comments and each value of a
+-- categorical attribute (the response's campaign and channel, its account's
+-- segment, and any attribute of nps_response_attributes: plan, region, ...):
+-- the NPS of the scored responses that have it and of those that have not,
+-- and the points it costs: the NPS if its detractors had been passives,
+-- minus the NPS.  Each such detractor would add 100 / n points, so the cost
+-- is 100 x (its detractors) / n, the share of all n scored responses that
+-- are its detractors, and its 95% interval is the Wilson interval of that
+-- share (csat_ci_lower_of / csat_ci_upper_of of a csat_state holding a 5
+-- for each of those detractors and a 1 for every other response: CSAT is the
+-- share of 4-5).  The gap is what the NPS would gain if the responses with
+-- it scored as the rest do: (NPS of the rest - its NPS) x its share of the n
+-- responses, negative when it lifts the score; its interval is that of the
+-- difference (nps_diff_ci_lower / _upper of the two states) times the
+-- share.  p_value tests its NPS against the rest's (nps_pvalue of the two
+-- states); q_value is the Benjamini-Hochberg adjustment over every row of
+-- the view (nps_driver_impact) or over the themes (nps_theme_impact).  A
+-- response that mentions several themes counts once for each; for the
+-- themes, the campaign and the channel n is every scored response, for
+-- another attribute the scored responses that have a value of it.  A theme
+-- or value without a scored response has no row.
+-- ---------------------------------------------------------------------------
+CREATE TABLE IF NOT EXISTS nps_response_attributes (
+    response_id bigint NOT NULL,   -- nps_responses.id
+    attribute text NOT NULL,       -- e.g. plan, region (theme, campaign, channel, segment are built in)
+    value text NOT NULL,
+    PRIMARY KEY (response_id, attribute, value)
+);
+
+-- Per theme or attribute value: scored responses with it, its detractors,
+-- the scored responses it is measured against (all_scored, the n above),
+-- its NPS and the rest's, the points it costs and the gap, each with its
+-- 95% interval, the p-value against the rest and the q-value over all
+-- rows.  Largest cost first.
+CREATE OR REPLACE VIEW nps_driver_impact AS
+WITH RECURSIVE r AS MATERIALIZED (
+    SELECT id, contact_id, campaign, channel, score FROM nps_responses WHERE score IS NOT NULL
+),
+total AS (SELECT count(*) AS n, nps_state(score) AS st FROM r),
+-- Each scored response with each value it has: its themes, campaign,
+-- channel, account segment and the attributes of nps_response_attributes.
+a AS MATERIALIZED (
+    SELECT 'theme' AS attribute, t.theme AS value, r.id AS response_id, r.score
+    FROM (SELECT DISTINCT response_id, theme FROM nps_response_themes) AS t
+    JOIN r ON r.id = t.response_id
+    UNION ALL
+    SELECT 'campaign', coalesce(campaign, '(none)'), id, score FROM r
+    UNION ALL
+    SELECT 'channel', coalesce(channel, '(none)'), id, score FROM r
+    UNION ALL
+    SELECT 'segment', coalesce(acc.segment, '(none)'), r.id, r.score
+    FROM r JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
+    JOIN nps_accounts AS acc ON acc.account_id = ac.account_id
+    UNION ALL
+    SELECT x.attribute, x.value, r.id, r.score
+    FROM (SELECT DISTINCT response_id, attribute, value FROM nps_response_attributes
+          WHERE attribute NOT IN ('theme', 'campaign', 'channel', 'segment')) AS x
+    JOIN r ON r.id = x.response_id
+),
+-- The scored responses each attribute is measured over, each once: all of
+-- them for the themes, the campaign and the channel.
+base AS (
+    SELECT 'theme' AS attribute, n, st FROM total
+    UNION ALL
+    SELECT 'campaign', n, st FROM total
+    UNION ALL
+    SELECT 'channel', n, st FROM total
+    UNION ALL
+    SELECT attribute, count(*), nps_state(score)
+    FROM (SELECT DISTINCT attribute, response_id, score FROM a
+          WHERE attribute NOT IN ('theme', 'campaign', 'channel')) AS d
+    GROUP BY attribute
+),
+v AS (
+    SELECT attribute, value, count(*) AS scored,
+           count(CASE WHEN nps_category(score) = 'detractor' THEN 1 END) AS detractors,
+           nps_state(score) AS st,
+           csat_state(CASE WHEN nps_category(score) = 'detractor' THEN 5 END) AS fives
+    FROM a
+    GROUP BY attribute, value
+),
+-- ones: a csat_state of 2^k answers of 1, k = 0..40; the states of the
+-- binary digits of m merge into one of m ones, so the share's state is
+-- made without a pass over the responses per row.
+ones (k, pow, st) AS (
+    SELECT 0, CAST(1 AS bigint), csat_state(1)
+    UNION ALL
+    SELECT k + 1, pow * 2, csat_state_merge(st, st) FROM ones WHERE k < 40
+),
+s AS (
+    SELECT v.attribute, v.value, v.scored, v.detractors, b.n AS all_scored, v.st,
+           nps_state_unmerge(b.st, v.st) AS rest,
+           csat_state_merge(v.fives, (SELECT csat_state(o.st) FROM ones AS o
+                                      WHERE ((b.n - v.detractors) / o.pow) % 2 = 1)) AS share
+    FROM v JOIN base AS b ON b.attribute = v.attribute
+),
+t AS (
+    SELECT attribute, value, scored, detractors, all_scored, nps_of(st) AS nps_with,
+           nps_of(rest) AS nps_without, csat_of(share) AS cost_points,
+           csat_ci_lower_of(share) AS cost_lower, csat_ci_upper_of(share) AS cost_upper,
+           (nps_of(rest) - nps_of(st)) * scored / all_scored AS gap_points,
+           nps_diff_ci_lower(st, rest) * scored / all_scored AS gap_lower,
+           nps_diff_ci_upper(st, rest) * scored / all_scored AS gap_upper,
+           nps_pvalue(st, rest) AS p_value
+    FROM s
+),
+ranked AS (
+    SELECT attribute, value, p_value,
+           row_number() OVER (ORDER BY p_value, attribute, value) AS i, count(*) OVER () AS m
+    FROM t
+    WHERE p_value IS NOT NULL
+),
+q AS (
+    SELECT attribute, value,
+           min(CASE WHEN p_value * m / i < 1 THEN p_value * m / i ELSE 1.0 END)
+               OVER (ORDER BY i DESC ROWS UNBOUNDED PRECEDING) AS q_value
+    FROM ranked
+)
+SELECT t.attribute, t.value, t.scored, t.detractors, t.all_scored, t.nps_with, t.nps_without,
+       t.cost_points, t.cost_lower, t.cost_upper, t.gap_points, t.gap_lower, t.gap_upper,
+       t.p_value, q.q_value
+FROM t
+LEFT JOIN q ON q.attribute = t.attribute AND q.value = t.value
+ORDER BY t.cost_points DESC, t.attribute, t.value;
+
+-- The themes of nps_driver_impact, their q-values adjusted over the themes
+-- alone.  "Which themes cost the most points?":  SELECT theme, cost_points,
+-- cost_lower, cost_upper FROM nps_theme_impact.
+CREATE OR REPLACE VIEW nps_theme_impact AS
+WITH t AS (
+    SELECT value AS theme, scored, detractors, all_scored, nps_with, nps_without, cost_points,
+           cost_lower, cost_upper, gap_points, gap_lower, gap_upper, p_value
+    FROM nps_driver_impact
+    WHERE attribute = 'theme'
+),
+ranked AS (
+    SELECT theme, p_value, row_number() OVER (ORDER BY p_value, theme) AS i,
+           count(*) OVER () AS m
+    FROM t
+    WHERE p_value IS NOT NULL
+),
+q AS (
+    SELECT theme,
+           min(CASE WHEN p_value * m / i < 1 THEN p_value * m / i ELSE 1.0 END)
+               OVER (ORDER BY i DESC ROWS UNBOUNDED PRECEDING) AS q_value
+    FROM ranked
+)
+SELECT t.theme, t.scored, t.detractors, t.all_scored, t.nps_with, t.nps_without, t.cost_points,
+       t.cost_lower, t.cost_upper, t.gap_points, t.gap_lower, t.gap_upper, t.p_value, q.q_value
+FROM t
+LEFT JOIN q ON q.theme = t.theme
+ORDER BY t.cost_points DESC, t.theme;
 
 RESET client_min_messages;

@@ -109,3 +109,11 @@ INSERT INTO nps_account_contacts (contact_id, account_id, role) VALUES
     ('c2', 'A2', 'decision-maker'), ('c4', 'A2', 'champion'), ('c5', 'A2', 'user'),
     ('c6', 'A3', 'champion'), ('c7', 'A3', 'decision-maker'), ('c8', 'A3', 'user'),
     ('c10', 'A4', 'user');
+
+-- Attributes of the responses (impact.sql): the plan of ten of the eleven
+-- scored ones (not 12) and of the unscored 11; a 'channel' row, which the
+-- built-in channel overrides.
+INSERT INTO nps_response_attributes (response_id, attribute, value) VALUES
+    (1, 'plan', 'pro'), (2, 'plan', 'pro'), (3, 'plan', 'pro'), (5, 'plan', 'pro'),
+    (7, 'plan', 'pro'), (4, 'plan', 'free'), (6, 'plan', 'free'), (8, 'plan', 'free'),
+    (9, 'plan', 'free'), (10, 'plan', 'free'), (11, 'plan', 'free'), (1, 'channel', 'fax');
