@@ -450,7 +450,7 @@ CREATE TABLE IF NOT EXISTS nps_followup_questions (
 --                 effective n of the weights.
 -- An account is at risk (nps_account_health) when a decision-maker's latest
 -- answer of the last 90 days is a detractor's, or when its mean code of the
--- last 90 days is at least 1/2 below that of the 90 days before.
+-- last 90 days is at least 2/3 below that of the 90 days before.
 -- ---------------------------------------------------------------------------
 CREATE TABLE IF NOT EXISTS nps_accounts (
     account_id text PRIMARY KEY,
@@ -609,12 +609,15 @@ ORDER BY w.window_days, acc.account_id;
 -- Per account, as of nps_config.now: its vote of the last 90 days
 -- (nps_account_scores), the mean code of the 90 days before (days 91-180:
 -- each stakeholder's latest answer there), the trend between them
--- ('falling' or 'rising' when the means differ by 1/2 or more, 'steady'
+-- ('falling' or 'rising' when the means differ by 2/3 or more, 'steady'
 -- otherwise, NULL unless both periods have answers; compared in whole
 -- numbers), how many decision-makers' latest answers of the last 90 days
 -- are a detractor's, and whether the account is at risk: a detractor
--- decision-maker, or a falling trend.  At-risk accounts first, largest ARR
--- first.
+-- decision-maker, or a falling trend.  2/3 is two thirds of the
+-- stakeholders falling a category, or a third falling two; a mean of one or
+-- two stakeholders moves by 1/2 or 1 from quarter to quarter by chance
+-- alone, so half a category would flag noise.  At-risk accounts first,
+-- largest ARR first.
 CREATE OR REPLACE VIEW nps_account_health AS
 WITH cur AS (
     SELECT account_id, count(*) AS stakeholders, sum(code) AS code_sum,
@@ -640,10 +643,10 @@ t AS (
            coalesce(p.stakeholders, 0) AS prev_stakeholders,
            CAST(p.code_sum AS double precision) / p.stakeholders AS prev_mean_code,
            CASE WHEN cur.stakeholders IS NULL OR p.stakeholders IS NULL THEN NULL
-                WHEN 2 * (p.code_sum * cur.stakeholders - cur.code_sum * p.stakeholders)
-                     >= cur.stakeholders * p.stakeholders THEN 'falling'
-                WHEN 2 * (cur.code_sum * p.stakeholders - p.code_sum * cur.stakeholders)
-                     >= cur.stakeholders * p.stakeholders THEN 'rising'
+                WHEN 3 * (p.code_sum * cur.stakeholders - cur.code_sum * p.stakeholders)
+                     >= 2 * cur.stakeholders * p.stakeholders THEN 'falling'
+                WHEN 3 * (cur.code_sum * p.stakeholders - p.code_sum * cur.stakeholders)
+                     >= 2 * cur.stakeholders * p.stakeholders THEN 'rising'
                 ELSE 'steady' END AS trend,
            coalesce(cur.dm_detractors, 0) AS dm_detractors
     FROM nps_account_scores AS s

@@ -96,17 +96,29 @@ SELECT account_id, stakeholders_90d, CAST(round(mean_code_90d * 1000) AS integer
        stakeholders_prev_90d, CAST(round(mean_code_prev_90d * 1000) AS integer) AS prev_x1000, trend,
        CAST(at_risk AS integer) AS at_risk, risk
 FROM nps_account_health ORDER BY account_id;
--- A passive answer of c6 on 2026-03-15 gives A3 a mean of 0 before, as now
--- (0, -1, +1): steady, still at risk for its decision-maker.  A second
--- answer of c8 on 2026-05-20 10:00, an 8, replaces c8's 10 in A3's vote:
--- codes 0, -1, 0, mean -1/3, a detractor vote (the rule's other edge);
--- every answer still counts for the stakeholders' NPS (10, 8, 2, 8 -> 0).
+-- Earlier answers of A3's stakeholders move its 90 days before (now
+-- A3: codes 0, -1, +1, mean 0).  c6 gave a 7 on 03-15: mean 0 before,
+-- steady.  c7 a 10 on 03-20: 0 and +1, mean 1/2 before, a drop of 1/2:
+-- still steady.  c8 a 10 on 03-25: 0, +1, +1, mean 2/3, a drop of 2/3:
+-- falling (the rule's edge: 3 x (2 x 3 - 0 x 3) = 18 >= 2 x 3 x 3).
 INSERT INTO nps_responses (id, contact_id, responded_at, campaign, channel, score)
 VALUES (13, 'c6', '2026-03-15 10:00:00', 'relationship', 'email', 7);
-SELECT account_id, CAST(round(mean_code_prev_90d * 1000) AS integer) AS prev_x1000, trend, risk
+SELECT account_id, stakeholders_prev_90d, CAST(round(mean_code_prev_90d * 1000) AS integer) AS prev_x1000, trend, risk
 FROM nps_account_health WHERE account_id = 'A3';
 INSERT INTO nps_responses (id, contact_id, responded_at, campaign, channel, score)
-VALUES (14, 'c8', '2026-05-20 10:00:00', 'relationship', 'email', 8);
+VALUES (14, 'c7', '2026-03-20 10:00:00', 'relationship', 'email', 10);
+SELECT account_id, stakeholders_prev_90d, CAST(round(mean_code_prev_90d * 1000) AS integer) AS prev_x1000, trend, risk
+FROM nps_account_health WHERE account_id = 'A3';
+INSERT INTO nps_responses (id, contact_id, responded_at, campaign, channel, score)
+VALUES (15, 'c8', '2026-03-25 10:00:00', 'relationship', 'email', 10);
+SELECT account_id, stakeholders_prev_90d, CAST(round(mean_code_prev_90d * 1000) AS integer) AS prev_x1000, trend, risk
+FROM nps_account_health WHERE account_id = 'A3';
+-- A second answer of c8 on 2026-05-20 10:00, an 8, replaces c8's 10 of
+-- 05-15 in A3's vote: codes 0, -1, 0, mean -1/3, a detractor vote (the
+-- vote's other edge); every answer of the 90 days still counts for the
+-- stakeholders' NPS (10, 8, 2, 8 -> 0).
+INSERT INTO nps_responses (id, contact_id, responded_at, campaign, channel, score)
+VALUES (16, 'c8', '2026-05-20 10:00:00', 'relationship', 'email', 8);
 SELECT account_id, responses, stakeholders, CAST(round(stakeholder_nps * 100) AS integer) AS nps_x100,
        CAST(round(mean_code * 1000) AS integer) AS mean_code_x1000, vote
 FROM nps_account_scores WHERE window_days = 90 AND account_id = 'A3';
