@@ -489,7 +489,7 @@ a AS (
     JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
     CROSS JOIN nps_config AS c
     CROSS JOIN w
-    WHERE r.score IS NOT NULL
+    WHERE nps_category(r.score) IS NOT NULL   -- a score (blank text in SQLite is none)
       AND r.responded_at <= c.now
       AND r.responded_at > c.now - make_interval(days => w.window_days)
 )
@@ -701,7 +701,8 @@ CREATE TABLE IF NOT EXISTS nps_response_attributes (
 -- rows.  Largest cost first.
 CREATE OR REPLACE VIEW nps_driver_impact AS
 WITH RECURSIVE r AS MATERIALIZED (
-    SELECT id, contact_id, campaign, channel, score FROM nps_responses WHERE score IS NOT NULL
+    SELECT id, contact_id, campaign, channel, score FROM nps_responses
+    WHERE nps_category(score) IS NOT NULL     -- a score (blank text in SQLite is none)
 ),
 total AS (SELECT count(*) AS n, nps_state(score) AS st FROM r),
 -- Each scored response with each value it has: its themes, campaign,

@@ -509,7 +509,7 @@ a AS (
     JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
     CROSS JOIN nps_config AS c
     CROSS JOIN w
-    WHERE r.score IS NOT NULL
+    WHERE nps_category(r.score) IS NOT NULL   -- a score (blank text in SQLite is none)
       AND datetime(r.responded_at) <= c.now
       AND datetime(r.responded_at) > datetime(c.now, '-' || w.window_days || ' days')
 )
@@ -726,7 +726,8 @@ CREATE TABLE IF NOT EXISTS nps_response_attributes (
 DROP VIEW IF EXISTS nps_driver_impact;
 CREATE VIEW nps_driver_impact AS
 WITH RECURSIVE r AS MATERIALIZED (
-    SELECT id, contact_id, campaign, channel, score FROM nps_responses WHERE score IS NOT NULL
+    SELECT id, contact_id, campaign, channel, score FROM nps_responses
+    WHERE nps_category(score) IS NOT NULL     -- a score (blank text in SQLite is none)
 ),
 total AS (SELECT count(*) AS n, nps_state(score) AS st FROM r),
 -- Each scored response with each value it has: its themes, campaign,
