@@ -6,6 +6,9 @@
 #   make check           every suite, with its own throw-away server
 #   make duckdb          the DuckDB extension, build/nps.duckdb_extension
 #                        (DuckDB's headers and library from npm)
+#   make deb             Debian packages into build/deb/ (postgresql-NN-nps,
+#                        libsqlite3-mod-nps); make check-deb installs and
+#                        tries them (root)
 #   make demo | make bench | make bench-bayes | make fuzz | make check-pg-versions
 VERSION := $(shell cat VERSION)
 CC ?= cc
@@ -56,6 +59,7 @@ CORE_HDR := $(wildcard core/*.h) $(BUILD)/nps_version.h
 SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 
 .PHONY: all sqlite pg pg-required install install-sqlite install-pg print-libdir installcheck check-install demo check deps-build \
+        deb check-deb \
         deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-parity \
         check-programme check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
         check-stats bench-bayes duckdb check-duckdb check-duckdb-sanitize check-duckdb-where-possible check-duckdb-valgrind
@@ -75,8 +79,10 @@ $(BUILD)/nps_version.h: VERSION
 # One rule per kind of artefact: the SQLite extension (plain and sanitized),
 # the core test binary (plain and sanitized).
 sqlite: $(BUILD)/nps.so
+# CPPFLAGS and LDFLAGS as a packager sets them (dpkg-buildflags: fortify,
+# full RELRO), as the PostgreSQL build takes them through PGXS.
 $(BUILD)/nps.so: $(SQLITE_SRC) $(CORE_SRC) $(CORE_HDR)
-	$(CC) $(ALL_CFLAGS) -shared -o $@ $(SQLITE_SRC) $(CORE_SRC) -lm
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -shared $(LDFLAGS) -o $@ $(SQLITE_SRC) $(CORE_SRC) -lm
 $(BUILD)/san/nps.so: $(SQLITE_SRC) $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -shared -o $@ $(SQLITE_SRC) $(CORE_SRC) -lm
@@ -220,6 +226,16 @@ bench-bayes: $(BUILD)/bench/bayes_speed
 	$(BUILD)/bench/bayes_speed
 check-install: sqlite pg
 	tests/install/run.sh
+# Debian packages by Debian's tooling (scripts/deb.sh: debian/, pg_buildext,
+# dpkg-buildpackage), and the suite that installs them with dpkg -i, uses
+# them and removes them (tests/deb/run.sh; root only, not part of make check,
+# which it would slow by a minute and which it must not race for the paths
+# make install writes: CI runs it after make check).
+deb:
+	@scripts/deps.sh build sqlite deb
+	scripts/deb.sh
+check-deb: deb
+	tests/deb/run.sh
 # The PostgreSQL and parity suites on every other PostgreSQL major Debian
 # ships (scripts/pg-majors.sh: the list, and how; root only).
 check-pg-versions:
