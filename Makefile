@@ -6,6 +6,8 @@
 #   make check           every suite, with its own throw-away server
 #   make duckdb          the DuckDB extension, build/nps.duckdb_extension
 #                        (DuckDB's headers and library from npm)
+#   make dist            the PGXN distribution, build/nps-VERSION.zip, with
+#                        build/META.json (make meta) from META.json.in
 #   make deb             Debian packages into build/deb/ (postgresql-NN-nps,
 #                        libsqlite3-mod-nps); make check-deb installs and
 #                        tries them (root)
@@ -59,7 +61,7 @@ CORE_HDR := $(wildcard core/*.h) $(BUILD)/nps_version.h
 SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 
 .PHONY: all sqlite pg pg-required install install-sqlite install-pg print-libdir installcheck check-install demo check deps-build \
-        deb check-deb \
+        deb check-deb meta dist \
         deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-parity \
         check-programme check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
         check-stats bench-bayes duckdb check-duckdb check-duckdb-sanitize check-duckdb-where-possible check-duckdb-valgrind
@@ -226,6 +228,15 @@ bench-bayes: $(BUILD)/bench/bayes_speed
 	$(BUILD)/bench/bayes_speed
 check-install: sqlite pg
 	tests/install/run.sh
+# PGXN: META.json (PGXN Meta Spec 1.0.0) from META.json.in with the version
+# of VERSION, and the distribution PGXN takes: the committed tree (git
+# archive of HEAD) with META.json at its top, build/nps-VERSION.zip.
+meta: $(BUILD)/META.json
+$(BUILD)/META.json: META.json.in VERSION
+	@mkdir -p $(@D)
+	sed 's/@VERSION@/$(VERSION)/g' $< > $@.$$$$ && mv -f $@.$$$$ $@
+dist: $(BUILD)/META.json
+	git archive --format=zip --prefix=nps-$(VERSION)/ --add-file=$(BUILD)/META.json -o $(BUILD)/nps-$(VERSION).zip HEAD
 # Debian packages by Debian's tooling (scripts/deb.sh: debian/, pg_buildext,
 # dpkg-buildpackage), and the suite that installs them with dpkg -i, uses
 # them and removes them (tests/deb/run.sh; root only, not part of make check,
