@@ -44,7 +44,7 @@ function close_to(a, b,   m) {
     return (a - b <= 1e-9 * m) && (b - a <= 1e-9 * m)
 }
 function bad(msg) { print "CHECK FAILED: " msg; failures++ }
-function engine_name(e) { return e == "pg" ? "PostgreSQL" : "SQLite" }
+function engine_name(e) { return e == "pg" ? "PostgreSQL" : e == "duckdb" ? "DuckDB" : "SQLite" }
 function fmt_bytes(b) {
     if (b >= 1048576) return sprintf("%.1f MiB", b / 1048576)
     if (b >= 1024) return sprintf("%.1f KiB", b / 1024)
@@ -57,6 +57,7 @@ function group_title(g) {
     if (g == "window") return "sliding 90-row window over the first " win " rows"
     if (g == "rollup") return "monthly trend of 2024 (12 months; rollup: one state per day and segment)"
     if (g == "parallel") return "parallel plans, forced (2 cores)"
+    if (g == "threads") return "DuckDB threads, 1 and 2 (2 cores)"
     if (g == "csat") return "CSAT, ungrouped, serial (csat_score 1..5)"
     if (g == "ces") return "CES, ungrouped, serial (ces_score 1..7)"
     if (g == "csat_window") return "CSAT: sliding 90-row window over the first " win " rows"
@@ -140,7 +141,7 @@ BEGIN {
 FILENAME ~ /queries.txt$/ {
     if ($0 ~ /^#/ || $0 ~ /^needs\|/) next
     split($0, f, "|")
-    if (f[1] == "both") { label["sqlite", f[2], f[3]] = f[4]; label["pg", f[2], f[3]] = f[4] }
+    if (f[1] == "both") { label["sqlite", f[2], f[3]] = f[4]; label["pg", f[2], f[3]] = f[4]; label["duckdb", f[2], f[3]] = f[4] }
     else label[f[1], f[2], f[3]] = f[4]
     next
 }
@@ -156,7 +157,7 @@ FILENAME ~ /memory.tsv$/ {
     ms[k, ++nrun[k]] = $5
     nv = split($6, v, /[ |]/)
     what = engine_name(e) " " g " " q " run " $4 ": got \"" $6 "\""
-    if (g == "agg" || g == "parallel") {
+    if (g == "agg" || g == "parallel" || g == "threads") {
         if (q ~ /^count/) { if (v[1] != n) bad(what ", expected " n) }
         else if (q == "shares") {
             if (!close_to(v[1], 100 * p) || !close_to(v[2], 100 * Pa / n) || !close_to(v[3], 100 * d))
@@ -198,6 +199,9 @@ END {
             if (e == "pg") {
                 printf "PostgreSQL %s: jit = off; max_parallel_workers_per_gather = 0 unless said; shared_buffers = %s\n", pg_version, shared_buffers
                 print "  time: psql \\timing (round trip over the Unix socket, planning included; every query returns one row)"
+            } else if (e == "duckdb") {
+                printf "DuckDB %s: threads = 1 unless said; score SMALLINT\n", size["duckdb", "version"]
+                print "  time: build/duckdb/shell .timer, wall time of duckdb_query() (planning included; every query returns one row)"
             } else {
                 printf "SQLite %s: default settings\n", sqlite_version
                 print "  time: sqlite3 shell .timer, real (wall) time in ms steps; every query returns one row"
@@ -247,8 +251,16 @@ END {
         x = med(e, "agg", "count") != "" && med(e, "agg", "nps") != "" ? med(e, "agg", "nps") / med(e, "agg", "count") : ""
         target("nps(score) / count(score)" (e == "pg" ? ", serial" : ""), e, x, "<=", e == "pg" ? 1.10 : 1.15, sprintf("%.3f (paired %.3f)", x, paired(pk(e, "agg", "nps"), pk(e, "agg", "count"))))
     }
-    for (ei = 1; ei <= 2; ei++) {
-        e = ei == 1 ? "pg" : "sqlite"
+    # DuckDB: no target against count(score), which reads the validity mask
+    # and nothing else; a C API aggregate pays a call per chunk of 2048 rows
+    # and a pointer per row to its state.  The ratio is reported.
+    if (med("duckdb", "agg", "nps") != "")
+        printf "info  %-11s nps(score) / count(score), serial: %.3f (paired %.3f); with 2 threads %.3f\n", "DuckDB",
+               med("duckdb", "agg", "nps") / med("duckdb", "agg", "count"), paired(pk("duckdb", "agg", "nps"), pk("duckdb", "agg", "count")),
+               med("duckdb", "threads", "nps_t2") / med("duckdb", "threads", "count_t2")
+    for (ei = 1; ei <= 3; ei++) {
+        e = ei == 1 ? "pg" : ei == 2 ? "sqlite" : "duckdb"
+        if (e == "duckdb" && med(e, "agg", "nps") == "") continue
         h1 = med(e, "agg", "hand1"); h2 = med(e, "agg", "hand2"); x = ""
         if (h1 != "" && h2 != "" && med(e, "agg", "nps") != "") x = (h1 < h2 ? h1 : h2) / med(e, "agg", "nps")
         target("fastest hand-written SQL / nps(score)", e, x, ">=", 1.3, sprintf("%.3f (%s; paired %.3f)", x, label[e, "agg", h1 < h2 ? "hand1" : "hand2"],
@@ -263,10 +275,25 @@ END {
         target("90-row window nps / count over the same frame", e, x, "<=", 1.3,
                sprintf("%.3f (paired %.3f)", x, paired(pk(e, "window", "nps"), pk(e, "window", "count"))))
     }
+    # DuckDB: a frame is merged from a segment tree of states (no inverse),
+    # count(score) over it from a tree of integers; reported, no target.
+    if (med("duckdb", "window", "nps") != "")
+        printf "info  %-11s 90-row window nps / count over the same frame: %.3f (paired %.3f)\n", "DuckDB",
+               med("duckdb", "window", "nps") / med("duckdb", "window", "count"), paired(pk("duckdb", "window", "nps"), pk("duckdb", "window", "count"))
+    # DuckDB scans raw rows so fast that a rollup gains less than 100x; reported.
+    if (med("duckdb", "rollup", "daily") > 0)
+        printf "info  %-11s monthly trend, raw rows / daily rollup: %.0fx faster\n", "DuckDB",
+               med("duckdb", "rollup", "raw") / med("duckdb", "rollup", "daily")
     for (ei = 1; ei <= 2; ei++) {
         e = ei == 1 ? "pg" : "sqlite"
         x = med(e, "rollup", "daily") > 0 ? med(e, "rollup", "raw") / med(e, "rollup", "daily") : ""
         target("monthly trend, raw rows / daily rollup", e, x, ">=", 100, sprintf("%.0fx faster", x))
+    }
+    if (med("duckdb", "threads", "nps_t2") != "") {
+        sc = med("duckdb", "threads", "count_t1") / med("duckdb", "threads", "count_t2")
+        sn = med("duckdb", "threads", "nps_t1") / med("duckdb", "threads", "nps_t2")
+        target("speed-up with 2 threads of nps / of count", "duckdb", sn / sc, ">=", 0.95,
+               sprintf("%.3f (nps %.2fx, count %.2fx)", sn / sc, sn, sc))
     }
     for (w = 1; w <= 2; w++) {
         x = ""
@@ -374,7 +401,8 @@ awk -F, 'NR > 1 && ($2 == "agg" || $2 == "window" || (($2 == "segment" || $2 == 
             if (order[i] == "window/count") continue
             s = (order[i], "sqlite") in r ? r[order[i], "sqlite"] : "?"
             p = (order[i], "pg") in r ? r[order[i], "pg"] : "?"
-            printf "%s\t%s\t%s\n", name(order[i]), s, p
+            d = (order[i], "duckdb") in r ? r[order[i], "duckdb"] : "?"
+            printf "%s\t%s\t%s\t%s\n", name(order[i]), s, p, d
         }
     }' "$out/results.csv" >"$out/chart.dat"
 # Plot only the engines that ran (a column of "?" makes gnuplot complain);
@@ -382,6 +410,8 @@ awk -F, 'NR > 1 && ($2 == "agg" || $2 == "window" || (($2 == "segment" || $2 == 
 series=()
 cut -f2 "$out/chart.dat" | grep -qv '?' && series+=("2:SQLite $sqlite_version:#3b75af")
 cut -f3 "$out/chart.dat" | grep -qv '?' && series+=("3:PostgreSQL $pg_version:#e1812c")
+duckdb_version=$(awk -F'\t' '$1 == "duckdb" && $2 == "version" { print $3 }' "$out/sizes.tsv")
+cut -f4 "$out/chart.dat" | grep -qv '?' && series+=("4:DuckDB $duckdb_version:#3a923a")
 plot=""
 for i in "${!series[@]}"; do
     IFS=: read -r col title color <<<"${series[$i]}"

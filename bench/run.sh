@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark: the cost of the nps aggregates (and of csat and ces, on
 # columns of their own) against count() and against the SQL an analyst would
-# write by hand, in SQLite and PostgreSQL, on one deterministic dataset
-# (bench/gen.c).  Run from anywhere:
+# write by hand, in SQLite, PostgreSQL and DuckDB, on one deterministic
+# dataset (bench/gen.c).  Run from anywhere:
 #
 #   bench/run.sh                              10,000,000 rows, 5 runs per query
 #   BENCH_ROWS=100000 BENCH_REPS=3 bench/run.sh   a quick run
@@ -12,7 +12,9 @@
 #   BENCH_GROUPED_REPS  timed runs of the GROUP BY segment / month queries
 #                  (default: BENCH_REPS, at most 3; each takes seconds at
 #                  10M rows, and their runs agree within about 1%)
-#   BENCH_ENGINES  "sqlite pg" (default), "sqlite" or "pg"
+#   BENCH_ENGINES  any of sqlite, pg and duckdb (default: all three, DuckDB
+#                  where scripts/duckdb.sh can fetch it, else the run says
+#                  it is left out)
 #   BENCH_STRICT   1: exit non-zero when a target is missed (default: report only)
 #
 # Each comparison group's queries run in turn, run after run, so drift hits
@@ -21,14 +23,24 @@
 # against counts the generator computes itself: a wrong answer always fails.
 # Writes build/bench/results.csv, targets.csv, memory.csv, chart.svg and
 # chart.png (build/bench/rows-N/ for a size other than the default; the SQLite
-# database of each size stays in build/bench for the next run); bench/queries.txt holds the queries, bench/pg.sh the PostgreSQL
-# half, bench/report.sh the checks, the table and the targets.
+# and DuckDB databases of each size stay in build/bench for the next run); bench/queries.txt holds the queries, bench/pg.sh the PostgreSQL
+# half, bench/report.sh the checks, the table and the targets.  DuckDB runs
+# serial (threads = 1) but in its group "threads", which compares 1 and 2.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rows=${BENCH_ROWS:-10000000}
 reps=${BENCH_REPS:-5}
-engines=${BENCH_ENGINES:-sqlite pg}
+if [ -z "${BENCH_ENGINES:-}" ]; then
+    engines="sqlite pg"
+    if duckdb_missing=$(scripts/duckdb.sh can); then
+        engines="$engines duckdb"
+    else
+        echo "bench: DuckDB left out, $duckdb_missing"
+    fi
+else
+    engines=$BENCH_ENGINES
+fi
 strict=${BENCH_STRICT:-0}
 out=build/bench
 ext=build/nps.so
@@ -48,11 +60,13 @@ case "$grouped_reps" in '' | *[!0-9]*) die "BENCH_GROUPED_REPS must be a whole n
 [ "$grouped_reps" -ge 1 ] || die "BENCH_GROUPED_REPS must be at least 1"
 use_sqlite=0
 use_pg=0
+use_duckdb=0
 for e in $engines; do
     case "$e" in
     sqlite) use_sqlite=1 ;;
     pg) use_pg=1 ;;
-    *) die "BENCH_ENGINES: unknown engine '$e' (known: sqlite pg)" ;;
+    duckdb) use_duckdb=1 ;;
+    *) die "BENCH_ENGINES: unknown engine '$e' (known: sqlite pg duckdb)" ;;
     esac
 done
 
@@ -78,6 +92,9 @@ deps=(build sqlite bench)
 [ "$use_pg" -eq 1 ] && deps+=(pg)
 scripts/deps.sh "${deps[@]}"
 make --no-print-directory -s "$ext"
+if [ "$use_duckdb" -eq 1 ]; then
+    make --no-print-directory -s duckdb || die "building the DuckDB extension failed (make duckdb)"
+fi
 mkdir -p "$out" "$res"
 cflags=(-std=c11 -Wall -Wextra -Werror -O2)
 if [ ! -x "$out/gen" ] || [ bench/gen.c -nt "$out/gen" ]; then
@@ -131,6 +148,7 @@ timed_script() { # engine
                 print "SET max_parallel_workers_per_gather = 0;"
                 print "\\timing on"
             } else {
+                if (engine == "duckdb") print "SET threads = 1;"
                 print ".timer on"
             }
             # Which needed functions the extension has, as psql booleans
@@ -166,13 +184,15 @@ timed_script() { # engine
                     print "\\echo bench: skipped group " grp " on PostgreSQL: the extension lacks " (nf > 1 ? "one of " : "") missing
                     print "\\endif"
                 }
+                if (grp == "threads")
+                    print "SET threads = 1;"
             }
         }' bench/queries.txt
 }
 
 # Turn an engine's output into "engine group name run ms value" lines: a
 # marker line "@@ group name run", the query's one row, then its time (the
-# sqlite3 shell's "Run Time: real S", psql's "Time: MS ms").
+# sqlite3 shell's and build/duckdb/shell's "Run Time: real S", psql's "Time: MS ms").
 parse_timed() { # engine < output
     awk -v engine="$1" '
         /^@@ / { g = $2; n = $3; r = $4; want = 1; val = ""; next }
@@ -247,6 +267,52 @@ SQL
     done
     printf 'sqlite\tstate_stored\t%s\n' \
         "$("${sqlite[@]}" "$db" ".load ./$ext" "SELECT length(nps_state(score)) FROM t WHERE id <= 1000;")" >>"$res/sizes.tsv"
+    done_step
+fi
+
+# --- DuckDB -------------------------------------------------------------------------
+# Through build/duckdb/shell (the sqlite3 shell's conventions: .timer, .print),
+# into a database file of its own; the rows stream from the generator through
+# a named pipe into read_csv.  The scores are SMALLINT, as in PostgreSQL.
+if [ "$use_duckdb" -eq 1 ]; then
+    ddb=$out/duckdb-$rows.db
+    duckdb=(build/duckdb/shell -bail)
+    if [ ! -f "$ddb" ] || [ "$out/gen" -nt "$ddb" ]; then
+        step "duckdb: loading $rows rows"
+        rm -f "$ddb" "$ddb.tmp" "$ddb.tmp.wal" "$out/rows.fifo"
+        mkfifo "$out/rows.fifo"
+        "$out/gen" "$rows" >"$out/rows.fifo" &
+        "${duckdb[@]}" "$ddb.tmp" >/dev/null <<SQL
+CREATE TABLE t AS SELECT * FROM read_csv('$out/rows.fifo', header = false,
+    columns = {'id': 'INTEGER', 'day': 'DATE', 'segment': 'VARCHAR', 'region': 'VARCHAR', 'score': 'SMALLINT',
+               'csat_score': 'SMALLINT', 'ces_score': 'SMALLINT'});
+SQL
+        wait
+        rm -f "$out/rows.fifo"
+        mv "$ddb.tmp" "$ddb"
+        done_step
+    else
+        echo "  duckdb: reusing $ddb"
+    fi
+    step "duckdb: daily rollup of 2024"
+    "${duckdb[@]}" "$ddb" >/dev/null <<SQL
+LOAD '$PWD/build/nps.duckdb_extension';
+CREATE OR REPLACE TABLE daily AS
+    SELECT day, segment, nps_state(score) AS st FROM t WHERE day >= DATE '2024-01-01' GROUP BY day, segment;
+SQL
+    done_step
+
+    step "duckdb: timed queries"
+    {
+        printf "LOAD '%s';\n" "$PWD/build/nps.duckdb_extension"
+        echo "SELECT count(*) FROM t;"
+        echo "SELECT count(score) FROM t;"
+        timed_script duckdb
+    } >"$res/duckdb.sql"
+    "${duckdb[@]}" "$ddb" <"$res/duckdb.sql" >"$res/duckdb.out"
+    parse_timed duckdb <"$res/duckdb.out" >>"$res/raw.tsv"
+    printf 'duckdb\tversion\t%s\n' \
+        "$("${duckdb[@]}" "$ddb" <<<"SELECT library_version FROM pragma_version();")" >>"$res/sizes.tsv"
     done_step
 fi
 

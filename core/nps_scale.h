@@ -19,7 +19,8 @@
  *      answers (weighted: Kish's effective n), z the two-sided normal
  *      quantile of the confidence (R8): centre (p + z^2/2n) / (1 + z^2/n),
  *      half-width z / (1 + z^2/n) * sqrt(p (1 - p) / n + z^2 / 4n^2), in
- *      points; the margin is the half-width, the bounds lie in 0..100.
+ *      points; the margin is the half-width, the bounds lie in 0..100 and
+ *      hold the share (at 0% the lower bound is 0, at 100% the upper 100).
  *  S4  The CES interval is Student's t interval of the mean: mean +- t * se,
  *      t the two-sided quantile of t with n - 1 degrees of freedom, se =
  *      sqrt(v / (n - 1)), v = sum w (x - mean)^2 / sum w; unweighted that is

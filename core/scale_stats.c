@@ -59,7 +59,11 @@ static double wilson(const scale_shape *sh, double z, int sign)
     double half = z / (1.0 + z2 / n) * sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n));
     if (sign == 0)
         return nps_clamp(100.0 * half, 0.0, 50.0);
-    return nps_clamp(100.0 * (centre + sign * half), 0.0, 100.0);
+    /* the interval holds p: at p = 0 or 1 the bound on its side is p itself,
+     * which centre - half and centre + half only reach up to rounding */
+    if (sign < 0)
+        return nps_clamp(100.0 * (centre - half), 0.0, 100.0 * p);
+    return nps_clamp(100.0 * (centre + half), 100.0 * p, 100.0);
 }
 
 /* Student's t interval of the mean (S4): sign 0 the margin, -1 the lower

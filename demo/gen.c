@@ -13,13 +13,18 @@
  * invitation, and `ticket_csat`, the CSAT question (1..5) of those surveys;
  * `onboarding_ces`, the CES question (1..7) of the onboarding_day30 surveys;
  * `employees` (388 in 9 departments of 5 to 142) and `enps_pulse`, their
- * answers to a quarterly eNPS pulse (0..10), 2025-Q1 .. 2026-Q4.  A fixed-seed
- * generator makes the output byte-identical on every run and every machine:
- * only integer and IEEE double arithmetic (+, -, *, /, comparisons) is used,
- * no libm.  The contacts' flags and the log draw from a second stream, so
- * the responses and invitations are those of the first two tables alone;
- * the panel, the tickets and CSAT, the CES and the eNPS each from a stream
- * of their own, so each table stays as it is when a later one changes.
+ * answers to a quarterly eNPS pulse (0..10), 2025-Q1 .. 2026-Q4.  Last the
+ * B2B accounts: `accounts` (120 companies with their ARR and segment),
+ * `stakeholders` (557 people who speak for them, each a decision-maker, a
+ * champion or a user) and their quarterly account review,
+ * `account_invitations` and `account_responses` (ids from 100001).  A
+ * fixed-seed generator makes the output byte-identical on every run and
+ * every machine: only integer and IEEE double arithmetic (+, -, *, /,
+ * comparisons) is used, no libm.  The contacts' flags and the log draw from
+ * a second stream, so the responses and invitations are those of the first
+ * two tables alone; the panel, the tickets and CSAT, the CES, the eNPS and
+ * the accounts each from a stream of their own, so each table stays as it
+ * is when a later one changes.
  *
  * The data tells a story the report can show:
  *  - a support platform outage from 2025-09-04 to 2025-09-22 pulls the
@@ -35,7 +40,12 @@
  *    far less; a mean effort of about 5, easiest for enterprise customers
  *    and in North America, hardest in APAC and the Middle East;
  *  - eNPS differs by department, the small ones with wide intervals, and
- *    the support team's falls after the outage.
+ *    the support team's falls after the outage;
+ *  - among the B2B accounts the largest (enterprise) are the least happy,
+ *    so their NPS weighted by ARR is below one vote per account;
+ *    decision-makers answer least and most critically, champions most
+ *    warmly; every account dips in the review after the outage, a tenth
+ *    of them sour in the last review (November 2026) and a few recover.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -62,6 +72,9 @@
 #define SEED4 0xc5a72026
 #define SEED5 0xce52026
 #define SEED6 0xe9952026
+/* Seed of the B2B accounts' stream: the accounts, their stakeholders and
+ * the account reviews. */
+#define SEED7 0xb2b2026
 
 /* One answered invitation, kept until all are sorted by answer time. */
 typedef struct response {
@@ -499,6 +512,239 @@ static void put_enps(rng *r6)
     }
 }
 
+/* B2B accounts.  Some customers are companies that answer through several
+ * stakeholders: a decision-maker who signs the renewal, champions who argue
+ * for the product inside, and its everyday users.  They are asked a
+ * quarterly account review, sent to every stakeholder. */
+enum { S_ENTERPRISE, S_MIDMARKET, S_SMB, NSEGMENTS };
+static const char *const segment_name[NSEGMENTS] = {"enterprise", "mid-market", "smb"};
+static const int segment_weight[NSEGMENTS] = {15, 35, 50};
+/* Latent-score effect of a segment: the largest accounts run the most
+ * integrations, and are the hardest to please. */
+static const double segment_shift[NSEGMENTS] = {-0.45, 0.0, 0.2};
+enum { ROLE_DM, ROLE_CHAMPION, ROLE_USER, NROLES };
+static const char *const role_name[NROLES] = {"decision-maker", "champion", "user"};
+/* Latent-score effect of a role (decision-makers see the price and the
+ * incidents, champions chose the product) and the chance, in percent, that
+ * a stakeholder of the role answers a review. */
+static const double role_shift[NROLES] = {-0.8, 1.2, 0.0};
+static const int role_answers[NROLES] = {30, 60, 40};
+/* The account's language; its stakeholders mostly write in it. */
+static const int account_langs[NLANGS] = {55, 15, 10, 5, 10, 0, 5, 0};
+static const char *const account_word1[24] = {
+    "Acme",   "Birch",   "Cobalt",  "Dune",  "Elm",      "Fjord",  "Granite", "Harbor",
+    "Iris",   "Juniper", "Kestrel", "Lumen", "Meridian", "Nimbus", "Orchid",  "Pinnacle",
+    "Quarry", "Redwood", "Summit",  "Tidal", "Umber",    "Vertex", "Willow",  "Zephyr"};
+static const char *const account_word2[5] = {"Logistics", "Health", "Systems", "Foods", "Energy"};
+#define NACCOUNTS 120 /* 24 x 5 names */
+#define NREVIEWS 8    /* quarterly, 2025-02 .. 2026-11 */
+#define MAX_STAKEHOLDERS (NACCOUNTS * 14)
+/* The reviews open on a Monday of the quarter's middle month. */
+static const int review_date[NREVIEWS][3] = {
+    {2025, 2, 10}, {2025, 5, 12}, {2025, 8, 11}, {2025, 11, 10},
+    {2026, 2, 9},  {2026, 5, 11}, {2026, 8, 10}, {2026, 11, 9},
+};
+/* The review after the outage of September 2025. */
+#define REVIEW_AFTER_OUTAGE 3
+
+/* One stakeholder of an account. */
+typedef struct stakeholder {
+    int account, role, lang, consent, opted_out;
+    double outlook; /* a lasting view of their own */
+} stakeholder;
+
+/* One review sent, answered or not. */
+typedef struct review {
+    long sent, answered;           /* answered: -1 when not */
+    int stakeholder, score, theme; /* score -1: skipped; theme -1: no comment */
+    int invitation;                /* id, once sorted */
+} review;
+
+/* Comment theme of an account review's answer; -1 for none.  Decision-
+ * makers who would not recommend speak of the price, users of support, bugs
+ * and speed; after the outage, of the outage. */
+static int draw_review_theme(rng *r, int role, int score, int review)
+{
+    if (score < 0 || rng_below(r, 100) >= 45)
+        return -1;
+    if (score <= 6) {
+        if (review == REVIEW_AFTER_OUTAGE && rng_below(r, 100) < 50)
+            return T_OUTAGE;
+        static const int dm[4] = {50, 20, 15, 15}, other[4] = {15, 35, 30, 20};
+        return T_PRICE + rng_pick(r, role == ROLE_DM ? dm : other, 4);
+    }
+    if (score <= 8)
+        return T_P_PRICE + rng_below(r, 3);
+    static const int w[4] = {30, 25, 25, 20};
+    return T_GREAT + rng_pick(r, w, 4);
+}
+
+/* Order reviews by the time they were sent, then by stakeholder. */
+static int by_sent(const void *a, const void *b)
+{
+    const review *x = a, *y = b;
+    if (x->sent != y->sent)
+        return x->sent < y->sent ? -1 : 1;
+    return (x->stakeholder > y->stakeholder) - (x->stakeholder < y->stakeholder);
+}
+
+/* Order answered reviews by the time they were answered, then by invitation. */
+static int by_answered(const void *a, const void *b)
+{
+    const review *x = a, *y = b;
+    if (x->answered != y->answered)
+        return x->answered < y->answered ? -1 : 1;
+    return (x->invitation > y->invitation) - (x->invitation < y->invitation);
+}
+
+/* Print the accounts, their stakeholders and the account reviews, drawn from
+ * their own stream: `accounts` (name, ARR, segment), `stakeholders` (the
+ * account and role of each, language, consent, opt-out), and the reviews'
+ * `account_invitations` and `account_responses` (ids from 100001, apart from
+ * the customer surveys').  Each account has a health of its own; a tenth of
+ * them sour over the last two reviews and a few recover; every account
+ * dips in the review after the outage. */
+static void put_accounts(rng *r7)
+{
+    static int seg[NACCOUNTS], alang[NACCOUNTS], trend[NACCOUNTS];
+    static double health[NACCOUNTS];
+    static stakeholder people[MAX_STAKEHOLDERS];
+    static review reviews[MAX_STAKEHOLDERS * NREVIEWS];
+    int npeople = 0, nreviews = 0, nanswered = 0;
+
+    printf("CREATE TABLE accounts (\n"
+           "    account_id TEXT PRIMARY KEY,\n"
+           "    name TEXT NOT NULL,\n"
+           "    arr INTEGER NOT NULL,\n"
+           "    segment TEXT NOT NULL\n"
+           ");\n");
+    for (int i = 0; i < NACCOUNTS; i++) {
+        seg[i] = rng_pick(r7, segment_weight, NSEGMENTS);
+        double u = rng_unit(r7);
+        long arr = seg[i] == S_ENTERPRISE  ? 150000 + (long)(850000 * u * u) / 1000 * 1000
+                   : seg[i] == S_MIDMARKET ? 30000 + (long)(120000 * u * u) / 500 * 500
+                                           : 4000 + (long)(26000 * u) / 100 * 100;
+        alang[i] = rng_pick(r7, account_langs, NLANGS);
+        health[i] = 1.3 * rng_bell(r7) + segment_shift[seg[i]];
+        int x = rng_below(r7, 100);
+        trend[i] = x < 10 ? -1 : x < 16 ? 1 : 0; /* souring, recovering, steady */
+        if (i % 500 == 0)
+            printf("INSERT INTO accounts VALUES\n");
+        printf("('A%03d','%s %s',%ld,'%s')%s\n", i + 1, account_word1[i % 24],
+               account_word2[(i / 24 + i % 24) % 5], arr, segment_name[seg[i]],
+               i == NACCOUNTS - 1 ? ";" : ",");
+        int n = seg[i] == S_ENTERPRISE  ? 7 + rng_below(r7, 8)
+                : seg[i] == S_MIDMARKET ? 4 + rng_below(r7, 4)
+                                        : 2 + rng_below(r7, 3);
+        int dms = seg[i] == S_ENTERPRISE ? 2 : 1;
+        int champions = seg[i] == S_ENTERPRISE ? 2 : seg[i] == S_MIDMARKET || n >= 3 ? 1 : 0;
+        for (int k = 0; k < n; k++) {
+            stakeholder *p = &people[npeople++];
+            p->account = i;
+            p->role = k < dms ? ROLE_DM : k < dms + champions ? ROLE_CHAMPION : ROLE_USER;
+            p->lang = rng_below(r7, 100) < 90 ? alang[i] : L_EN;
+            p->consent = rng_below(r7, 100) < 40;
+            p->opted_out = rng_below(r7, 100) < 2;
+            p->outlook = 1.4 * rng_bell(r7);
+        }
+    }
+    printf("CREATE TABLE stakeholders (\n"
+           "    contact_id TEXT PRIMARY KEY,\n"
+           "    account_id TEXT NOT NULL REFERENCES accounts(account_id),\n"
+           "    role TEXT NOT NULL,\n"
+           "    lang TEXT NOT NULL,\n"
+           "    referral_consent INTEGER NOT NULL,\n"
+           "    opted_out INTEGER NOT NULL\n"
+           ");\n");
+    for (int k = 0; k < npeople; k++) {
+        const stakeholder *p = &people[k];
+        if (k % 500 == 0)
+            printf("INSERT INTO stakeholders VALUES\n");
+        printf("('S%05d','A%03d','%s','%s',%d,%d)%s\n", k + 1, p->account + 1, role_name[p->role],
+               lang_code[p->lang], p->consent, p->opted_out,
+               k % 500 == 499 || k == npeople - 1 ? ";" : ",");
+    }
+
+    for (int w = 0; w < NREVIEWS; w++) {
+        int first = day_of(review_date[w][0], review_date[w][1], review_date[w][2]);
+        for (int k = 0; k < npeople; k++) {
+            const stakeholder *p = &people[k];
+            if (p->opted_out)
+                continue;
+            review *v = &reviews[nreviews++];
+            v->stakeholder = k;
+            v->sent = (long)(first + rng_below(r7, 3)) * 86400 + 8 * 3600 + rng_below(r7, 9 * 3600);
+            v->answered = -1;
+            v->score = -1;
+            v->theme = -1;
+            if (rng_below(r7, 100) >= role_answers[p->role])
+                continue;
+            double mu = 8.1 + health[p->account] + role_shift[p->role] + p->outlook;
+            if (w == REVIEW_AFTER_OUTAGE)
+                mu -= 0.7;
+            if (trend[p->account] != 0 && w == NREVIEWS - 1)
+                mu += trend[p->account] < 0 ? -2.5 : 1.5;
+            v->answered = v->sent + draw_delay(r7);
+            v->score = rng_below(r7, 100) < 1 ? -1 : on_scale(mu + 1.5 * rng_bell(r7), 0, 10);
+            v->theme = draw_review_theme(r7, p->role, v->score, w);
+            nanswered++;
+        }
+    }
+
+    qsort(reviews, (size_t)nreviews, sizeof reviews[0], by_sent);
+    printf("CREATE TABLE account_invitations (\n"
+           "    id INTEGER PRIMARY KEY,\n"
+           "    contact_id TEXT NOT NULL REFERENCES stakeholders(contact_id),\n"
+           "    campaign TEXT NOT NULL,\n"
+           "    channel TEXT NOT NULL,\n"
+           "    sent_at TEXT NOT NULL\n"
+           ");\n");
+    for (int i = 0; i < nreviews; i++) {
+        review *v = &reviews[i];
+        v->invitation = 100001 + i;
+        if (i % 500 == 0)
+            printf("INSERT INTO account_invitations VALUES\n");
+        printf("(%d,'S%05d','account_review','email',", v->invitation, v->stakeholder + 1);
+        put_time(v->sent);
+        printf(")%s\n", i % 500 == 499 || i == nreviews - 1 ? ";" : ",");
+    }
+    qsort(reviews, (size_t)nreviews, sizeof reviews[0], by_answered);
+    printf("CREATE TABLE account_responses (\n"
+           "    id INTEGER PRIMARY KEY,\n"
+           "    invitation_id INTEGER NOT NULL REFERENCES account_invitations(id),\n"
+           "    contact_id TEXT NOT NULL REFERENCES stakeholders(contact_id),\n"
+           "    responded_at TEXT NOT NULL,\n"
+           "    campaign TEXT NOT NULL,\n"
+           "    channel TEXT NOT NULL,\n"
+           "    score INTEGER,\n"
+           "    lang TEXT NOT NULL,\n"
+           "    comment TEXT,\n"
+           "    topic TEXT\n"
+           ");\n");
+    /* The unanswered sort first (answered = -1): skip them. */
+    for (int i = nreviews - nanswered, k = 0; i < nreviews; i++, k++) {
+        const review *v = &reviews[i];
+        const stakeholder *p = &people[v->stakeholder];
+        if (k % 500 == 0)
+            printf("INSERT INTO account_responses VALUES\n");
+        printf("(%d,%d,'S%05d',", 100001 + k, v->invitation, v->stakeholder + 1);
+        put_time(v->answered);
+        printf(",'account_review','email',");
+        if (v->score < 0)
+            printf("NULL");
+        else
+            printf("%d", v->score);
+        printf(",'%s',", lang_code[p->lang]);
+        if (v->theme < 0) {
+            printf("NULL,NULL");
+        } else {
+            put_text(comments[p->lang][v->theme]);
+            printf(",'%s'", theme_topic[v->theme]);
+        }
+        printf(")%s\n", k % 500 == 499 || i == nreviews - 1 ? ";" : ",");
+    }
+}
+
 int main(int argc, char **argv)
 {
     static contact contacts[NCONTACTS];
@@ -633,6 +879,8 @@ int main(int argc, char **argv)
     put_onboarding_ces(&r5, answers, nanswers, contacts);
     rng r6 = {SEED6};
     put_enps(&r6);
+    rng r7 = {SEED7};
+    put_accounts(&r7);
     printf("CREATE INDEX responses_at ON responses (responded_at);\nCOMMIT;\n");
     return 0;
 }

@@ -32,6 +32,57 @@ SELECT printf('period %s .. %s; %d regions, %d channels, %d plans, %d campaigns'
 FROM responses;
 
 ------------------------------------------------------------------------------
+-- What moves the score, first: which themes of the comments cost the most
+-- points (sql/programme's nps_theme_impact, set up by demo/programme.sql,
+-- over every scored answer of the programme: the customer surveys and the
+-- accounts' quarterly review), then the other drivers (nps_driver_impact).
+DROP TABLE IF EXISTS temp.theme_impact;
+CREATE TEMP TABLE theme_impact AS SELECT * FROM nps_theme_impact;
+SELECT '';
+SELECT '== What moves the score ==';
+SELECT printf('%s costs %.1f points (%.1f .. %.1f): the NPS of all %,d scored answers, %+.1f, '
+              || 'would be %+.1f', theme, cost_points, cost_lower, cost_upper, all_scored,
+              n.v, n.v + cost_points)
+FROM theme_impact, (SELECT nps(score) AS v FROM nps_responses) AS n
+ORDER BY cost_points DESC LIMIT 1;
+SELECT printf('  had its %,d detractors been passives (the customer surveys and the account review).',
+              detractors)
+FROM theme_impact ORDER BY cost_points DESC LIMIT 1;
+SELECT 'costs: the NPS had the theme''s detractors been passives, minus the NPS (Wilson interval);';
+SELECT 'gap: what the NPS would gain had its answers scored as the rest did; q: Benjamini-Hochberg';
+SELECT printf('%-12s %7s %6s %6s  %-18s %-22s %7s', 'theme', 'answers', 'NPS', 'rest',
+              'costs (95%)', 'gap (95%)', 'q');
+SELECT printf('%-12s %,7d %+6.1f %+6.1f  %-18s %-22s %7s', theme, scored, nps_with, nps_without,
+              printf('%.1f (%.1f .. %.1f)', cost_points, cost_lower, cost_upper),
+              printf('%+.1f (%+.1f .. %+.1f)', gap_points, gap_lower, gap_upper),
+              CASE WHEN q_value < 0.001 THEN '<0.001' ELSE printf('%.3f', q_value) END)
+FROM theme_impact
+ORDER BY cost_points DESC, gap_points DESC;
+WITH top AS (SELECT theme, cost_points FROM theme_impact ORDER BY cost_points DESC LIMIT 1),
+c AS (SELECT count(DISTINCT t.response_id) AS d
+      FROM nps_response_themes AS t JOIN top ON t.theme = top.theme WHERE t.score <= 6),
+n AS (SELECT count(score) AS n FROM nps_responses)
+SELECT printf('check by plain SQL, 100 x %d %s detractors / %,d = %.6f: %s', d, theme, n,
+              100.0 * d / n, CASE WHEN abs(100.0 * d / n - cost_points) < 1e-9
+                                  THEN 'agrees with cost_points' ELSE 'DIFFERS from cost_points' END)
+FROM top, c, n;
+SELECT '';
+SELECT 'other drivers, by the gap (q < 0.05, Benjamini-Hochberg over every theme and value):';
+SELECT printf('%-9s %-22s %7s %6s %6s  %s', 'attribute', 'value', 'answers', 'NPS', 'rest',
+              'gap (95%)');
+WITH d AS (
+    SELECT *, row_number() OVER (ORDER BY gap_points DESC) AS down,
+           row_number() OVER (ORDER BY gap_points) AS up
+    FROM nps_driver_impact
+    WHERE attribute <> 'theme' AND q_value < 0.05
+)
+SELECT printf('%-9s %-22s %,7d %+6.1f %+6.1f  %s', attribute, value, scored, nps_with, nps_without,
+              printf('%+.1f (%+.1f .. %+.1f)', gap_points, gap_lower, gap_upper))
+FROM d
+WHERE down <= 5 OR up <= 3
+ORDER BY gap_points DESC;
+
+------------------------------------------------------------------------------
 SELECT '';
 SELECT '== Overall ==';
 SELECT printf('NPS %+.1f   95%% interval %+.1f .. %+.1f   ±%.1f (Wald)   n %,d   band: %s',
@@ -453,6 +504,95 @@ SELECT printf('  eNPS 2025-Q3 %+.1f -> 2025-Q4 %+.1f, change %+.1f, paired p %s'
               CASE WHEN nps_change_pvalue(before, after) < 0.001 THEN '< 0.001'
                    ELSE printf('= %.3f', nps_change_pvalue(before, after)) END)
 FROM pairs;
+
+------------------------------------------------------------------------------
+-- B2B accounts: companies answer through several stakeholders in the
+-- quarterly account review (accounts, stakeholders, account_responses; the
+-- programme's account views read them through demo/programme.sql).  An
+-- account's NPS three ways, over the trailing windows up to nps_config.now.
+SELECT '';
+SELECT printf('== B2B accounts: %d accounts, %d stakeholders, a quarterly account review ==',
+              (SELECT count(*) FROM nps_accounts), (SELECT count(*) FROM nps_account_contacts));
+SELECT 'every answer: NPS of the stakeholders'' answers (its margin treats them as independent,';
+SELECT '  which one account''s are not); one vote per account: each account a promoter (mean code';
+SELECT '  >= 1/3 of its stakeholders'' latest answers), passive or detractor (<= -1/3), n the';
+SELECT '  accounts; by ARR: the votes weighted by ARR, eff. n Kish''s';
+SELECT printf('%-6s %-22s %5s %6s %7s %17s %!6s', 'window', 'way', 'n', 'eff. n', 'NPS',
+              '95% interval', '±moe');
+SELECT printf('%-6s %-22s %,5d %6.1f %+7.1f %17s %6.1f',
+              CASE WHEN method = 'stakeholders' THEN window_days || 'd' ELSE '' END,
+              CASE method WHEN 'stakeholders' THEN 'every answer' WHEN 'accounts'
+                   THEN 'one vote per account' ELSE 'by ARR' END,
+              n, effective_n, nps, printf('%+.1f .. %+.1f', ci_lower, ci_upper), moe)
+FROM nps_account_nps
+WHERE segment IS NULL;
+WITH m AS (
+    SELECT max(CASE WHEN method = 'accounts' THEN nps END) AS vote,
+           max(CASE WHEN method = 'arr' THEN nps END) AS by_arr,
+           max(CASE WHEN method = 'arr' THEN effective_n END) AS eff
+    FROM nps_account_nps WHERE window_days = 90 AND segment IS NULL
+)
+SELECT printf('by ARR the accounts'' NPS is %.1f points %s than one vote each: the largest accounts '
+              || 'weigh', abs(by_arr - vote), CASE WHEN by_arr < vote THEN 'lower' ELSE 'higher' END)
+       || char(10) || printf('  the most, and %.0f accounts'' worth of ARR make its margin ±%.0f',
+                             eff, (SELECT moe FROM nps_account_nps WHERE window_days = 90
+                                   AND segment IS NULL AND method = 'arr'))
+FROM m;
+SELECT printf('check by plain SQL, 100 x (%d promoter - %d detractor accounts) / %d voting: %+.6f, %s',
+              p, d, n, 100.0 * (p - d) / n,
+              CASE WHEN abs(100.0 * (p - d) / n - (SELECT nps FROM nps_account_nps
+                                                   WHERE window_days = 90 AND segment IS NULL
+                                                     AND method = 'accounts')) < 1e-9
+                   THEN 'agrees' ELSE 'DIFFERS' END)
+FROM (SELECT count(*) FILTER (WHERE vote = 'promoter') AS p,
+             count(*) FILTER (WHERE vote = 'detractor') AS d, count(vote) AS n
+      FROM nps_account_scores WHERE window_days = 90);
+SELECT '';
+SELECT printf('%-11s %8s %13s %10s %10s   (last 90 days)', 'segment', 'ARR', 'every answer',
+              'one vote', 'by ARR');
+WITH s AS (
+    SELECT segment, max(CASE WHEN method = 'stakeholders' THEN nps END) AS every,
+           max(CASE WHEN method = 'accounts' THEN nps END) AS vote,
+           max(CASE WHEN method = 'accounts' THEN n END) AS accounts,
+           max(CASE WHEN method = 'arr' THEN nps END) AS by_arr,
+           max(CASE WHEN method = 'arr' THEN moe END) AS arr_moe
+    FROM nps_account_nps
+    WHERE window_days = 90 AND segment IS NOT NULL
+    GROUP BY segment
+)
+SELECT printf('%-11s %7.1fM %+13.1f %+10.1f %+10.1f   ±%.0f by ARR over %d accounts', s.segment,
+              a.arr / 1e6, every, vote, by_arr, arr_moe, accounts)
+FROM s JOIN (SELECT segment, sum(arr) AS arr FROM nps_accounts GROUP BY segment) AS a
+     ON a.segment = s.segment
+ORDER BY a.arr DESC;
+SELECT '';
+SELECT printf('votes of the last 90 days: %d promoter, %d passive, %d detractor accounts; %d not heard from',
+              count(*) FILTER (WHERE vote_90d = 'promoter'), count(*) FILTER (WHERE vote_90d = 'passive'),
+              count(*) FILTER (WHERE vote_90d = 'detractor'), count(*) FILTER (WHERE vote_90d IS NULL))
+FROM nps_account_health;
+SELECT printf('coverage: %d of %d stakeholders answered in 90 days (%.0f%%); no decision-maker',
+              sum(answered), sum(contacts), 100.0 * sum(answered) / sum(contacts))
+FROM nps_account_coverage WHERE window_days = 90;
+SELECT printf('  heard in %d of %d accounts, no champion in %d',
+              count(*) FILTER (WHERE roles_missing LIKE '%decision-maker%'), count(*),
+              count(*) FILTER (WHERE roles_missing LIKE '%champion%'))
+FROM nps_account_coverage WHERE window_days = 90;
+SELECT printf('at risk: %d accounts, $%.2fM of $%.2fM ARR: a detractor decision-maker in 90 days,',
+              count(*) FILTER (WHERE at_risk), sum(arr) FILTER (WHERE at_risk) / 1e6, sum(arr) / 1e6)
+FROM nps_account_health;
+SELECT '  or a mean code at least 2/3 below that of the 90 days before; the largest:';
+SELECT printf('  %-18s %-10s %8s %5s %6s  %s', 'account', 'segment', 'ARR', 'heard', 'mean',
+              'why');
+SELECT printf('  %-18s %-10s %8s %5s %+6.2f  %s', h.name, h.segment,
+              printf('%,d', CAST(h.arr AS INTEGER)), printf('%d/%d', h.stakeholders_90d, c.contacts),
+              h.mean_code_90d,
+              h.risk || CASE WHEN h.trend = 'falling'
+                             THEN printf(' from %+.2f', h.mean_code_prev_90d) ELSE '' END)
+FROM nps_account_health AS h
+JOIN nps_account_coverage AS c ON c.account_id = h.account_id AND c.window_days = 90
+WHERE h.at_risk
+ORDER BY h.arr DESC
+LIMIT 8;
 
 ------------------------------------------------------------------------------
 SELECT '';

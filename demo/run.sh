@@ -3,6 +3,9 @@
 # programme's tables and views on it (demo/programme.sql) and print the
 # analyst's report (demo/report.sql) with the nps extension loaded into the
 # real sqlite3 shell.  Run from the repository root, after `make sqlite`.
+# Also writes build/demo/responses.csv, the responses as a CSV file with a
+# header (a skipped answer is an empty score field), for engines that read
+# files directly (README, "DuckDB").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +25,9 @@ fi
 
 rm -f "$db"
 "$gen" | sqlite3 -batch -bail "$db"
+sqlite3 -batch -bail -csv -header "$db" \
+    "SELECT id, responded_at, region, channel, plan, campaign, score, weight FROM responses ORDER BY id;" \
+    >"$out/responses.csv"
 # The programme's set-up prints what nps_watch() installed; the report follows.
 {
     printf '.load %s\n' "$ext"

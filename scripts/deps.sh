@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Make sure the Debian packages a target needs are installed.
-# Usage: scripts/deps.sh GROUP...   (groups: build sqlite test pg bench fuzz)
+# Usage: scripts/deps.sh GROUP...   (groups: build sqlite test pg bench fuzz deb)
 # As root, installs what is missing with apt-get; otherwise prints the exact
 # command to run and fails.
 set -euo pipefail
@@ -13,6 +13,7 @@ for group in "$@"; do
     pg) pkgs+=(postgresql-15 postgresql-server-dev-15 postgresql-client-15 postgresql-common) ;;
     bench) pkgs+=(gnuplot-nox python3) ;;
     fuzz) pkgs+=(clang libclang-rt-14-dev) ;;
+    deb) pkgs+=(debhelper dpkg-dev fakeroot postgresql-server-dev-all postgresql-common libsqlite3-dev) ;;
     *) echo "deps.sh: unknown group '$group'" >&2; exit 2 ;;
     esac
 done

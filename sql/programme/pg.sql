@@ -922,4 +922,394 @@ CREATE TABLE IF NOT EXISTS nps_followup_questions (
     PRIMARY KEY (category, lang)
 );
 
+-- ---------------------------------------------------------------------------
+-- B2B accounts.  A customer that is a company answers through several
+-- stakeholders: nps_account_contacts maps each contact to one account, with
+-- a role; nps_accounts holds the account's name, annual recurring revenue
+-- (arr) and segment.  Like nps_contacts, both are created as tables only
+-- when no table or view of that name exists.  nps_account_roles lists the
+-- roles every account should be heard from, in the order they are named.
+--
+-- The views read the scored answers of mapped contacts in trailing windows
+-- of 90, 180 and 365 days up to nps_config.now (the setting as_of pins it),
+-- and score each window three ways (nps_account_nps):
+--   stakeholders  every answer counts (plain NPS over the responses);
+--   accounts      one vote per account: each stakeholder's latest answer in
+--                 the window coded -1 / 0 / +1 (detractor, passive,
+--                 promoter), the account's mean of those codes a promoter
+--                 vote at >= +1/3, a detractor vote at <= -1/3, a passive
+--                 vote between; NPS over the accounts, n the accounts;
+--   arr           the same votes weighted by ARR; the margin from Kish's
+--                 effective n of the weights.
+-- An account is at risk (nps_account_health) when a decision-maker's latest
+-- answer of the last 90 days is a detractor's, or when its mean code of the
+-- last 90 days is at least 2/3 below that of the 90 days before.
+-- ---------------------------------------------------------------------------
+CREATE TABLE IF NOT EXISTS nps_accounts (
+    account_id text PRIMARY KEY,
+    name text,
+    arr double precision CONSTRAINT nps_accounts_arr CHECK (arr >= 0), -- annual recurring revenue; NULL: unknown
+    segment text                   -- e.g. enterprise, mid-market, smb
+);
+
+CREATE TABLE IF NOT EXISTS nps_account_contacts (
+    contact_id text PRIMARY KEY,   -- a contact speaks for one account
+    account_id text NOT NULL,
+    role text                      -- decision-maker, champion, user, ... (nps_account_roles)
+);
+
+CREATE TABLE IF NOT EXISTS nps_account_roles (
+    role text PRIMARY KEY,
+    priority integer NOT NULL      -- missing roles are listed in this order
+);
+INSERT INTO nps_account_roles (role, priority) VALUES
+    ('decision-maker', 1),         -- signs the renewal; "at risk" looks for this role by name
+    ('champion', 2),               -- argues for the product inside the account
+    ('user', 3)                    -- works with it every day
+ON CONFLICT DO NOTHING;
+
+-- Each scored answer of a contact of an account, once for every trailing
+-- window (90, 180, 365 days up to nps_config.now) it falls in, with its code
+-- (-1 detractor, 0 passive, +1 promoter) and whether it is the latest answer
+-- of its stakeholder in that window (the one the account's vote counts).
+CREATE OR REPLACE VIEW nps_account_answers AS
+WITH w(window_days) AS (VALUES (90), (180), (365)),
+a AS (
+    SELECT w.window_days, r.id AS response_id, ac.account_id, r.contact_id, ac.role,
+           r.responded_at,
+           r.score, nps_category(r.score) AS category
+    FROM nps_responses AS r
+    JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
+    CROSS JOIN nps_config AS c
+    CROSS JOIN w
+    WHERE nps_category(r.score) IS NOT NULL   -- a score (blank text in SQLite is none)
+      AND r.responded_at <= c.now
+      AND r.responded_at > c.now - make_interval(days => w.window_days)
+)
+SELECT window_days, response_id, account_id, contact_id, role, responded_at, score, category,
+       CASE category WHEN 'promoter' THEN 1 WHEN 'passive' THEN 0 ELSE -1 END AS code,
+       row_number() OVER (PARTITION BY window_days, contact_id
+                          ORDER BY responded_at DESC, response_id DESC) = 1 AS latest
+FROM a;
+
+-- Per account and window: the answers and their NPS (every stakeholder
+-- counts), the stakeholders heard, the mean of their latest codes and the
+-- account's vote: promoter at a mean >= 1/3, detractor at <= -1/3, passive
+-- between, NULL when no one answered (compared in whole numbers: 3 x sum of
+-- codes against the number of stakeholders).  Every account, every window.
+CREATE OR REPLACE VIEW nps_account_scores AS
+WITH w(window_days) AS (VALUES (90), (180), (365)),
+g AS (
+    SELECT window_days, account_id, count(*) AS responses,
+           count(CASE WHEN latest THEN 1 END) AS stakeholders,
+           sum(CASE WHEN latest THEN code END) AS code_sum,
+           nps(score) AS nps
+    FROM nps_account_answers
+    GROUP BY window_days, account_id
+)
+SELECT acc.account_id, acc.name, acc.segment, acc.arr, w.window_days,
+       coalesce(g.responses, 0) AS responses, coalesce(g.stakeholders, 0) AS stakeholders,
+       g.nps AS stakeholder_nps,
+       CAST(g.code_sum AS double precision) / g.stakeholders AS mean_code,
+       CASE WHEN 3 * g.code_sum >= g.stakeholders THEN 'promoter'
+            WHEN 3 * g.code_sum <= -g.stakeholders THEN 'detractor'
+            WHEN g.stakeholders > 0 THEN 'passive' END AS vote
+FROM nps_accounts AS acc
+CROSS JOIN w
+LEFT JOIN g ON g.account_id = acc.account_id AND g.window_days = w.window_days
+ORDER BY w.window_days, acc.account_id;
+
+-- Account NPS per window, over all accounts (segment NULL) and per segment
+-- (NULL segments as '(none)'), three ways (method): 'stakeholders' every
+-- answer of the window, n the answers; 'accounts' one vote per account
+-- (nps_account_scores.vote counted as a 10, a 7 or a 0), n the accounts
+-- that voted; 'arr' the same votes weighted by ARR, n the accounts with an
+-- ARR, effective_n Kish's (sum of ARR)^2 / sum of ARR^2, from which the
+-- margin and the interval are computed.  The margin of 'stakeholders'
+-- treats answers as independent, which stakeholders of one account are
+-- not: read the accounts' margin for the account NPS.
+CREATE OR REPLACE VIEW nps_account_nps AS
+WITH v AS (
+    SELECT window_days, coalesce(segment, '(none)') AS segment,
+           CAST(arr AS double precision) AS arr,
+           CASE vote WHEN 'promoter' THEN 10 WHEN 'passive' THEN 7 ELSE 0 END AS score
+    FROM nps_account_scores
+    WHERE vote IS NOT NULL
+),
+r AS (
+    SELECT x.window_days, coalesce(acc.segment, '(none)') AS segment, x.score
+    FROM nps_account_answers AS x JOIN nps_accounts AS acc ON acc.account_id = x.account_id
+),
+s AS (
+    SELECT window_days, segment, 1 AS k, 'stakeholders' AS method, nps_state(score) AS st
+    FROM r GROUP BY window_days, segment
+    UNION ALL
+    SELECT window_days, NULL, 1, 'stakeholders', nps_state(score) FROM r GROUP BY window_days
+    UNION ALL
+    SELECT window_days, segment, 2, 'accounts', nps_state(score) FROM v GROUP BY window_days, segment
+    UNION ALL
+    SELECT window_days, NULL, 2, 'accounts', nps_state(score) FROM v GROUP BY window_days
+    UNION ALL
+    SELECT window_days, segment, 3, 'arr', nps_state(score, arr) FROM v GROUP BY window_days, segment
+    UNION ALL
+    SELECT window_days, NULL, 3, 'arr', nps_state(score, arr) FROM v GROUP BY window_days
+)
+SELECT window_days, segment, method, coalesce(nps_rows_of(st), 0) AS n,
+       coalesce((nps_summary_of(st) ->> 'effective_n')::double precision, nps_rows_of(st), 0)
+           AS effective_n,
+       nps_of(st) AS nps, nps_moe_of(st) AS moe, nps_ci_lower_of(st) AS ci_lower,
+       nps_ci_upper_of(st) AS ci_upper
+FROM s
+ORDER BY window_days, segment IS NOT NULL, segment, k;
+
+-- Per account and window: its contacts, how many of them answered (a scored
+-- answer in the window), that share in percent, and the roles of
+-- nps_account_roles that no answering contact holds, in their priority
+-- order (NULL when every role was heard).
+CREATE OR REPLACE VIEW nps_account_coverage AS
+WITH w(window_days) AS (VALUES (90), (180), (365)),
+c AS (SELECT account_id, count(*) AS contacts FROM nps_account_contacts GROUP BY account_id),
+h AS (
+    SELECT window_days, account_id, count(*) AS answered
+    FROM nps_account_answers WHERE latest GROUP BY window_days, account_id
+),
+missing AS (
+    SELECT acc.account_id, w.window_days, ro.role, ro.priority
+    FROM nps_accounts AS acc CROSS JOIN w CROSS JOIN nps_account_roles AS ro
+    WHERE NOT EXISTS (SELECT 1 FROM nps_account_answers AS x
+                      WHERE x.account_id = acc.account_id AND x.window_days = w.window_days
+                        AND x.role = ro.role)
+),
+lists AS (
+    SELECT DISTINCT account_id, window_days,
+           string_agg(role, ', ') OVER (PARTITION BY account_id, window_days
+                                          ORDER BY priority, role
+                                          ROWS BETWEEN UNBOUNDED PRECEDING
+                                               AND UNBOUNDED FOLLOWING) AS roles_missing
+    FROM missing
+)
+SELECT acc.account_id, acc.name, w.window_days, coalesce(c.contacts, 0) AS contacts,
+       coalesce(h.answered, 0) AS answered,
+       100.0::double precision * coalesce(h.answered, 0) / c.contacts AS coverage,
+       l.roles_missing
+FROM nps_accounts AS acc
+CROSS JOIN w
+LEFT JOIN c ON c.account_id = acc.account_id
+LEFT JOIN h ON h.account_id = acc.account_id AND h.window_days = w.window_days
+LEFT JOIN lists AS l ON l.account_id = acc.account_id AND l.window_days = w.window_days
+ORDER BY w.window_days, acc.account_id;
+
+-- Per account, as of nps_config.now: its vote of the last 90 days
+-- (nps_account_scores), the mean code of the 90 days before (days 91-180:
+-- each stakeholder's latest answer there), the trend between them
+-- ('falling' or 'rising' when the means differ by 2/3 or more, 'steady'
+-- otherwise, NULL unless both periods have answers; compared in whole
+-- numbers), how many decision-makers' latest answers of the last 90 days
+-- are a detractor's, and whether the account is at risk: a detractor
+-- decision-maker, or a falling trend.  2/3 is two thirds of the
+-- stakeholders falling a category, or a third falling two; a mean of one or
+-- two stakeholders moves by 1/2 or 1 from quarter to quarter by chance
+-- alone, so half a category would flag noise.  At-risk accounts first,
+-- largest ARR first.
+CREATE OR REPLACE VIEW nps_account_health AS
+WITH cur AS (
+    SELECT account_id, count(*) AS stakeholders, sum(code) AS code_sum,
+           count(CASE WHEN role = 'decision-maker' AND code = -1 THEN 1 END) AS dm_detractors
+    FROM nps_account_answers
+    WHERE window_days = 90 AND latest
+    GROUP BY account_id
+),
+earlier AS (
+    SELECT x.account_id, x.code,
+           row_number() OVER (PARTITION BY x.contact_id
+                              ORDER BY x.responded_at DESC, x.response_id DESC) AS k
+    FROM nps_account_answers AS x CROSS JOIN nps_config AS c
+    WHERE x.window_days = 180
+      AND x.responded_at <= c.now - make_interval(days => 90)
+),
+prev AS (
+    SELECT account_id, count(*) AS stakeholders, sum(code) AS code_sum
+    FROM earlier WHERE k = 1 GROUP BY account_id
+),
+t AS (
+    SELECT s.account_id, s.name, s.segment, s.arr, s.stakeholders, s.mean_code, s.vote,
+           coalesce(p.stakeholders, 0) AS prev_stakeholders,
+           CAST(p.code_sum AS double precision) / p.stakeholders AS prev_mean_code,
+           CASE WHEN cur.stakeholders IS NULL OR p.stakeholders IS NULL THEN NULL
+                WHEN 3 * (p.code_sum * cur.stakeholders - cur.code_sum * p.stakeholders)
+                     >= 2 * cur.stakeholders * p.stakeholders THEN 'falling'
+                WHEN 3 * (cur.code_sum * p.stakeholders - p.code_sum * cur.stakeholders)
+                     >= 2 * cur.stakeholders * p.stakeholders THEN 'rising'
+                ELSE 'steady' END AS trend,
+           coalesce(cur.dm_detractors, 0) AS dm_detractors
+    FROM nps_account_scores AS s
+    LEFT JOIN cur ON cur.account_id = s.account_id
+    LEFT JOIN prev AS p ON p.account_id = s.account_id
+    WHERE s.window_days = 90
+)
+SELECT account_id, name, segment, arr, stakeholders AS stakeholders_90d,
+       mean_code AS mean_code_90d, vote AS vote_90d, prev_stakeholders AS stakeholders_prev_90d,
+       prev_mean_code AS mean_code_prev_90d, trend, dm_detractors AS detractor_decision_makers,
+       dm_detractors > 0 OR coalesce(trend = 'falling', FALSE) AS at_risk,
+       CASE WHEN dm_detractors > 0 AND trend = 'falling' THEN 'detractor decision-maker, falling'
+            WHEN dm_detractors > 0 THEN 'detractor decision-maker'
+            WHEN trend = 'falling' THEN 'falling' END AS risk
+FROM t
+ORDER BY at_risk DESC, arr DESC NULLS LAST, account_id;
+
+-- ---------------------------------------------------------------------------
+-- What moves the score.  For each theme of the comments and each value of a
+-- categorical attribute (the response's campaign and channel, its account's
+-- segment, and any attribute of nps_response_attributes: plan, region, ...):
+-- the NPS of the scored responses that have it and of those that have not,
+-- and the points it costs: the NPS if its detractors had been passives,
+-- minus the NPS.  Each such detractor would add 100 / n points, so the cost
+-- is 100 x (its detractors) / n, the share of all n scored responses that
+-- are its detractors, and its 95% interval is the Wilson interval of that
+-- share (csat_ci_lower_of / csat_ci_upper_of of a csat_state holding a 5
+-- for each of those detractors and a 1 for every other response: CSAT is the
+-- share of 4-5).  The gap is what the NPS would gain if the responses with
+-- it scored as the rest do: (NPS of the rest - its NPS) x its share of the n
+-- responses, negative when it lifts the score; its interval is that of the
+-- difference (nps_diff_ci_lower / _upper of the two states) times the
+-- share.  p_value tests its NPS against the rest's (nps_pvalue of the two
+-- states); q_value is the Benjamini-Hochberg adjustment over every row of
+-- the view (nps_driver_impact) or over the themes (nps_theme_impact).  A
+-- response that mentions several themes counts once for each; for the
+-- themes, the campaign and the channel n is every scored response, for
+-- another attribute the scored responses that have a value of it.  A theme
+-- or value without a scored response has no row.
+-- ---------------------------------------------------------------------------
+CREATE TABLE IF NOT EXISTS nps_response_attributes (
+    response_id bigint NOT NULL,   -- nps_responses.id
+    attribute text NOT NULL,       -- e.g. plan, region (theme, campaign, channel, segment are built in)
+    value text NOT NULL,
+    PRIMARY KEY (response_id, attribute, value)
+);
+
+-- Per theme or attribute value: scored responses with it, its detractors,
+-- the scored responses it is measured against (all_scored, the n above),
+-- its NPS and the rest's, the points it costs and the gap, each with its
+-- 95% interval, the p-value against the rest and the q-value over all
+-- rows.  Largest cost first.
+CREATE OR REPLACE VIEW nps_driver_impact AS
+WITH RECURSIVE r AS MATERIALIZED (
+    SELECT id, contact_id, campaign, channel, score FROM nps_responses
+    WHERE nps_category(score) IS NOT NULL     -- a score (blank text in SQLite is none)
+),
+total AS (SELECT count(*) AS n, nps_state(score) AS st FROM r),
+-- Each scored response with each value it has: its themes, campaign,
+-- channel, account segment and the attributes of nps_response_attributes.
+a AS MATERIALIZED (
+    SELECT 'theme' AS attribute, t.theme AS value, r.id AS response_id, r.score
+    FROM (SELECT DISTINCT response_id, theme FROM nps_response_themes) AS t
+    JOIN r ON r.id = t.response_id
+    UNION ALL
+    SELECT 'campaign', coalesce(campaign, '(none)'), id, score FROM r
+    UNION ALL
+    SELECT 'channel', coalesce(channel, '(none)'), id, score FROM r
+    UNION ALL
+    SELECT 'segment', coalesce(acc.segment, '(none)'), r.id, r.score
+    FROM r JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
+    JOIN nps_accounts AS acc ON acc.account_id = ac.account_id
+    UNION ALL
+    SELECT x.attribute, x.value, r.id, r.score
+    FROM (SELECT DISTINCT response_id, attribute, value FROM nps_response_attributes
+          WHERE attribute NOT IN ('theme', 'campaign', 'channel', 'segment')) AS x
+    JOIN r ON r.id = x.response_id
+),
+-- The scored responses each attribute is measured over, each once: all of
+-- them for the themes, the campaign and the channel.
+base AS (
+    SELECT 'theme' AS attribute, n, st FROM total
+    UNION ALL
+    SELECT 'campaign', n, st FROM total
+    UNION ALL
+    SELECT 'channel', n, st FROM total
+    UNION ALL
+    SELECT attribute, count(*), nps_state(score)
+    FROM (SELECT DISTINCT attribute, response_id, score FROM a
+          WHERE attribute NOT IN ('theme', 'campaign', 'channel')) AS d
+    GROUP BY attribute
+),
+v AS (
+    SELECT attribute, value, count(*) AS scored,
+           count(CASE WHEN nps_category(score) = 'detractor' THEN 1 END) AS detractors,
+           nps_state(score) AS st,
+           csat_state(CASE WHEN nps_category(score) = 'detractor' THEN 5 END) AS fives
+    FROM a
+    GROUP BY attribute, value
+),
+-- ones: a csat_state of 2^k answers of 1, k = 0..40; the states of the
+-- binary digits of m merge into one of m ones, so the share's state is
+-- made without a pass over the responses per row.
+ones (k, pow, st) AS (
+    SELECT 0, CAST(1 AS bigint), csat_state(1)
+    UNION ALL
+    SELECT k + 1, pow * 2, csat_state_merge(st, st) FROM ones WHERE k < 40
+),
+s AS (
+    SELECT v.attribute, v.value, v.scored, v.detractors, b.n AS all_scored, v.st,
+           nps_state_unmerge(b.st, v.st) AS rest,
+           csat_state_merge(v.fives, (SELECT csat_state(o.st) FROM ones AS o
+                                      WHERE ((b.n - v.detractors) / o.pow) % 2 = 1)) AS share
+    FROM v JOIN base AS b ON b.attribute = v.attribute
+),
+t AS (
+    SELECT attribute, value, scored, detractors, all_scored, nps_of(st) AS nps_with,
+           nps_of(rest) AS nps_without, csat_of(share) AS cost_points,
+           csat_ci_lower_of(share) AS cost_lower, csat_ci_upper_of(share) AS cost_upper,
+           (nps_of(rest) - nps_of(st)) * scored / all_scored AS gap_points,
+           nps_diff_ci_lower(st, rest) * scored / all_scored AS gap_lower,
+           nps_diff_ci_upper(st, rest) * scored / all_scored AS gap_upper,
+           nps_pvalue(st, rest) AS p_value
+    FROM s
+),
+ranked AS (
+    SELECT attribute, value, p_value,
+           row_number() OVER (ORDER BY p_value, attribute, value) AS i, count(*) OVER () AS m
+    FROM t
+    WHERE p_value IS NOT NULL
+),
+q AS (
+    SELECT attribute, value,
+           min(CASE WHEN p_value * m / i < 1 THEN p_value * m / i ELSE 1.0 END)
+               OVER (ORDER BY i DESC ROWS UNBOUNDED PRECEDING) AS q_value
+    FROM ranked
+)
+SELECT t.attribute, t.value, t.scored, t.detractors, t.all_scored, t.nps_with, t.nps_without,
+       t.cost_points, t.cost_lower, t.cost_upper, t.gap_points, t.gap_lower, t.gap_upper,
+       t.p_value, q.q_value
+FROM t
+LEFT JOIN q ON q.attribute = t.attribute AND q.value = t.value
+ORDER BY t.cost_points DESC, t.attribute, t.value;
+
+-- The themes of nps_driver_impact, their q-values adjusted over the themes
+-- alone.  "Which themes cost the most points?":  SELECT theme, cost_points,
+-- cost_lower, cost_upper FROM nps_theme_impact.
+CREATE OR REPLACE VIEW nps_theme_impact AS
+WITH t AS (
+    SELECT value AS theme, scored, detractors, all_scored, nps_with, nps_without, cost_points,
+           cost_lower, cost_upper, gap_points, gap_lower, gap_upper, p_value
+    FROM nps_driver_impact
+    WHERE attribute = 'theme'
+),
+ranked AS (
+    SELECT theme, p_value, row_number() OVER (ORDER BY p_value, theme) AS i,
+           count(*) OVER () AS m
+    FROM t
+    WHERE p_value IS NOT NULL
+),
+q AS (
+    SELECT theme,
+           min(CASE WHEN p_value * m / i < 1 THEN p_value * m / i ELSE 1.0 END)
+               OVER (ORDER BY i DESC ROWS UNBOUNDED PRECEDING) AS q_value
+    FROM ranked
+)
+SELECT t.theme, t.scored, t.detractors, t.all_scored, t.nps_with, t.nps_without, t.cost_points,
+       t.cost_lower, t.cost_upper, t.gap_points, t.gap_lower, t.gap_upper, t.p_value, q.q_value
+FROM t
+LEFT JOIN q ON q.theme = t.theme
+ORDER BY t.cost_points DESC, t.theme;
+
 RESET client_min_messages;

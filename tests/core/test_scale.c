@@ -113,6 +113,38 @@ TEST(test_s3_wilson_edges)
     assert_near(value(&s, NPS_S_CI_UPPER, 0.95), 100.0 - 72.246720013711075, 1e-12);
 }
 
+/* S3: at 0% and 100% Wilson's interval is [0, z^2 / (n + z^2)] and [n / (n +
+ * z^2), 1]: the bound on the estimate's side is the estimate itself, exactly,
+ * for every n to 1000, unweighted and with equal weights (Kish's n is n).
+ * Computed as centre -+ half-width, rounding gave a lower bound of 2.8e-15
+ * for 7 answers all dissatisfied and an upper one of 99.999999999999986 for
+ * 10 all satisfied: intervals that missed their own estimate. */
+TEST(test_s3_wilson_holds_estimate)
+{
+    double z2 = 1.959963984540054 * 1.959963984540054;
+    for (int n = 1; n <= 1000; n++) {
+        for (int weighted = 0; weighted < 2; weighted++) {
+            nps_scale_state none, all;
+            nps_scale_init(&none, NPS_CSAT);
+            nps_scale_init(&all, NPS_CSAT);
+            for (int r = 0; r < n; r++) {
+                assert_int_equal(weighted ? nps_scale_add_weighted(&none, 1, 0.3)
+                                          : nps_scale_add(&none, 1),
+                                 NPS_OK);
+                assert_int_equal(weighted ? nps_scale_add_weighted(&all, 5, 0.3)
+                                          : nps_scale_add(&all, 5),
+                                 NPS_OK);
+            }
+            assert_true(value(&none, NPS_S_VALUE, 0.95) == 0.0);
+            assert_true(value(&none, NPS_S_CI_LOWER, 0.95) == 0.0);
+            assert_near(value(&none, NPS_S_CI_UPPER, 0.95), 100.0 * z2 / (n + z2), 1e-11);
+            assert_true(value(&all, NPS_S_VALUE, 0.95) == 100.0);
+            assert_true(value(&all, NPS_S_CI_UPPER, 0.95) == 100.0);
+            assert_near(value(&all, NPS_S_CI_LOWER, 0.95), 100.0 * n / (n + z2), 1e-11);
+        }
+    }
+}
+
 /* S2, S4: the issue's example, counts (1, 1, 2, 4, 8, 10, 4) of 1..7: sum
  * 153, mean 5.1; sum of squares 843, sample variance (843 - 30 * 5.1^2) /
  * 29 = 62.7 / 29, sd 1.4704; t(29, 0.975) = 2.0452296421327043, so the

@@ -6,7 +6,11 @@
  * state_text: their text forms and a few near misses; score_text: score
  * texts of every class; casefold: mixed-script and broken UTF-8; categories:
  * category lists; merge: short step sequences (see merge.c); pair_decode:
- * encoded pair states and an nps_state.
+ * encoded pair states and an nps_state; state_decode and pair_decode also
+ * a CSAT and a CES state; scale_decode and scale_text: a byte naming the
+ * scale, then encoded CSAT and CES states (empty, one answer, all in or out
+ * of the top box, weighted, at the row cap) or their text forms, states of
+ * other kinds and a few near misses.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -48,6 +52,120 @@ static void put_state(const char *name, const nps_state *s)
     put("state_decode", name, buf, len);
     nps_state_to_text(s, text, sizeof text);
     put_text("state_text", name, text);
+}
+
+/* A state of each scale where an nps_state (state_decode) or a pair state
+ * (pair_decode) belongs: refused with the error that names it (S6). */
+static void foreign_scale_seeds(void)
+{
+    for (int k = 0; k < NPS_NSCALES; k++) {
+        const nps_scale_info *info = nps_scale_describe((nps_scale)k);
+        nps_scale_state s;
+        uint8_t buf[NPS_SCALE_BYTES];
+        char name[32];
+        nps_scale_init(&s, (nps_scale)k);
+        nps_scale_add(&s, info->hi);
+        size_t len = nps_scale_encode(&s, buf);
+        snprintf(name, sizeof name, "%s_state", info->name);
+        put("state_decode", name, buf, len);
+        put("pair_decode", name, buf, len);
+    }
+}
+
+/* One prefixed seed: the byte naming scale k (scale_decode.c, scale_text.c), then data. */
+static void put_prefixed(const char *target, const char *name, nps_scale k, const void *data,
+                         size_t len)
+{
+    uint8_t buf[1 + NPS_SCALE_TEXT_MAX];
+    buf[0] = (uint8_t)k;
+    memcpy(buf + 1, data, len);
+    put(target, name, buf, 1 + len);
+}
+
+/* One scale state as both a binary (scale_decode) and a text (scale_text)
+ * seed, named after its scale. */
+static void put_scale(const char *name, const nps_scale_state *s)
+{
+    uint8_t buf[NPS_SCALE_BYTES];
+    char text[NPS_SCALE_TEXT_MAX], full[64];
+    nps_scale k = (nps_scale)s->scale;
+    snprintf(full, sizeof full, "%s_%s", nps_scale_describe(k)->name, name);
+    put_prefixed("scale_decode", full, k, buf, nps_scale_encode(s, buf));
+    nps_scale_to_text(s, text, sizeof text);
+    put_prefixed("scale_text", full, k, text, strlen(text));
+}
+
+/* The seeds of both scales. */
+static void scale_seeds(void)
+{
+    for (int k = 0; k < NPS_NSCALES; k++) {
+        const nps_scale_info *info = nps_scale_describe((nps_scale)k);
+        nps_scale_state s;
+        nps_scale_init(&s, (nps_scale)k);
+        put_scale("empty", &s);
+        nps_scale_add(&s, info->hi);
+        put_scale("one", &s);
+        for (int i = info->lo; i <= info->hi; i++)
+            nps_scale_add(&s, i);
+        put_scale("one_each", &s);
+        nps_scale_init(&s, (nps_scale)k);
+        for (int r = 0; r < 7; r++)
+            nps_scale_add(&s, info->hi);
+        put_scale("all_top", &s);
+        nps_scale_init(&s, (nps_scale)k);
+        for (int r = 0; r < 7; r++)
+            nps_scale_add(&s, info->lo);
+        put_scale("all_bottom", &s);
+        nps_scale_init(&s, (nps_scale)k);
+        nps_scale_add(&s, info->top);
+        nps_scale_add(&s, info->lo);
+        nps_scale_add_weighted(&s, info->hi, 2.5);
+        nps_scale_add_weighted(&s, info->lo, 0.1);
+        nps_scale_add_weighted(&s, info->top - 1, 1e-3);
+        put_scale("weighted", &s);
+        nps_scale_init(&s, (nps_scale)k);
+        nps_scale_add_weighted(&s, info->top, 0.0);
+        put_scale("zero_weight", &s);
+        nps_scale_init(&s, (nps_scale)k);
+        nps_scale_add_weighted(&s, info->hi, 1e150);
+        nps_scale_add_weighted(&s, info->lo, 1e-150);
+        put_scale("extreme_weights", &s);
+        nps_scale_init(&s, (nps_scale)k);
+        s.count[0] = NPS_MAX_ROWS / 2;
+        s.count[info->hi - info->lo] = NPS_MAX_ROWS / 2;
+        s.rows = NPS_MAX_ROWS;
+        put_scale("row_cap", &s);
+        /* the other scale's state, an nps_state, a short blob */
+        uint8_t buf[NPS_SCALE_BYTES > NPS_STATE_BYTES ? NPS_SCALE_BYTES : NPS_STATE_BYTES];
+        char name[64];
+        nps_scale_init(&s, (nps_scale)(1 - k));
+        nps_scale_add(&s, 3);
+        snprintf(name, sizeof name, "%s_other_scale", info->name);
+        put_prefixed("scale_decode", name, (nps_scale)k, buf, nps_scale_encode(&s, buf));
+        nps_state ns;
+        nps_state_init(&ns);
+        nps_add(&ns, 9);
+        snprintf(name, sizeof name, "%s_nps_state", info->name);
+        put_prefixed("scale_decode", name, (nps_scale)k, buf, nps_encode(&ns, buf));
+        snprintf(name, sizeof name, "%s_short", info->name);
+        put_prefixed("scale_decode", name, (nps_scale)k, info->magic, 3);
+    }
+    static const char *texts[][2] = {
+        {"  scores=0,0,1,0,2  ", "scores=0,0,0,1,0,0,2"},
+        {"scores=0,0,1,0", "scores=0,0,0,1,0,0"},
+        {"scores=1,0,0,0,1 weighted=1,0,0,0,1 wsum=0.5,0,0,0,2e0 wsq=0.25,0,0,0,4.0",
+         "scores=1,0,0,0,0,0,1 weighted=1,0,0,0,0,0,1 wsum=0.5,0,0,0,0,0,2e0 "
+         "wsq=0.25,0,0,0,0,0,4.0"},
+        {"scores=0,0,0,0,0 weighted=0,0,0,0,0 wsum=0,0,0,0,0 wsq=0,0,0,0,0",
+         "scores=1,0,0,0,0,0,0 weighted=1,0,0,0,0,0,0 wsum=3,0,0,0,0,0,0 wsq=1,0,0,0,0,0,0"},
+    };
+    static const char *const names[] = {"spaces", "bad_count", "weighted_forms", "near_miss"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        for (int k = 0; k < NPS_NSCALES; k++) {
+            char name[64];
+            snprintf(name, sizeof name, "%s_%s", nps_scale_describe((nps_scale)k)->name, names[i]);
+            put_prefixed("scale_text", name, (nps_scale)k, texts[i][k], strlen(texts[i][k]));
+        }
 }
 
 int main(int argc, char **argv)
@@ -189,5 +307,7 @@ int main(int argc, char **argv)
         put("pair_decode", "nps_state", sb, nps_encode(&ns, sb));
         put("pair_decode", "short", "npp\x01", 4);
     }
+    foreign_scale_seeds();
+    scale_seeds();
     return 0;
 }

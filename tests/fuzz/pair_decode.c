@@ -18,8 +18,7 @@ static void one(const uint8_t *buf, size_t len)
     nps_status st = nps_pair_decode(buf, len, &s);
     if (st != NPS_OK) {
         CHECK((st >= NPS_E_PAIR_LENGTH && st <= NPS_E_PAIR_VALUE) || st == NPS_E_PAIR_IS_STATE ||
-              st == nps_scale_status(NPS_CSAT, NPS_SE_IN_PAIR) ||
-              st == nps_scale_status(NPS_CES, NPS_SE_IN_PAIR));
+              scale_state_given(st, NPS_SE_IN_PAIR, buf));
         CHECK(memcmp(&s, &before, sizeof s) == 0);
         return;
     }

@@ -33,6 +33,30 @@ check "DESTDIR install has the control file and install script" \
 check "the staged SQLite extension loads by path" \
     bash -c "sqlite3 :memory: '.load $tmp/stage$libdir/nps' 'SELECT nps_version();' | grep -qx '$(cat VERSION)'"
 
+# PGXN: META.json is valid JSON, of the Meta Spec 1.0.0, with the version
+# of VERSION, and the distribution carries it at its top.
+make --no-print-directory -s meta >"$tmp/log" 2>&1 || cat "$tmp/log" >&2
+check "META.json is PGXN Meta Spec 1.0.0 with the version of VERSION" python3 -c '
+import json, os, sys
+meta = json.load(open(sys.argv[1]))
+version = sys.argv[2]
+for key in ("name", "abstract", "version", "maintainer", "license", "provides", "meta-spec"):
+    assert key in meta, "no " + key
+assert meta["meta-spec"]["version"] == "1.0.0"
+assert meta["version"] == version, meta["version"]
+for name, ext in meta["provides"].items():
+    assert ext["version"] == version, (name, ext["version"])
+    assert os.path.isfile(ext["file"]), ext["file"]
+assert meta["prereqs"]["runtime"]["requires"]["PostgreSQL"] == "14.0.0"
+' build/META.json "$(cat VERSION)"
+if git rev-parse --verify -q HEAD >/dev/null 2>&1; then
+    make --no-print-directory -s dist >"$tmp/log" 2>&1 || cat "$tmp/log" >&2
+    check "make dist puts META.json and the Makefile at the top of build/nps-$(cat VERSION).zip" \
+        python3 -c 'import sys, zipfile; names = zipfile.ZipFile(sys.argv[1]).namelist()
+assert all(sys.argv[2] + "/" + f in names for f in ("META.json", "Makefile", "VERSION"))' \
+        "build/nps-$(cat VERSION).zip" "nps-$(cat VERSION)"
+fi
+
 # 2. A PG_CONFIG that does not exist fails with a message naming it.
 if make --no-print-directory -s pg PG_CONFIG=/nonexistent/pg_config >"$tmp/log" 2>&1; then
     report "make pg with a missing PG_CONFIG fails" "it succeeded"

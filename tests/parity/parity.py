@@ -1,14 +1,22 @@
 #!/usr/bin/env python3
-"""Run the same queries on SQLite (sqlite3 shell, the extension loaded) and on
-PostgreSQL (psql against the server in PGHOST/PGPORT) and compare the outputs.
+"""Run the same queries on SQLite (sqlite3 shell, the extension loaded), on
+PostgreSQL (psql against the server in PGHOST/PGPORT) and, when given, on
+DuckDB (build/duckdb/shell with the DuckDB extension loaded), and compare the
+outputs.
 
-Usage: parity.py SQLITE_EXTENSION        (run from the repository root)
+Usage: parity.py SQLITE_EXTENSION [DUCKDB_SHELL DUCKDB_EXTENSION]
+       (run from the repository root)
+
+DuckDB runs every query, state query and error case that uses only what it
+has (DUCKDB_LACKS names the rest, with the reason); its answers must be those
+of SQLite (and so of PostgreSQL), digit for digit, and its states and pair
+states are read by both other engines and theirs by it.
 
 Checks, each counted once in the closing "N passed, M failed":
   * every query of sql/queries.sql gives the same rows in both engines;
-  * the states of each engine, exported as hex and loaded into the other,
+  * the states of each engine, exported as hex and loaded into each other,
     give the same results there (sql/states.sql) as the engine's own states;
-  * every bad input of sql/errors.sql gives the same error text in both;
+  * every bad input of sql/errors.sql gives the same error text in all;
   * every query of sql/programme.sql gives the same rows in both, over the
     programme's fixture (tests/programme/fixture.sql) after the programme's
     schema script (sql/programme/<engine>.sql);
@@ -20,7 +28,8 @@ Checks, each counted once in the closing "N passed, M failed":
 Printing.  PostgreSQL prints float8 with extra_float_digits = 0, i.e. %.15g:
 15 significant digits.  SQLite 3.40's shell prints a REAL with %!.15g: the
 same 15 significant digits, but always with a decimal point ("100.0",
-"1.0e-05").  Every field that is a decimal number with a point or an exponent
+"1.0e-05").  The DuckDB shell prints DuckDB's own rendering of a double, the
+shortest text that reads back exactly (17 digits at most).  Every field that is a decimal number with a point or an exponent
 is re-printed as %.15g in both outputs.  That changes only the layout: a
 decimal of at most 15 significant digits read into a double and printed
 again with %.15g gives back the same digits, so no difference within the 15
@@ -47,6 +56,18 @@ PG_HEX = ("CREATE FUNCTION hex(nps_state) RETURNS text LANGUAGE sql IMMUTABLE "
           "AS $$ SELECT coalesce(upper(encode($1::bytea, 'hex')), '') $$;\n"
           "CREATE FUNCTION hex(ces_state) RETURNS text LANGUAGE sql IMMUTABLE "
           "AS $$ SELECT coalesce(upper(encode($1::bytea, 'hex')), '') $$;\n")
+
+# DuckDB's prefix of an error ("Invalid Input Error: "), as SQLite's above.
+DUCKDB_PREFIX = re.compile(r'^Error: (?:[A-Z][A-Za-z]* )+Error: ')
+# DuckDB's stand-in for SQLite's hex(): its own hex() of a blob is the same
+# upper-case hex, but NULL for NULL; queries call this macro instead
+# (duck() rewrites them), and a state literal x'..' is unhex('..') there.
+DUCKDB_HEX = "CREATE MACRO nps_parity_hex(b) AS coalesce(hex(b), '');\n"
+# What the DuckDB extension does not have, so queries and error cases that
+# use it run on SQLite and PostgreSQL only: the programme toolkit (alert
+# triggers, follow-up queues and questions, the programme's views), an
+# operational schema for the engines that hold the responses.
+DUCKDB_LACKS = re.compile(r'\b(nps_alert_on|nps_alert_off|nps_followup_question)\(')
 
 # The programme's tables and views, one row per column in order: name|kind|column.
 SCHEMA_SQLITE = r"""SELECT m.name, m.type, p.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS p
@@ -145,6 +166,28 @@ def run_pg(db, script):
     return p.stdout, p.stderr
 
 
+def duck(sql):
+    """A query as DuckDB runs it: hex() through nps_parity_hex(), x'..' as unhex('..')."""
+    sql = re.sub(r"\bx'([0-9a-fA-F]*)'", r"unhex('\1')", sql)
+    return re.sub(r'\bhex\(', 'nps_parity_hex(', sql)
+
+
+def duck_has(sql):
+    """True when DuckDB has every function a query or case uses."""
+    return not DUCKDB_LACKS.search(sql)
+
+
+def run_duckdb(duckdb, script):
+    """Run a script in one DuckDB shell session; return (stdout, errors).  The
+    shell prints errors on stdout, in order: they are taken out and returned."""
+    shell, ext = duckdb
+    p = subprocess.run([shell, '-cmd', "LOAD '%s'" % ext], input=DUCKDB_HEX + script, capture_output=True,
+                       text=True)
+    out = [x for x in p.stdout.splitlines(True) if not x.startswith('Error: ')]
+    err = [x for x in p.stdout.splitlines(True) if x.startswith('Error: ')]
+    return ''.join(out), ''.join(err) + p.stderr
+
+
 def compare(name, a, b, label_a, label_b):
     """One check: two result blocks are identical and not empty."""
     if a == b and a:
@@ -191,6 +234,7 @@ def create_db(name):
 
 def main():
     ext = sys.argv[1]
+    duckdb = tuple(sys.argv[2:4]) if len(sys.argv) >= 4 else None
     fixture = open(os.path.join(HERE, 'fixture.sql'), encoding='utf-8').read()
     queries = statements(os.path.join(HERE, 'sql', 'queries.sql'))
     state_queries = statements(os.path.join(HERE, 'sql', 'states.sql'))
@@ -206,42 +250,62 @@ def main():
     check(not s_err, 'sqlite3 ran the queries without error', s_err)
     check(not p_err, 'psql ran the queries without error', p_err)
     s_blocks, p_blocks = blocks(normalise(s_out)), blocks(normalise(p_out))
+    d_blocks = {}
+    if duckdb:
+        d_out, d_err = run_duckdb(duckdb, fixture + marked([duck(q) if duck_has(q) else "SELECT 'not in DuckDB';"
+                                                           for q in queries], 'query '))
+        check(not d_err, 'duckdb ran the queries without error', d_err)
+        d_blocks = blocks(normalise(d_out))
     for i, q in enumerate(queries, 1):
         name = 'query %d' % i
         if not q.startswith('SELECT'):
             continue  # a statement that makes a table; its rows are queried next
         compare('%s: %s' % (name, q.splitlines()[0][:90]), s_blocks.get(name, []), p_blocks.get(name, []),
                 'sqlite', 'pg')
+        if duckdb and duck_has(q):
+            compare('%s in DuckDB: %s' % (name, q.splitlines()[0][:80]), d_blocks.get(name, []),
+                    s_blocks.get(name, []), 'duckdb', 'sqlite')
 
-    query_blocks = (s_blocks, p_blocks)
+    query_blocks = (s_blocks, p_blocks, d_blocks)
 
-    # 2. States made by one engine, read by the other.  The last query of
+    # 2. States made by each engine, read by every other.  The last query of
     # queries.sql exported each engine's daily states as hex (compared above).
     last = 'query %d' % len(queries)
-    from_sqlite, from_pg = hex_rows(s_blocks.get(last, [])), hex_rows(p_blocks.get(last, []))
+    engines = ['sqlite', 'pg'] + (['duckdb'] if duckdb else [])
+    exports = {e: hex_rows(b.get(last, [])) for e, b in (('sqlite', s_blocks), ('pg', p_blocks),
+                                                          ('duckdb', d_blocks)) if e in engines}
     daily = [q for q in queries if q.startswith('CREATE TABLE daily')][0]
     create = 'CREATE TABLE %s (day integer, region text, st %s, wst %s);\n'
-    own = lambda prefix: marked([q.replace('@STATES@', 'daily') for q in state_queries], prefix)
-    other = lambda prefix, t: marked([q.replace('@STATES@', t) for q in state_queries], prefix)
-    s_out, s_err = run_sqlite(ext, fixture + daily + '\n' + create % ('daily_from_pg', 'blob', 'blob')
-                              + load_states(from_pg, 'daily_from_pg', lambda h: "x'%s'" % h)
-                              + own('own ') + other('other ', 'daily_from_pg'))
-    p_out, p_err = run_pg(db, 'DROP TABLE daily;\n' + daily + '\n'
-                          + create % ('daily_from_sqlite', 'nps_state', 'nps_state')
-                          + load_states(from_sqlite, 'daily_from_sqlite',
-                                        lambda h: "'\\x%s'::bytea::nps_state" % h)
-                          + own('own ') + other('other ', 'daily_from_sqlite'))
-    check(not s_err, 'sqlite3 ran the state queries without error', s_err)
-    check(not p_err, 'psql ran the state queries without error', p_err)
-    s_blocks, p_blocks = blocks(normalise(s_out)), blocks(normalise(p_out))
+    marked_states = lambda prefix, t: marked([q.replace('@STATES@', t) for q in state_queries], prefix)
+    literal = {'sqlite': lambda h: "x'%s'" % h, 'pg': lambda h: "'\\x%s'::bytea::nps_state" % h,
+               'duckdb': lambda h: "unhex('%s')" % h}
+    state_type = {'sqlite': 'blob', 'pg': 'nps_state', 'duckdb': 'blob'}
+    runner = {'sqlite': lambda sc: run_sqlite(ext, fixture + sc),
+              'pg': lambda sc: run_pg(db, 'DROP TABLE daily;\n' + sc),
+              'duckdb': lambda sc: run_duckdb(duckdb, fixture + duck(sc))}
+    label = {'sqlite': 'SQLite', 'pg': 'PostgreSQL', 'duckdb': 'DuckDB'}
+    states = {}
+    for engine in engines:
+        sources = [e for e in engines if e != engine]
+        script = daily + '\n' + ''.join(
+            create % ('daily_from_' + e, state_type[engine], state_type[engine])
+            + load_states(exports[e], 'daily_from_' + e, literal[engine]) for e in sources)
+        script += marked_states('own ', 'daily') + ''.join(marked_states('from %s ' % e, 'daily_from_' + e)
+                                                           for e in sources)
+        out, err = runner[engine](script)
+        check(not err, '%s ran the state queries without error' % engine, err)
+        states[engine] = blocks(normalise(out))
     for i, q in enumerate(state_queries, 1):
         head = q.splitlines()[0][:70]
-        compare('states %d, each engine its own: %s' % (i, head), s_blocks.get('own %d' % i, []),
-                p_blocks.get('own %d' % i, []), 'sqlite', 'pg')
-        compare('states %d, SQLite states in PostgreSQL: %s' % (i, head), p_blocks.get('other %d' % i, []),
-                p_blocks.get('own %d' % i, []), 'pg reading sqlite states', 'pg')
-        compare('states %d, PostgreSQL states in SQLite: %s' % (i, head), s_blocks.get('other %d' % i, []),
-                s_blocks.get('own %d' % i, []), 'sqlite reading pg states', 'sqlite')
+        for engine in engines[1:]:
+            compare('states %d, %s and SQLite each their own: %s' % (i, label[engine], head),
+                    states[engine].get('own %d' % i, []), states['sqlite'].get('own %d' % i, []), engine, 'sqlite')
+        for engine in engines:
+            for source in engines:
+                if source != engine:
+                    compare('states %d, %s states in %s: %s' % (i, label[source], label[engine], head),
+                            states[engine].get('from %s %d' % (source, i), []), states[engine].get('own %d' % i, []),
+                            '%s reading %s states' % (engine, source), engine)
 
     # 2b. Pair states made by one engine, read by the other: the per-region
     # pair states of queries.sql (their hex is the last column), read back by
@@ -249,9 +313,11 @@ def main():
     pair_q = [i for i, q in enumerate(queries, 1)
               if q.startswith('SELECT a.region, nps_change(') and 'hex(nps_pair_state(' in q][0]
     pair_rows = lambda b: [(line.split('|')[0], line.split('|')[-1]) for line in b.get('query %d' % pair_q, [])]
-    s_pairs, p_pairs = pair_rows(query_blocks[0]), pair_rows(query_blocks[1])
-    check(len(s_pairs) > 1 and len(s_pairs) == len(p_pairs), 'pair states exported by both engines',
-          '%r\n%r' % (s_pairs, p_pairs))
+    pairs = {'sqlite': pair_rows(query_blocks[0]), 'pg': pair_rows(query_blocks[1])}
+    if duckdb:
+        pairs['duckdb'] = pair_rows(query_blocks[2])
+    check(len(pairs['sqlite']) > 1 and all(len(p) == len(pairs['sqlite']) for p in pairs.values()),
+          'pair states exported by every engine', '%r' % pairs)
 
     def read_pairs(rows, literal):
         first = literal(rows[0][1])
@@ -259,27 +325,32 @@ def main():
                        "hex(nps_pair_state_merge(%s, %s));\n" % (r, literal(h), literal(h), literal(h),
                                                                   literal(h), first)
                        for r, h in rows)
-    s_lit, p_lit = (lambda h: "x'%s'" % h), (lambda h: "'\\x%s'::bytea::nps_pair_state" % h)
+    pair_literal = {'sqlite': lambda h: "x'%s'" % h, 'pg': lambda h: "'\\x%s'::bytea::nps_pair_state" % h,
+                    'duckdb': lambda h: "unhex('%s')" % h}
+    pair_runner = {'sqlite': lambda sc: run_sqlite(ext, sc), 'pg': lambda sc: run_pg(db, sc),
+                   'duckdb': lambda sc: run_duckdb(duckdb, duck(sc))}
     outputs = {}
-    for engine, run, lit in (('sqlite', lambda sc: run_sqlite(ext, sc), s_lit),
-                             ('pg', lambda sc: run_pg(db, sc), p_lit)):
-        for source, rows in (('sqlite', s_pairs), ('pg', p_pairs)):
-            out, err = run(read_pairs(rows, lit))
+    for engine in pairs:
+        for source, rows in pairs.items():
+            out, err = pair_runner[engine](read_pairs(rows, pair_literal[engine]))
             check(not err, '%s read the pair states of %s without error' % (engine, source), err)
             outputs[engine, source] = normalise(out)
-    for engine, source in (('sqlite', 'pg'), ('pg', 'sqlite'), ('pg', 'pg')):
-        compare('pair states of %s read by %s' % (source, engine), outputs[engine, source],
-                outputs['sqlite', 'sqlite'], '%s reading %s' % (engine, source), 'sqlite reading sqlite')
+    for engine, source in outputs:
+        if (engine, source) != ('sqlite', 'sqlite'):
+            compare('pair states of %s read by %s' % (source, engine), outputs[engine, source],
+                    outputs['sqlite', 'sqlite'], '%s reading %s' % (engine, source), 'sqlite reading sqlite')
 
-    # 2c. CSAT and CES states made by one engine, read by the other: the
+    # 2c. CSAT and CES states made by each engine, read by every other: the
     # per-region states of queries.sql (their hex the last two columns), read
-    # back by the _of scalars and merged, in both engines, from both engines' bytes.
+    # back by the _of scalars and merged, in every engine, from every engine's bytes.
     scale_q = [i for i, q in enumerate(queries, 1) if q.startswith('SELECT region, csat_summary_of(')][0]
     scale_rows = lambda b: [tuple(line.split('|')[i] for i in (0, -2, -1))
                             for line in b.get('query %d' % scale_q, [])]
-    s_scales, p_scales = scale_rows(query_blocks[0]), scale_rows(query_blocks[1])
-    check(len(s_scales) > 1 and len(s_scales) == len(p_scales), 'CSAT and CES states exported by both engines',
-          '%r\n%r' % (s_scales, p_scales))
+    scales = {'sqlite': scale_rows(query_blocks[0]), 'pg': scale_rows(query_blocks[1])}
+    if duckdb:
+        scales['duckdb'] = scale_rows(query_blocks[2])
+    check(len(scales['sqlite']) > 1 and all(len(x) == len(scales['sqlite']) for x in scales.values()),
+          'CSAT and CES states exported by every engine', '%r' % scales)
 
     def read_scales(rows, csat, ces):
         first = rows[0]
@@ -289,23 +360,28 @@ def main():
                        % (r, csat(c), csat(c), csat(c), ces(e), ces(e), ces(e), ces(e), csat(c), csat(first[1]),
                           ces(e), ces(first[2]))
                        for r, c, e in rows)
+    scale_readers = {
+        'sqlite': (lambda sc: run_sqlite(ext, sc), lambda h: "x'%s'" % h, lambda h: "x'%s'" % h),
+        'pg': (lambda sc: run_pg(db, sc), lambda h: "'\\x%s'::bytea::csat_state" % h,
+               lambda h: "'\\x%s'::bytea::ces_state" % h),
+        'duckdb': (lambda sc: run_duckdb(duckdb, duck(sc)), lambda h: "unhex('%s')" % h,
+                   lambda h: "unhex('%s')" % h)}
     outputs = {}
-    for engine, run, csat, ces in (
-            ('sqlite', lambda sc: run_sqlite(ext, sc), lambda h: "x'%s'" % h, lambda h: "x'%s'" % h),
-            ('pg', lambda sc: run_pg(db, sc), lambda h: "'\\x%s'::bytea::csat_state" % h,
-             lambda h: "'\\x%s'::bytea::ces_state" % h)):
-        for source, rows in (('sqlite', s_scales), ('pg', p_scales)):
+    for engine in scales:
+        run, csat, ces = scale_readers[engine]
+        for source, rows in scales.items():
             out, err = run(read_scales(rows, csat, ces))
             check(not err, '%s read the CSAT and CES states of %s without error' % (engine, source), err)
             outputs[engine, source] = normalise(out)
-    for engine, source in (('sqlite', 'pg'), ('pg', 'sqlite'), ('pg', 'pg')):
-        compare('CSAT and CES states of %s read by %s' % (source, engine), outputs[engine, source],
-                outputs['sqlite', 'sqlite'], '%s reading %s' % (engine, source), 'sqlite reading sqlite')
+    for engine, source in outputs:
+        if (engine, source) != ('sqlite', 'sqlite'):
+            compare('CSAT and CES states of %s read by %s' % (source, engine), outputs[engine, source],
+                    outputs['sqlite', 'sqlite'], '%s reading %s' % (engine, source), 'sqlite reading sqlite')
 
     # 3. Errors: one case at a time, the engine's prefix stripped.
     for case in errors:
-        sq, _, pq = case.partition(' ||| ')
-        pq = pq or sq
+        forms = case.split(' ||| ')
+        sq, pq, dq = forms[0], forms[1] if len(forms) > 1 else forms[0], forms[2] if len(forms) > 2 else None
         p = subprocess.run(['sqlite3', '-batch', ':memory:'], input='.load %s\n%s\n' % (ext, sq),
                            capture_output=True, text=True)
         s_msg = SQLITE_PREFIX.sub('', p.stderr.strip().splitlines()[0]) if p.stderr.strip() else 'no error'
@@ -316,6 +392,11 @@ def main():
         check(ok, 'error: %s' % sq, '  sqlite: %s\n  pg:     %s' % (s_msg, p_msg))
         if ok:
             print('same error: %s' % s_msg)
+        if duckdb and duck_has(sq):
+            out, err = run_duckdb(duckdb, (dq or duck(sq)) + '\n')
+            d_msg = DUCKDB_PREFIX.sub('', err.splitlines()[0]) if err.strip() else 'no error'
+            check(d_msg == s_msg and d_msg != 'no error', 'error in DuckDB: %s' % sq,
+                  '  duckdb: %s\n  sqlite: %s' % (d_msg, s_msg))
 
     # 4. The programme: schema, fixture and queries, in a database of its own.
     pdb = 'nps_parity_programme'

@@ -95,3 +95,25 @@ INSERT INTO nps_followups (source_table, response_key, contact_id, score, respon
 INSERT INTO nps_referral_asks (id, contact_id, asked_at, kind, channel) VALUES
     (1, 'c2', '2025-10-01 00:00:00', 'referral', 'email'),
     (2, 'c4', '2026-04-01 00:00:00', 'review', 'email');
+
+-- B2B accounts (accounts.sql, impact.sql).  Five accounts: A4 has no ARR,
+-- A5 no contacts; c9, A1's champion, never answered.
+INSERT INTO nps_accounts (account_id, name, arr, segment) VALUES
+    ('A1', 'Acme', 300000, 'enterprise'),
+    ('A2', 'Birch', 80000, 'mid-market'),
+    ('A3', 'Cobalt', 60000, 'mid-market'),
+    ('A4', 'Dune', NULL, 'smb'),
+    ('A5', 'Elm', 15000, 'smb');
+INSERT INTO nps_account_contacts (contact_id, account_id, role) VALUES
+    ('c1', 'A1', 'decision-maker'), ('c3', 'A1', 'user'), ('c9', 'A1', 'champion'),
+    ('c2', 'A2', 'decision-maker'), ('c4', 'A2', 'champion'), ('c5', 'A2', 'user'),
+    ('c6', 'A3', 'champion'), ('c7', 'A3', 'decision-maker'), ('c8', 'A3', 'user'),
+    ('c10', 'A4', 'user');
+
+-- Attributes of the responses (impact.sql): the plan of ten of the eleven
+-- scored ones (not 12) and of the unscored 11; a 'channel' row, which the
+-- built-in channel overrides.
+INSERT INTO nps_response_attributes (response_id, attribute, value) VALUES
+    (1, 'plan', 'pro'), (2, 'plan', 'pro'), (3, 'plan', 'pro'), (5, 'plan', 'pro'),
+    (7, 'plan', 'pro'), (4, 'plan', 'free'), (6, 'plan', 'free'), (8, 'plan', 'free'),
+    (9, 'plan', 'free'), (10, 'plan', 'free'), (11, 'plan', 'free'), (1, 'channel', 'fax');

@@ -9,7 +9,7 @@
 #                      comments)
 #   sql/sqlite/*.sql   SQLite only, after sql/programme/sqlite.sql
 #   sql/sqlite/*.sh    SQLite only, a script given the extension's path (more
-#                      than one connection)
+#                      than one connection, or the demo's database)
 #   sql/pg/*.sql       PostgreSQL only, after sql/programme/pg.sql
 #   listen/            PostgreSQL: a LISTEN client receiving the alerts, also
 #                      under concurrent inserts by pgbench (listen/run.sh)

@@ -43,3 +43,16 @@ UPDATE survey SET score = 6 WHERE id = 2;
 SELECT id, source_table, response_key, score, responded_at, status FROM nps_followups WHERE id > 8 ORDER BY id;
 SELECT nps_alert_off('survey');
 SELECT nps_alert_off('survey');
+-- B2B accounts and what moves the score, over the fixture's accounts and
+-- attributes (the settings above: now is 2026-06-15 08:00).
+SELECT window_days, response_id, account_id, contact_id, role, responded_at, score, category, code, CAST(latest AS integer) FROM nps_account_answers ORDER BY window_days, response_id;
+SELECT account_id, name, segment, arr, window_days, responses, stakeholders, stakeholder_nps, mean_code, vote FROM nps_account_scores;
+SELECT window_days, segment, method, n, effective_n, nps, moe, ci_lower, ci_upper FROM nps_account_nps;
+SELECT account_id, name, window_days, contacts, answered, coverage, roles_missing FROM nps_account_coverage;
+SELECT account_id, name, segment, arr, stakeholders_90d, mean_code_90d, vote_90d, stakeholders_prev_90d, mean_code_prev_90d, trend, detractor_decision_makers, CAST(at_risk AS integer), risk FROM nps_account_health;
+SELECT attribute, value, scored, detractors, all_scored, nps_with, nps_without, cost_points, cost_lower, cost_upper, gap_points, gap_lower, gap_upper, p_value, q_value FROM nps_driver_impact;
+SELECT theme, scored, detractors, all_scored, nps_with, nps_without, cost_points, cost_lower, cost_upper, gap_points, gap_lower, gap_upper, p_value, q_value FROM nps_theme_impact;
+-- Back to the fixture's now: the 90 days before hold c1's 10 (A1 falling).
+UPDATE nps_settings SET value = '2026-05-20 12:00:00' WHERE key = 'as_of';
+SELECT account_id, stakeholders_90d, mean_code_90d, vote_90d, mean_code_prev_90d, trend, detractor_decision_makers, CAST(at_risk AS integer), risk FROM nps_account_health;
+SELECT window_days, segment, method, n, effective_n, nps, moe, ci_lower, ci_upper FROM nps_account_nps WHERE window_days = 90;
