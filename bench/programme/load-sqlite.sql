@@ -47,6 +47,31 @@ FROM followups_csv;
 INSERT INTO nps_referral_asks (id, contact_id, asked_at, kind, channel)
 SELECT CAST(id AS INTEGER), contact_id, asked_at, kind, channel FROM asks_csv;
 
+-- The B2B side: the generated accounts as nps_accounts (an ARR and a
+-- segment drawn from the account's number and plan), every contact a
+-- stakeholder of its account (a decision-maker in ten, two champions, the
+-- rest users), and the plan and region of each response's account as its
+-- attributes for nps_driver_impact.
+INSERT INTO nps_accounts (account_id, name, arr, segment)
+SELECT account_id, name,
+       (CAST(substr(account_id, 2) AS INTEGER) * 7919 % 97 + 3) * 1000
+           * CASE plan WHEN 'enterprise' THEN 20 WHEN 'pro' THEN 4 ELSE 1 END,
+       CASE plan WHEN 'enterprise' THEN 'enterprise' WHEN 'pro' THEN 'mid-market' ELSE 'smb' END
+FROM accounts;
+INSERT INTO nps_account_contacts (contact_id, account_id, role)
+SELECT contact_id, account_id,
+       CASE CAST(substr(contact_id, 2) AS INTEGER) % 10 WHEN 0 THEN 'decision-maker'
+            WHEN 1 THEN 'champion' WHEN 2 THEN 'champion' ELSE 'user' END
+FROM contact_accounts;
+INSERT INTO nps_response_attributes (response_id, attribute, value)
+SELECT r.id, 'plan', a.plan
+FROM nps_responses AS r JOIN contact_accounts AS ca ON ca.contact_id = r.contact_id
+JOIN accounts AS a ON a.account_id = ca.account_id
+UNION ALL
+SELECT r.id, 'region', a.region
+FROM nps_responses AS r JOIN contact_accounts AS ca ON ca.contact_id = r.contact_id
+JOIN accounts AS a ON a.account_id = ca.account_id;
+
 -- The write test's new responses, and the last ids before it.
 CREATE TABLE bench_new (n INTEGER PRIMARY KEY, contact_id TEXT, responded_at TEXT, campaign TEXT,
                         channel TEXT, score INTEGER, comment TEXT, lang TEXT);
