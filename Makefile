@@ -63,7 +63,7 @@ SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 
 .PHONY: all sqlite pg pg-required install install-sqlite install-pg print-libdir installcheck check-install demo check deps-build \
         deb check-deb meta dist \
-        deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-parity \
+        deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-fdw check-parity \
         check-programme check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
         check-stats bench-bayes duckdb check-duckdb check-duckdb-sanitize check-duckdb-where-possible check-duckdb-valgrind \
         bench-programme check-bench-programme
@@ -171,7 +171,7 @@ demo: deps-build
 check: deps-check
 	@$(MAKE) --no-print-directory all $(BUILD)/test_core
 	@# One suite at a time, even under make -j: they share one PostgreSQL install.
-	@$(MAKE) --no-print-directory -j1 check-sql check-core check-stats check-sqlite check-sanitize check-valgrind check-pg check-duckdb-where-possible check-parity check-programme check-install check-bench check-bench-programme check-fuzz
+	@$(MAKE) --no-print-directory -j1 check-sql check-core check-stats check-sqlite check-sanitize check-valgrind check-pg check-fdw check-duckdb-where-possible check-parity check-programme check-install check-bench check-bench-programme check-fuzz
 	@if reason=$$(scripts/duckdb.sh can); then echo "make check: all suites passed"; \
 	 else echo "make check: all suites passed; DuckDB SKIPPED: $$reason"; fi
 
@@ -199,6 +199,10 @@ check-valgrind: $(BUILD)/nps.so
 	NPS_VALGRIND=1 tests/sqlite/run.sh $(BUILD)/nps.so
 check-pg: $(BUILD)/nps_version.h
 	tests/pg/run.sh
+# README's "Running on Citus and postgres_fdw" on two shard databases and a
+# coordinator of one throw-away server (tests/fdw/run.sh).
+check-fdw: $(BUILD)/nps_version.h
+	tests/fdw/run.sh
 check-parity: $(BUILD)/nps.so
 	tests/parity/run.sh $(BUILD)/nps.so
 # The DuckDB suite (tests/duckdb/run.sh: the real libduckdb.so, fetched by
