@@ -64,7 +64,7 @@ SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 .PHONY: all sqlite pg pg-required install install-sqlite install-pg print-libdir installcheck check-install demo check deps-build \
         deb check-deb meta dist \
         deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-fdw check-parity \
-        check-programme check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
+        check-programme check-clients check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
         check-stats bench-bayes duckdb check-duckdb check-duckdb-sanitize check-duckdb-where-possible check-duckdb-valgrind \
         bench-programme check-bench-programme
 
@@ -162,7 +162,7 @@ check-sql: $(BUILD)/gen_sql
 deps-build:
 	@scripts/deps.sh build sqlite
 deps-check:
-	@scripts/deps.sh build sqlite test pg bench fuzz
+	@scripts/deps.sh build sqlite test pg bench fuzz clients
 
 demo: deps-build
 	@$(MAKE) --no-print-directory -s sqlite
@@ -171,7 +171,7 @@ demo: deps-build
 check: deps-check
 	@$(MAKE) --no-print-directory all $(BUILD)/test_core
 	@# One suite at a time, even under make -j: they share one PostgreSQL install.
-	@$(MAKE) --no-print-directory -j1 check-sql check-core check-stats check-sqlite check-sanitize check-valgrind check-pg check-fdw check-duckdb-where-possible check-parity check-programme check-install check-bench check-bench-programme check-fuzz
+	@$(MAKE) --no-print-directory -j1 check-sql check-core check-stats check-sqlite check-sanitize check-valgrind check-pg check-fdw check-duckdb-where-possible check-parity check-programme check-clients check-install check-bench check-bench-programme check-fuzz
 	@if reason=$$(scripts/duckdb.sh can); then echo "make check: all suites passed"; \
 	 else echo "make check: all suites passed; DuckDB SKIPPED: $$reason"; fi
 
@@ -237,6 +237,12 @@ $(BUILD)/bench/bayes_speed: bench/bayes_speed.c $(CORE_SRC) $(CORE_HDR)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_SRC) -lm
 bench-bayes: $(BUILD)/bench/bayes_speed
 	$(BUILD)/bench/bayes_speed
+# The README's "Using nps from Python, ODBC, JDBC and Node": every snippet,
+# taken from README.md, run with the real clients (tests/clients/run.sh;
+# the packages: scripts/deps.sh clients).
+check-clients: $(BUILD)/nps.so
+	@scripts/deps.sh clients
+	tests/clients/run.sh $(BUILD)/nps.so
 check-install: sqlite pg
 	tests/install/run.sh
 # PGXN: META.json (PGXN Meta Spec 1.0.0) from META.json.in with the version

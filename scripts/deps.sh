@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Make sure the Debian packages a target needs are installed.
-# Usage: scripts/deps.sh GROUP...   (groups: build sqlite test pg bench fuzz deb)
+# Usage: scripts/deps.sh GROUP...   (groups: build sqlite test pg bench fuzz deb clients)
 # As root, installs what is missing with apt-get; otherwise prints the exact
 # command to run and fails.
 set -euo pipefail
@@ -14,6 +14,10 @@ for group in "$@"; do
     bench) pkgs+=(gnuplot-nox python3) ;;
     fuzz) pkgs+=(clang libclang-rt-14-dev) ;;
     deb) pkgs+=(debhelper dpkg-dev fakeroot postgresql-server-dev-all postgresql-common libsqlite3-dev) ;;
+    # The clients of the README's "Using nps from ..." (tests/clients/).
+    clients) pkgs+=(python3 python3-psycopg python3-psycopg2 python3-sqlalchemy python3-pandas
+        unixodbc python3-pyodbc libsqliteodbc odbc-postgresql
+        default-jdk-headless libxerial-sqlite-jdbc-java libpostgresql-jdbc-java nodejs) ;;
     *) echo "deps.sh: unknown group '$group'" >&2; exit 2 ;;
     esac
 done
