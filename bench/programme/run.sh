@@ -149,7 +149,9 @@ timed_script() { # engine
         # (the meta-commands through the environment: awk -v would read \t as a tab)
         ECHO=$echo ON=$timer_on OFF=$timer_off awk -F'|' -v engine="$engine" -v r="$r" '
             /^#/ || NF < 4 { next }
-            $1 == engine || $1 == "both" {
+            { e = $1; once = sub(/\*$/, "", e) }
+            once && r > 1 { next }
+            e == engine || e == "both" {
                 sql = $4; for (i = 5; i <= NF; i++) sql = sql "|" $i
                 print ENVIRON["ECHO"] " @@ " $2 " " r; print ENVIRON["ON"]; print sql ";"
                 print ENVIRON["OFF"]; print ENVIRON["ECHO"] " @@ end"
