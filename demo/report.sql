@@ -214,7 +214,7 @@ SELECT '3-mo: rolling NPS over the merged states of the month and the two before
 SELECT 'change: against the previous month, with its 95% interval; p: two-sided;';
 SELECT '* when q < 0.05 (Benjamini-Hochberg over the 23 changes); one block = 2 points, a';
 SELECT 'negative NPS left of the zero axis │; a month not over at the report''s now: partial';
-SELECT printf('%-7s %6s %6s %6s %7s %15s %7s', 'month', 'n', 'NPS', '3-mo', 'change', 'interval',
+SELECT printf('%-7s %6s %6s %6s %7s %16s %7s', 'month', 'n', 'NPS', '3-mo', 'change', 'interval',
               'p');
 DROP TABLE IF EXISTS temp.monthly;
 CREATE TEMP TABLE monthly AS
@@ -243,7 +243,7 @@ q AS (SELECT month, min(CASE WHEN p * m / i < 1 THEN p * m / i ELSE 1 END)
 UPDATE monthly SET q = (SELECT q.q FROM q WHERE q.month = monthly.month);
 WITH neg AS (SELECT coalesce(max(CAST(round(-v / 2) AS INTEGER)), 0) AS w
              FROM monthly WHERE v < 0)
-SELECT printf('%-7s %,6d %+6.1f %6s %7s %15s %7s %s %s%s│%s%s',
+SELECT printf('%-7s %,6d %+6.1f %6s %7s %16s %7s %s %s%s│%s%s',
               month, n, v,
               CASE WHEN months_in_r3 = 3 THEN printf('%+.1f', r3) ELSE '' END,
               CASE WHEN change IS NULL THEN '' ELSE printf('%+.1f', change) END,

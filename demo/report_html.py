@@ -45,7 +45,7 @@ def trend(d):
     y = scale(lo, hi, h - bottom, top)
     step = (W - left - right) / max(1, len(months) - 1)
     x = [left + i * step for i in range(len(months))]
-    out = ['<svg id="trend" xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
+    out = ['<svg id="trend" width="%d" height="%d" '
            'viewBox="0 0 %d %d" role="img" aria-label="monthly NPS with its 95%% interval">'
            % (W, h, W, h)]
     y_axis(out, y, lo, hi, 10, left, W - right)
@@ -80,7 +80,7 @@ def segments(d):
     lo = min(-20, 10 * (min(s['lo'] for s in segs) // 10))
     hi = max(60, 10 * (-(-max(s['hi'] for s in segs) // 10)))
     x = scale(lo, hi, left, W - right)
-    out = ['<svg id="segments" xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
+    out = ['<svg id="segments" width="%d" height="%d" '
            'viewBox="0 0 %d %d" role="img" aria-label="NPS by region and channel, 95%% intervals">'
            % (W, h, W, h)]
     v = lo
@@ -123,7 +123,7 @@ def sla(d):
     h, left, right, top, bottom = 300, 60, 20, 20, 40
     y = scale(0, 100, h - bottom, top)
     step = (W - left - right) / len(weeks)
-    out = ['<svg id="sla" xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
+    out = ['<svg id="sla" width="%d" height="%d" '
            'viewBox="0 0 %d %d" role="img" aria-label="share of detractors contacted within '
            'the SLA, by week">' % (W, h, W, h),
            '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
@@ -179,7 +179,7 @@ def main():
     o = d['overall']
     parts = [
         '<!DOCTYPE html>',
-        '<html lang="en" xmlns="http://www.w3.org/1999/xhtml">',
+        '<html lang="en">',
         '<head><meta charset="utf-8"/><title>NPS programme report</title>',
         '<style>%s</style></head>' % STYLE,
         '<body>',

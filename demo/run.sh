@@ -8,11 +8,12 @@
 # files directly (README, "DuckDB"), and build/demo/report.html, the report's
 # pictures (demo/report_html.sql's numbers drawn by demo/report_html.py: one
 # self-contained page of inline SVG), whose path the report's last line gives.
+# NPS_DEMO_OUT=dir writes all of it to dir instead (tests/demo/run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ext=${NPS_EXT:-build/nps.so}
-out=build/demo
+out=${NPS_DEMO_OUT:-build/demo}
 db=$out/nps_demo.db
 gen=$out/gen
 
