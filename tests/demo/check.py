@@ -4,7 +4,9 @@ here: plain SQL over the demo's own tables (responses, cx_log, invitations,
 campaigns...; never the extension or the programme's views) and the
 formulas of README's "The exact rules".  One "ok"/"FAIL" line per check,
 then "N passed, M failed".
-Usage: check.py DEMO_DIR REPORT_TXT REPORT_PNG   (run by tests/demo/run.sh)
+The README's excerpts of the report in "The demo" must be lines it prints.
+Usage: check.py DEMO_DIR REPORT_TXT REPORT_PNG   (run by tests/demo/run.sh,
+from the top directory)
 """
 import math
 import re
@@ -218,6 +220,22 @@ for camp, inv, ans in q("""
         problems.append('%s (%s, %d of %d): want %r in %r' % (camp, kind, ans, inv, want, line))
 check('response rates: each campaign against its kind (account_review B2B, %.0f%%)'
       % ref['response_rate_b2b'], problems)
+
+# The README's excerpts of the report ("## The demo"): every line as printed
+# (the page's path as make demo writes it, build/demo).
+readme = open('README.md', encoding='utf-8').read()
+part = readme[readme.index('\n## The demo\n'):]
+part = part[:part.index('\n## ', 1)]
+printed = set(l.replace(demo + '/', 'build/demo/') for l in lines)
+excerpt, inside = [], False
+for l in part.split('\n'):
+    if l.startswith('```'):
+        inside = not inside
+    elif inside and l:
+        excerpt.append(l)
+check("README's \"The demo\": its %d report lines as printed" % len(excerpt),
+      ['not printed: %r' % l for l in excerpt if l not in printed] +
+      ([] if excerpt else ['no excerpt found']))
 
 # (b) The HTML page.
 path = demo + '/report.html'
