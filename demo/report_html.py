@@ -75,8 +75,9 @@ def trend(d):
 
 def segments(d):
     segs = d['segments']
-    row, left, right, top = 26, 200, 30, 30
-    h = top + row * (len(segs) + 2) + 30
+    row, left, right, top, gap = 26, 200, 30, 30, 22
+    ndims = len(set(s['dim'] for s in segs))
+    h = top + row * len(segs) + gap * ndims + row // 2 * (ndims - 1) + 40
     lo = min(-20, 10 * (min(s['lo'] for s in segs) // 10))
     hi = max(60, 10 * (-(-max(s['hi'] for s in segs) // 10)))
     x = scale(lo, hi, left, W - right)
@@ -97,8 +98,9 @@ def segments(d):
     yy, last = top, None
     for s in segs:
         if s['dim'] != last:
-            yy += row if last else 0
-            out.append('<text class="dim" x="10" y="%d">%s</text>' % (yy + 5, s['dim']))
+            yy += row // 2 if last else 0
+            out.append('<text class="dim" x="10" y="%d">%s</text>' % (yy + 16, s['dim']))
+            yy += gap
             last = s['dim']
         yy += row
         cy = yy - row / 2
@@ -196,8 +198,8 @@ def main():
         'to be in either band.</p>',
         '<h2>Detractors contacted within the SLA, by week</h2>', sla(d),
         '<p class="caption">The share of each week\'s detractors first contacted within %d '
-        'hours, of those whose outcome is known. A partial week (not over at the report\'s now) '
-        'is hatched; while detractors are pending (not contacted, not yet due) its bar spans the '
+        'hours, of those whose outcome is known. A partial week (not over at the report\'s now, '
+        'or begun before the first answer) is hatched; while detractors are pending (not contacted, not yet due) its bar spans the '
         'range the share can still end in.</p>' % d['sla_hours'],
         '</body>', '</html>', '']
     sys.stdout.write('\n'.join(parts))
