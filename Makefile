@@ -64,7 +64,7 @@ SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 .PHONY: all sqlite pg pg-required install install-sqlite install-pg print-libdir installcheck check-install demo check deps-build \
         deb check-deb meta dist \
         deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-fdw check-parity \
-        check-programme check-clients check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
+        check-programme check-demo check-clients check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
         check-stats bench-bayes duckdb check-duckdb check-duckdb-sanitize check-duckdb-where-possible check-duckdb-valgrind \
         bench-programme check-bench-programme
 
@@ -162,16 +162,17 @@ check-sql: $(BUILD)/gen_sql
 deps-build:
 	@scripts/deps.sh build sqlite
 deps-check:
-	@scripts/deps.sh build sqlite test pg bench fuzz clients
+	@scripts/deps.sh build sqlite demo test pg bench fuzz clients browser
 
 demo: deps-build
+	@scripts/deps.sh demo
 	@$(MAKE) --no-print-directory -s sqlite
 	@WERROR=$(filter 1 yes true,$(WERROR)) demo/run.sh
 
 check: deps-check
 	@$(MAKE) --no-print-directory all $(BUILD)/test_core
 	@# One suite at a time, even under make -j: they share one PostgreSQL install.
-	@$(MAKE) --no-print-directory -j1 check-sql check-core check-stats check-sqlite check-sanitize check-valgrind check-pg check-fdw check-duckdb-where-possible check-parity check-programme check-clients check-install check-bench check-bench-programme check-fuzz
+	@$(MAKE) --no-print-directory -j1 check-sql check-core check-stats check-sqlite check-sanitize check-valgrind check-pg check-fdw check-duckdb-where-possible check-parity check-programme check-demo check-clients check-install check-bench check-bench-programme check-fuzz
 	@if reason=$$(scripts/duckdb.sh can); then echo "make check: all suites passed"; \
 	 else echo "make check: all suites passed; DuckDB SKIPPED: $$reason"; fi
 
@@ -205,6 +206,10 @@ check-fdw: $(BUILD)/nps_version.h
 	tests/fdw/run.sh
 check-parity: $(BUILD)/nps.so
 	tests/parity/run.sh $(BUILD)/nps.so
+# make demo's report and its HTML page (tests/demo/run.sh): the report's
+# numbers against plain SQL, the page parsed and drawn by headless chromium.
+check-demo: $(BUILD)/nps.so
+	tests/demo/run.sh $(BUILD)/nps.so
 # The DuckDB suite (tests/duckdb/run.sh: the real libduckdb.so, fetched by
 # npm into a cache outside the repository).  make check runs it where
 # DuckDB can be had (npm installed, Linux x86_64), plainly and with the

@@ -17,7 +17,9 @@
  * B2B accounts: `accounts` (120 companies with their ARR and segment),
  * `stakeholders` (557 people who speak for them, each a decision-maker, a
  * champion or a user) and their quarterly account review,
- * `account_invitations` and `account_responses` (ids from 100001).  A
+ * `account_invitations` and `account_responses` (ids from 100001); and
+ * `campaigns`, each campaign's kind (B2C: the customer surveys; B2B: the
+ * account review), whose response rate is judged against that kind's.  A
  * fixed-seed generator makes the output byte-identical on every run and
  * every machine: only integer and IEEE double arithmetic (+, -, *, /,
  * comparisons) is used, no libm.  The contacts' flags and the log draw from
@@ -745,6 +747,21 @@ static void put_accounts(rng *r7)
     }
 }
 
+/* Print the campaigns with their kind: the customer surveys ask consumers
+ * (B2C), the quarterly account review asks companies' stakeholders (B2B).
+ * No random draws, so every table before it stays as it is. */
+static void put_campaigns(void)
+{
+    printf("CREATE TABLE campaigns (\n"
+           "    campaign TEXT PRIMARY KEY,\n"
+           "    kind TEXT NOT NULL CHECK (kind IN ('B2B', 'B2C'))\n"
+           ");\n"
+           "INSERT INTO campaigns VALUES\n");
+    for (int i = 0; i < NCAMPAIGNS; i++)
+        printf("('%s','B2C'),\n", campaign_name[i]);
+    printf("('account_review','B2B');\n");
+}
+
 int main(int argc, char **argv)
 {
     static contact contacts[NCONTACTS];
@@ -881,6 +898,7 @@ int main(int argc, char **argv)
     put_enps(&r6);
     rng r7 = {SEED7};
     put_accounts(&r7);
+    put_campaigns();
     printf("CREATE INDEX responses_at ON responses (responded_at);\nCOMMIT;\n");
     return 0;
 }

@@ -21,6 +21,14 @@ SELECT substr(responded_at, 1, 10), region, channel, nps_state(score)
 FROM responses
 GROUP BY 1, 2, 3;
 
+-- The edges of nps_band()'s bands: a 95% interval that crosses one spans
+-- more than one band, and the report then names them all, from the highest,
+-- rather than the band of the point estimate: "good or negative: too few
+-- answers to tell".
+DROP TABLE IF EXISTS temp.band_edges;
+CREATE TEMP TABLE band_edges (edge REAL PRIMARY KEY);
+INSERT INTO band_edges VALUES (0), (30), (70);
+
 SELECT printf('NPS PROGRAMME REPORT  (sample data, nps %s)', nps_version());
 SELECT printf('%,d responses to %,d invitations (%.1f%% answered); %,d scored, %,d skipped the score',
               count(*), i.n, 100.0 * count(*) / i.n, count(score), count(*) - count(score))
@@ -111,11 +119,13 @@ FROM responses;
 SELECT '';
 SELECT '== By region ==';
 SELECT 'first 6: 2024-12..2025-05, last 6: 2026-06..2026-11, p: two-sided, last 6 vs first 6;';
-SELECT 'q: Benjamini-Hochberg over the regions; a trend is named only when q < 0.05';
-SELECT printf('%-14s %6s %6s %!6s  %-9s %8s   %6s %6s %6s  %s',
-              'region', 'n', 'NPS', '±moe', 'band', 'first 6', 'last 6', 'p', 'q', 'note');
+SELECT 'q: Benjamini-Hochberg over the regions; a trend is named only when q < 0.05;';
+SELECT 'band: every band the 95% interval reaches (adjusted Wald)';
+SELECT printf('%-14s %6s %6s %15s %8s   %6s %6s %6s  %s',
+              'region', 'n', 'NPS', '95% interval', 'first 6', 'last 6', 'p', 'q', 'band');
 WITH r AS (
-    SELECT region, count(score) AS n, nps(score) AS v, nps_moe(score) AS moe,
+    SELECT region, count(score) AS n, nps(score) AS v, nps_ci_lower(score) AS lo,
+           nps_ci_upper(score) AS hi,
            nps(score) FILTER (WHERE responded_at < '2025-06') AS early,
            nps(score) FILTER (WHERE responded_at >= '2026-06') AS late,
            nps_pvalue(nps_state(score) FILTER (WHERE responded_at < '2025-06'),
@@ -126,18 +136,24 @@ WITH r AS (
 ranked AS (SELECT *, row_number() OVER (ORDER BY p) AS i, count(*) OVER () AS m FROM r),
 q AS (SELECT *, min(CASE WHEN p * m / i < 1 THEN p * m / i ELSE 1 END)
                     OVER (ORDER BY i DESC ROWS UNBOUNDED PRECEDING) AS q FROM ranked)
-SELECT rtrim(printf('%-14s %,6d %+6.1f %6.1f  %-9s %+8.1f → %+6.1f %6s %6s  %s',
-              region, n, v, moe, nps_band(v), early, late,
+SELECT printf('%-14s %,6d %+6.1f %15s %+8.1f → %+6.1f %6s %6s  %s',
+              region, n, v, printf('%+.1f .. %+.1f', lo, hi), early, late,
               CASE WHEN p < 0.001 THEN '<0.001' ELSE printf('%.3f', p) END,
               CASE WHEN q < 0.001 THEN '<0.001' ELSE printf('%.3f', q) END,
-              trim(CASE WHEN n < 100 OR moe > 10 THEN 'small sample ' ELSE '' END
-                   || CASE WHEN q < 0.05 AND late > early THEN 'improving'
-                           WHEN q < 0.05 THEN 'declining' ELSE '' END)))
+              (SELECT CASE WHEN count(*) = 1 THEN min(b)
+                           ELSE group_concat(b, ' or ') || ': too few answers to tell' END
+               FROM (SELECT nps_band(x) AS b
+                     FROM (SELECT lo AS x UNION ALL
+                           SELECT edge FROM band_edges WHERE edge > lo AND edge <= hi)
+                     ORDER BY x DESC))
+              || CASE WHEN q < 0.05 AND late > early THEN '; improving'
+                      WHEN q < 0.05 THEN '; declining' ELSE '' END)
 FROM q
 ORDER BY n DESC;
 
--- Small regions: the credible interval, the chance of a positive NPS, and
--- the estimate pulled toward all regions (30 answers' worth).
+-- Regions whose band cannot be told (the 95% interval crosses a band's
+-- edge): the credible interval, the chance of a positive NPS, and the
+-- estimate pulled toward all regions (30 answers' worth).
 WITH total AS (SELECT nps_state(score) AS st FROM responses),
 r AS (SELECT region, nps_state(score) AS st FROM responses GROUP BY region)
 SELECT printf('%s, %d answers: NPS %+.1f, 95%% credible %+.1f .. %+.1f, P(NPS > 0) = %.2f, '
@@ -146,16 +162,17 @@ SELECT printf('%s, %d answers: NPS %+.1f, 95%% credible %+.1f .. %+.1f, P(NPS > 
               nps_credible_upper_of(r.st), nps_prob_above_of(r.st, 0),
               nps_shrunk_of(r.st, total.st))
 FROM r, total
-WHERE nps_rows_of(r.st) < 100
+WHERE EXISTS (SELECT 1 FROM band_edges
+              WHERE edge > nps_ci_lower_of(r.st) AND edge <= nps_ci_upper_of(r.st))
 ORDER BY region;
 
 ------------------------------------------------------------------------------
 SELECT '';
 SELECT '== By channel, plan and campaign ==';
 SELECT 'vs rest: the segment against all other answers (p two-sided); q: Benjamini-Hochberg';
-SELECT 'over all 12 segments; "differs" only when q < 0.05';
-SELECT printf('%-9s %-22s %6s %6s %!6s %7s %7s  %s', '', '', 'n', 'NPS', '±moe', 'p', 'q',
-              'band');
+SELECT 'over all 12 segments; "differs" only when q < 0.05; band: every band the 95% interval reaches';
+SELECT printf('%-9s %-22s %6s %6s %15s %7s %7s  %s', '', '', 'n', 'NPS', '95% interval', 'p',
+              'q', 'band');
 WITH total AS (SELECT nps_state(score) AS st FROM responses),
 d AS (
     SELECT 1 AS k, 'channel' AS dim, channel AS val, nps_state(score) AS st
@@ -166,21 +183,27 @@ d AS (
     SELECT 3, 'campaign', campaign, nps_state(score) FROM responses GROUP BY campaign
 ),
 tested AS (
-    SELECT k, dim, val, nps_rows_of(d.st) AS n, nps_of(d.st) AS v, nps_moe_of(d.st) AS moe,
+    SELECT k, dim, val, nps_rows_of(d.st) AS n, nps_of(d.st) AS v, nps_ci_lower_of(d.st) AS lo,
+           nps_ci_upper_of(d.st) AS hi,
            nps_pvalue(d.st, nps_state_unmerge(total.st, d.st)) AS p
     FROM d, total
 ),
 ranked AS (SELECT *, row_number() OVER (ORDER BY p) AS i, count(*) OVER () AS m FROM tested),
 q AS (SELECT *, min(CASE WHEN p * m / i < 1 THEN p * m / i ELSE 1 END)
                     OVER (ORDER BY i DESC ROWS UNBOUNDED PRECEDING) AS q FROM ranked)
-SELECT printf('%-9s %-22s %,6d %+6.1f %6.1f %7s %7s  %s',
+SELECT printf('%-9s %-22s %,6d %+6.1f %15s %7s %7s  %s',
               CASE WHEN row_number() OVER (PARTITION BY k ORDER BY v DESC) = 1 THEN dim
                    ELSE '' END,
-              val, n, v, moe,
+              val, n, v, printf('%+.1f .. %+.1f', lo, hi),
               CASE WHEN p < 0.001 THEN '<0.001' ELSE printf('%.3f', p) END,
               CASE WHEN q < 0.001 THEN '<0.001' ELSE printf('%.3f', q) END,
-              nps_band(v) || CASE WHEN n < 100 OR moe > 10 THEN ', small sample' ELSE '' END
-                  || CASE WHEN q < 0.05 THEN ', differs' ELSE '' END)
+              (SELECT CASE WHEN count(*) = 1 THEN min(b)
+                           ELSE group_concat(b, ' or ') || ': too few answers to tell' END
+               FROM (SELECT nps_band(x) AS b
+                     FROM (SELECT lo AS x UNION ALL
+                           SELECT edge FROM band_edges WHERE edge > lo AND edge <= hi)
+                     ORDER BY x DESC))
+                  || CASE WHEN q < 0.05 THEN '; differs' ELSE '' END)
 FROM q
 ORDER BY k, v DESC;
 
@@ -189,8 +212,9 @@ SELECT '';
 SELECT '== Monthly trend ==';
 SELECT '3-mo: rolling NPS over the merged states of the month and the two before;';
 SELECT 'change: against the previous month, with its 95% interval; p: two-sided;';
-SELECT '* when q < 0.05 (Benjamini-Hochberg over the 23 changes); one block = 2 points';
-SELECT printf('%-7s %6s %6s %6s %7s %15s %7s', 'month', 'n', 'NPS', '3-mo', 'change', 'interval',
+SELECT '* when q < 0.05 (Benjamini-Hochberg over the 23 changes); one block = 2 points, a';
+SELECT 'negative NPS left of the zero axis │; a month not over at the report''s now: partial';
+SELECT printf('%-7s %6s %6s %6s %7s %16s %7s', 'month', 'n', 'NPS', '3-mo', 'change', 'interval',
               'p');
 DROP TABLE IF EXISTS temp.monthly;
 CREATE TEMP TABLE monthly AS
@@ -217,7 +241,9 @@ WITH ranked AS (SELECT month, p, row_number() OVER (ORDER BY p) AS i, count(p) O
 q AS (SELECT month, min(CASE WHEN p * m / i < 1 THEN p * m / i ELSE 1 END)
                         OVER (ORDER BY i DESC ROWS UNBOUNDED PRECEDING) AS q FROM ranked)
 UPDATE monthly SET q = (SELECT q.q FROM q WHERE q.month = monthly.month);
-SELECT printf('%-7s %,6d %+6.1f %6s %7s %15s %7s %s  %s%s',
+WITH neg AS (SELECT coalesce(max(CAST(round(-v / 2) AS INTEGER)), 0) AS w
+             FROM monthly WHERE v < 0)
+SELECT printf('%-7s %,6d %+6.1f %6s %7s %16s %7s %s %s%s│%s%s',
               month, n, v,
               CASE WHEN months_in_r3 = 3 THEN printf('%+.1f', r3) ELSE '' END,
               CASE WHEN change IS NULL THEN '' ELSE printf('%+.1f', change) END,
@@ -225,10 +251,15 @@ SELECT printf('%-7s %,6d %+6.1f %6s %7s %15s %7s %s  %s%s',
               CASE WHEN p IS NULL THEN '' WHEN p < 0.001 THEN '<0.001'
                    ELSE printf('%.3f', p) END,
               CASE WHEN q < 0.05 THEN '*' ELSE ' ' END,
-              CASE WHEN v < 0 THEN '-' ELSE ' ' END,
-              substr('██████████████████████████████████████████████████', 1,
-                     CAST(round(abs(v) / 2) AS INTEGER)))
-FROM monthly
+              printf('%*s', neg.w - CASE WHEN v < 0 THEN CAST(round(-v / 2) AS INTEGER) ELSE 0 END,
+                     ''),
+              CASE WHEN v < 0 THEN substr('██████████████████████████████████████████████████',
+                                          1, CAST(round(-v / 2) AS INTEGER)) ELSE '' END,
+              CASE WHEN v > 0 THEN substr('██████████████████████████████████████████████████',
+                                          1, CAST(round(v / 2) AS INTEGER)) ELSE '' END,
+              CASE WHEN date(month || '-01', '+1 month') > (SELECT now FROM nps_config)
+                   THEN '  partial' ELSE '' END)
+FROM monthly, neg
 ORDER BY month;
 SELECT '';
 WITH s AS (
@@ -689,22 +720,34 @@ SELECT printf('follow-up queue: %,d open (%,d to contact, %,d to resolve, %,d to
               count(CASE WHEN next_step = 'resolve' THEN 1 END),
               count(CASE WHEN next_step = 'inform' THEN 1 END), sum(sla_breached))
 FROM nps_followup_queue;
-SELECT '  next to contact, oldest first (last 3 days):';
-SELECT printf('  #%-5d %-9s %2d  %s  %-8s due %s%s', id, category, score, contact_id,
-              coalesce(owner, ''), due_at, CASE WHEN sla_breached THEN '  LATE' ELSE '' END)
+SELECT '  next to contact, the oldest open first:';
+SELECT printf('  #%-5d %-9s %2d  %s  %-8s answered %s, open %,d days%s', id, category, score,
+              contact_id, coalesce(owner, ''), substr(responded_at, 1, 10), age_hours / 24,
+              CASE WHEN sla_breached THEN '  LATE' ELSE '' END)
 FROM nps_followup_queue
-WHERE next_step = 'contact' AND responded_at >= datetime((SELECT now FROM nps_config), '-3 days')
+WHERE next_step = 'contact'
+ORDER BY responded_at, id
 LIMIT 5;
 SELECT printf('  first question for #%d, in %s: %s', q.id, c.lang, nps_followup_question(q.score, c.lang))
 FROM nps_followup_queue AS q JOIN nps_contacts AS c ON c.contact_id = q.contact_id
-WHERE q.next_step = 'contact' AND q.responded_at >= datetime((SELECT now FROM nps_config), '-3 days')
+WHERE q.next_step = 'contact'
+ORDER BY q.responded_at, q.id
 LIMIT 1;
 SELECT '';
-SELECT 'detractors followed up within the SLA, by week (the outage of September 2025, and lately):';
-SELECT printf('  %-10s %9s %9s %8s %8s %13s', 'week of', 'detractor', 'contacted', 'in SLA', '% in SLA',
-              'median hours');
-SELECT printf('  %-10s %9d %9d %8d %7.1f%% %13.1f', week, detractors, contacted, within_sla,
-              pct_within_sla, median_hours_to_contact)
+SELECT 'detractors followed up within the SLA, by week (the outage of September 2025, and lately);';
+SELECT 'pending: not contacted, not yet due; while any are, the share is a range, not final';
+SELECT printf('  %-10s %9s %9s %8s %11s %13s', 'week of', 'detractor', 'contacted', 'in SLA',
+              '% in SLA', 'median hours');
+SELECT rtrim(printf('  %-10s %9d %9d %8d %11s %13.1f  %s', week, detractors, contacted,
+              within_sla,
+              CASE WHEN pending = 0 THEN printf('%.1f%%', pct_within_sla)
+                   ELSE printf('%.0f-%.0f%%', 100.0 * within_sla / detractors,
+                               100.0 * (within_sla + pending) / detractors) END,
+              median_hours_to_contact,
+              trim(CASE WHEN date(week, '+7 days') > (SELECT now FROM nps_config)
+                        THEN 'partial week, ' ELSE '' END
+                   || CASE WHEN pending > 0 THEN printf('%d pending', pending) ELSE '' END,
+                   ', ')))
 FROM nps_followup_weekly
 WHERE week BETWEEN '2025-08-25' AND '2025-10-06' OR week >= '2026-11-09';
 
@@ -719,14 +762,31 @@ SELECT printf('  a sample of 500 (ORDER BY sample_key LIMIT 500): %s, ...; a 10%
 FROM nps_survey_eligible WHERE sample_key % 100 < 10;
 
 SELECT '';
-SELECT printf('response rates (B2B reference %.0f%%, B2C target %.0f%%):', b2b_reference, b2c_target)
+SELECT printf('response rates, each campaign against its kind''s (B2B reference %.0f%%, B2C target %.0f%%):',
+              b2b_reference, b2c_target)
 FROM nps_response_rates LIMIT 1;
-SELECT printf('  %-22s %8s %8s %7s', 'campaign', 'invited', 'answered', 'rate');
-SELECT printf('  %-22s %,8d %,8d %6.1f%%  %s', coalesce(campaign, 'all campaigns'), invitations,
-              responses, response_rate,
-              CASE WHEN response_rate >= b2c_target THEN 'meets the B2C target'
-                   ELSE printf('%.1f points below the B2C target', b2c_target - response_rate) END)
-FROM nps_response_rates WHERE channel IS NULL;
+SELECT printf('  %-22s %-4s %8s %8s %7s', 'campaign', 'kind', 'invited', 'answered', 'rate');
+WITH r AS (
+    SELECT 0 AS k, r.campaign, c.kind, r.invitations, r.responses, r.response_rate,
+           CASE c.kind WHEN 'B2B' THEN r.b2b_reference ELSE r.b2c_target END AS ref
+    FROM nps_response_rates AS r JOIN campaigns AS c ON c.campaign = r.campaign
+    WHERE r.channel IS NULL
+    UNION ALL
+    SELECT 1, 'all ' || c.kind, c.kind, sum(r.invitations), sum(r.responses),
+           100.0 * sum(r.responses) / sum(r.invitations),
+           CASE c.kind WHEN 'B2B' THEN max(r.b2b_reference) ELSE max(r.b2c_target) END
+    FROM nps_response_rates AS r JOIN campaigns AS c ON c.campaign = r.campaign
+    WHERE r.channel IS NULL
+    GROUP BY c.kind
+    HAVING count(*) > 1
+)
+SELECT printf('  %-22s %-4s %,8d %,8d %6.1f%%  %s', campaign, kind, invitations, responses,
+              response_rate,
+              printf('%.1f points %s the %s %s', abs(response_rate - ref),
+                     CASE WHEN response_rate >= ref THEN 'above' ELSE 'below' END, kind,
+                     CASE kind WHEN 'B2B' THEN 'reference' ELSE 'target' END))
+FROM r
+ORDER BY k, kind, campaign;
 
 SELECT '';
 SELECT 'what detractors complain about most (themes of their comments):';

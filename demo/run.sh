@@ -5,12 +5,15 @@
 # real sqlite3 shell.  Run from the repository root, after `make sqlite`.
 # Also writes build/demo/responses.csv, the responses as a CSV file with a
 # header (a skipped answer is an empty score field), for engines that read
-# files directly (README, "DuckDB").
+# files directly (README, "DuckDB"), and build/demo/report.html, the report's
+# pictures (demo/report_html.sql's numbers drawn by demo/report_html.py: one
+# self-contained page of inline SVG), whose path the report's last line gives.
+# NPS_DEMO_OUT=dir writes all of it to dir instead (tests/demo/run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ext=${NPS_EXT:-build/nps.so}
-out=build/demo
+out=${NPS_DEMO_OUT:-build/demo}
 db=$out/nps_demo.db
 gen=$out/gen
 
@@ -37,3 +40,10 @@ sqlite3 -batch -bail -csv -header "$db" \
     printf '.load %s\n' "$ext"
     cat demo/report.sql
 } | sqlite3 -batch -bail "$db"
+{
+    printf '.load %s\n' "$ext"
+    cat demo/report_html.sql
+} | sqlite3 -batch -bail "$db" | python3 demo/report_html.py >"$out/report.html.tmp"
+mv "$out/report.html.tmp" "$out/report.html"
+echo
+echo "pictures (the monthly trend, regions and channels, the SLA by week): $out/report.html"

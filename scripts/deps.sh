@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make sure the Debian packages a target needs are installed.
-# Usage: scripts/deps.sh GROUP...   (groups: build sqlite test pg bench fuzz deb clients)
+# Usage: scripts/deps.sh GROUP...   (groups: build sqlite demo test pg bench fuzz deb clients
+#        browser)
 # As root, installs what is missing with apt-get; otherwise prints the exact
 # command to run and fails.
 set -euo pipefail
@@ -10,6 +11,8 @@ for group in "$@"; do
     build) pkgs+=(build-essential) ;;
     sqlite) pkgs+=(libsqlite3-dev sqlite3) ;;
     test) pkgs+=(libcmocka-dev valgrind python3 locales) ;;
+    # make demo draws build/demo/report.html with demo/report_html.py.
+    demo) pkgs+=(python3) ;;
     pg) pkgs+=(postgresql-15 postgresql-server-dev-15 postgresql-client-15 postgresql-common) ;;
     bench) pkgs+=(gnuplot-nox python3) ;;
     fuzz) pkgs+=(clang libclang-rt-14-dev) ;;
@@ -18,6 +21,8 @@ for group in "$@"; do
     clients) pkgs+=(python3 python3-psycopg python3-psycopg2 python3-sqlalchemy python3-pandas
         unixodbc python3-pyodbc libsqliteodbc odbc-postgresql
         default-jdk-headless libxerial-sqlite-jdbc-java libpostgresql-jdbc-java nodejs) ;;
+    # tests/demo/ renders the demo's HTML report in a real headless browser.
+    browser) pkgs+=(chromium python3) ;;
     *) echo "deps.sh: unknown group '$group'" >&2; exit 2 ;;
     esac
 done
