@@ -141,7 +141,7 @@ SELECT printf('%-14s %,6d %+6.1f %15s %+8.1f → %+6.1f %6s %6s  %s',
               CASE WHEN p < 0.001 THEN '<0.001' ELSE printf('%.3f', p) END,
               CASE WHEN q < 0.001 THEN '<0.001' ELSE printf('%.3f', q) END,
               (SELECT CASE WHEN count(*) = 1 THEN min(b)
-                           ELSE group_concat(b, ' or ') || ': too few answers to tell' END
+                           ELSE group_concat(b, ' or ') || CASE WHEN hi - lo >= 10 THEN ': too few answers to tell' ELSE ': on the line between them' END END
                FROM (SELECT nps_band(x) AS b
                      FROM (SELECT lo AS x UNION ALL
                            SELECT edge FROM band_edges WHERE edge > lo AND edge <= hi)
@@ -198,7 +198,7 @@ SELECT printf('%-9s %-22s %,6d %+6.1f %15s %7s %7s  %s',
               CASE WHEN p < 0.001 THEN '<0.001' ELSE printf('%.3f', p) END,
               CASE WHEN q < 0.001 THEN '<0.001' ELSE printf('%.3f', q) END,
               (SELECT CASE WHEN count(*) = 1 THEN min(b)
-                           ELSE group_concat(b, ' or ') || ': too few answers to tell' END
+                           ELSE group_concat(b, ' or ') || CASE WHEN hi - lo >= 10 THEN ': too few answers to tell' ELSE ': on the line between them' END END
                FROM (SELECT nps_band(x) AS b
                      FROM (SELECT lo AS x UNION ALL
                            SELECT edge FROM band_edges WHERE edge > lo AND edge <= hi)

@@ -78,7 +78,11 @@ def band_text(lo, hi):
             names.append(name)
     if len(names) == 1:
         return names[0]
-    return ' or '.join(names) + ': too few answers to tell'
+    # A wide interval (10 points or more) is too few answers; a narrow one
+    # that still reaches two bands sits on the line between them.
+    if hi - lo >= 10:
+        return ' or '.join(names) + ': too few answers to tell'
+    return ' or '.join(names) + ': on the line between them'
 
 
 # (a1) The monthly bars: a negative month left of the zero axis, every bar
