@@ -115,7 +115,7 @@ if [ "$status" -eq 0 ]; then
     else
         what="passed"
     fi
-    printf '%-11s %-24s %4d s\n' "$name" "$what" "$seconds"
+    printf '%-15s %-20s %4d s\n' "$name" "$what" "$seconds"
     exit 0
 fi
 
