@@ -65,7 +65,7 @@ SQLITE_SRC := $(wildcard sqlite-ext/*.c)
         deb check-deb meta dist \
         deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-fdw check-parity \
         check-programme check-demo check-clients check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
-        check-stats bench-bayes duckdb check-duckdb check-duckdb-sanitize check-duckdb-where-possible check-duckdb-valgrind \
+        check-stats check-check bench-bayes duckdb check-duckdb check-duckdb-sanitize check-duckdb-where-possible check-duckdb-valgrind \
         bench-programme check-bench-programme
 
 # The extensions only; test binaries belong to make check.
@@ -169,12 +169,33 @@ demo: deps-build
 	@$(MAKE) --no-print-directory -s sqlite
 	@WERROR=$(filter 1 yes true,$(WERROR)) demo/run.sh
 
+# make check: one line per suite (scripts/check.sh), the full output of every
+# suite in $(CHECK_LOG); V=1 shows it on the terminal as well.  A make check-X
+# prints its suite's full output.  The lines in which a suite says what it
+# installs where reach the terminal before it installs.
+CHECK_LOG := $(BUILD)/check.log
+CHECK_SUITES := check sql core stats sqlite sanitize valgrind pg fdw duckdb parity programme demo clients install bench bench-programme fuzz
+CHECK_RUN = CHECK_LOG=$(CHECK_LOG) CHECK_VERBOSE=$(V) scripts/check.sh
 check: deps-check
-	@$(MAKE) --no-print-directory all $(BUILD)/test_core
+	@$(CHECK_RUN) --start
+	@echo "make check: one line per suite; the full output goes to $(CHECK_LOG)$(if $(filter-out 0,$(V)),, (make check V=1: here too))"
+	@$(CHECK_RUN) build -- $(MAKE) --no-print-directory all $(BUILD)/test_core
 	@# One suite at a time, even under make -j: they share one PostgreSQL install.
-	@$(MAKE) --no-print-directory -j1 check-sql check-core check-stats check-sqlite check-sanitize check-valgrind check-pg check-fdw check-duckdb-where-possible check-parity check-programme check-demo check-clients check-install check-bench check-bench-programme check-fuzz
+	@for suite in $(CHECK_SUITES); do \
+	    if [ $$suite != duckdb ]; then \
+	        $(CHECK_RUN) $$suite -- $(MAKE) --no-print-directory -j1 check-$$suite || exit 1; \
+	    elif reason=$$(scripts/duckdb.sh can); then \
+	        $(CHECK_RUN) duckdb -- $(MAKE) --no-print-directory -j1 check-duckdb || exit 1; \
+	        $(CHECK_RUN) duckdb-san -- $(MAKE) --no-print-directory -j1 check-duckdb-sanitize || exit 1; \
+	    else \
+	        $(CHECK_RUN) --skip duckdb "$$reason"; \
+	    fi; \
+	done
 	@if reason=$$(scripts/duckdb.sh can); then echo "make check: all suites passed"; \
 	 else echo "make check: all suites passed; DuckDB SKIPPED: $$reason"; fi
+# scripts/check.sh on suites of its own making (tests/check/run.sh).
+check-check:
+	tests/check/run.sh
 
 # The statistical checks (tests/stats/): every *_coverage.c program, built
 # with the core, prints its table and fails outside its band; then the

@@ -110,9 +110,11 @@ if [ "$use_pg" -eq 1 ]; then
     command -v pg_virtualenv >/dev/null || die "pg_virtualenv not found: apt-get install postgresql-common"
     make --no-print-directory -s pg >/dev/null || die "building pg-ext failed (make pg)"
     if [ "$(id -u)" -eq 0 ]; then
+        echo "installing the PostgreSQL extension into $(${PG_CONFIG:-pg_config} --pkglibdir) and $(${PG_CONFIG:-pg_config} --sharedir)/extension (root: system-wide)"
         make --no-print-directory -s -C pg-ext install >/dev/null || die "make -C pg-ext install failed"
     elif grep -q extension_destdir "$(${PG_CONFIG:-pg_config} --sharedir)/postgresql.conf.sample" 2>/dev/null; then
         rm -rf "$out/pg-install"
+        echo "installing the PostgreSQL extension into $out/pg-install, the benchmark server's extension_destdir (not root)"
         make --no-print-directory -s -C pg-ext install DESTDIR="$PWD/$out/pg-install" >/dev/null ||
             die "make -C pg-ext install DESTDIR=... failed"
         venv_opts+=(-o "extension_destdir=$PWD/$out/pg-install")

@@ -39,12 +39,13 @@ if [ ${#missing[@]} -eq 0 ] && ! need_locale "$@"; then
 fi
 if [ "$(id -u)" -eq 0 ]; then
     if [ ${#missing[@]} -gt 0 ]; then
-        echo "installing: ${missing[*]}"
+        echo "installing Debian packages with apt-get (root: system-wide): ${missing[*]}"
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq
         apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     fi
     if need_locale "$@"; then
+        echo "creating the de_DE.UTF-8 locale (localedef, system-wide): a core test reads numbers with a decimal comma"
         localedef -i de_DE -c -f UTF-8 de_DE.UTF-8
     fi
 elif [ ${#missing[@]} -eq 0 ]; then

@@ -54,7 +54,7 @@ fetch() {
     mkdir -p "$(dirname "$cache")"
     tmp=$(mktemp -d "$cache.tmp.XXXXXX")
     trap 'rm -rf "$tmp"' EXIT
-    echo "fetching DuckDB from npm: $DUCKDB_HEADERS_PKG (headers), $DUCKDB_LIB_PKG (libduckdb.so)" >&2
+    echo "fetching DuckDB from npm into $cache: $DUCKDB_HEADERS_PKG (headers), $DUCKDB_LIB_PKG (libduckdb.so)" >&2
     (cd "$tmp" && npm pack --silent "$DUCKDB_HEADERS_PKG" "$DUCKDB_LIB_PKG" >packed.txt 2>npm.log) ||
         die "npm pack failed: $(cat "$tmp/npm.log")"
     local headers lib

@@ -12,6 +12,10 @@
 #   finish             the closing line "N passed, M failed" and the status
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# tests/pg/with_server.sh says on this descriptor, the suite's stderr, what
+# it installs where, though the suite sends its output to a file.
+exec 7>&2
+export NPS_TELL_FD=7
 passed=0
 failed=0
 if [ -n "${NPS_TEST_OUT:-}" ]; then

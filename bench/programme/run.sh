@@ -93,9 +93,11 @@ if [ "$use_pg" -eq 1 ]; then
     # checkout's system-wide install meanwhile must not change what it times.
     rm -rf "$out/pg-install"
     if grep -q extension_destdir "$(${PG_CONFIG:-pg_config} --sharedir)/postgresql.conf.sample" 2>/dev/null; then
+        echo "installing the PostgreSQL extension into $out/pg-install, the benchmark server's extension_destdir"
         make --no-print-directory -s -C pg-ext install DESTDIR="$PWD/$out/pg-install" >/dev/null ||
             die "make -C pg-ext install DESTDIR=... failed"
     elif [ "$(id -u)" -eq 0 ]; then
+        echo "installing the PostgreSQL extension into $(${PG_CONFIG:-pg_config} --pkglibdir) and $(${PG_CONFIG:-pg_config} --sharedir)/extension (root: system-wide)"
         make --no-print-directory -s -C pg-ext install >/dev/null || die "make -C pg-ext install failed"
     else
         die "this PostgreSQL cannot load an extension from a temporary directory; run: sudo make -C pg-ext install, then as root: bench/programme/run.sh"

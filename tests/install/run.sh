@@ -24,6 +24,7 @@ PG_CONFIG=${PG_CONFIG:-pg_config}
 libdir=$(make --no-print-directory -s print-libdir)
 
 # 1. A staged install: every file under DESTDIR, nothing outside it.
+echo "installing nps into a temporary directory (make install DESTDIR=$tmp/stage, removed afterwards)"
 make --no-print-directory -s install DESTDIR="$tmp/stage" >"$tmp/log" 2>&1 || cat "$tmp/log" >&2
 check "DESTDIR install has the SQLite extension at $libdir/nps.so" test -f "$tmp/stage$libdir/nps.so"
 check "DESTDIR install has the PostgreSQL library" test -f "$tmp/stage$("$PG_CONFIG" --pkglibdir)/nps.so"
@@ -70,6 +71,7 @@ if [ "$(id -u)" -eq 0 ]; then
     flock 9
     # Only this checkout's scripts (see tests/pg/with_server.sh).
     rm -f "$("$PG_CONFIG" --sharedir)"/extension/nps--*.sql "$("$PG_CONFIG" --sharedir)/extension/nps.control"
+    echo "installing nps (make install, root: system-wide): the SQLite extension into $libdir, the PostgreSQL extension into $("$PG_CONFIG" --pkglibdir) and $("$PG_CONFIG" --sharedir)/extension"
     make --no-print-directory -s install >"$tmp/log" 2>&1 || cat "$tmp/log" >&2
     check "after make install, sqlite3 '.load nps' finds it by name" \
         bash -c "cd / && sqlite3 :memory: '.load nps' 'SELECT nps(9);' | grep -qx 100.0"

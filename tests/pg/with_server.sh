@@ -30,6 +30,18 @@ die() {
     exit 1
 }
 
+# tell LINE: say what is installed where, before it is, where the suite that
+# runs this script shows it: the descriptor NPS_TELL_FD (tests/lib.sh opens
+# it on the suite's own stderr, which a suite's redirection of this script's
+# output does not change), else stderr.
+tell() {
+    if [ -n "${NPS_TELL_FD:-}" ] && { true >&"$NPS_TELL_FD"; } 2>/dev/null; then
+        echo "$*" >&"$NPS_TELL_FD"
+    else
+        echo "$*" >&2
+    fi
+}
+
 command -v pg_virtualenv >/dev/null || die "pg_virtualenv not found: apt-get install postgresql-common"
 version=$("$PG_CONFIG" --version) || die "PG_CONFIG=$PG_CONFIG does not run"
 
@@ -63,13 +75,22 @@ if [ "$(id -u)" -eq 0 ]; then
     # Only this checkout's scripts: another checkout's version left behind
     # would add an update path (or a default) this one does not have.
     rm -f "$("$PG_CONFIG" --sharedir)"/extension/nps--*.sql "$("$PG_CONFIG" --sharedir)/extension/nps.control"
+    tell "installing the PostgreSQL extension into $("$PG_CONFIG" --pkglibdir) and $("$PG_CONFIG" --sharedir)/extension (root: system-wide)"
     make --no-print-directory -s -C pg-ext install >/dev/null || die "make -C pg-ext install failed"
 elif grep -q extension_destdir "$("$PG_CONFIG" --sharedir)/postgresql.conf.sample" 2>/dev/null; then
+    tell "installing the PostgreSQL extension into a temporary directory, the throw-away server's extension_destdir (not root)"
     make --no-print-directory -s -C pg-ext install DESTDIR="$install_dir" >/dev/null ||
         die "make -C pg-ext install DESTDIR=$install_dir failed"
     venv_opts+=(-o "extension_destdir=$install_dir")
 else
     die "this PostgreSQL cannot load an extension from a temporary directory; run: sudo make -C pg-ext install, then: sudo make check-pg"
+fi
+
+# Not for the server and COMMAND: a server holding the descriptor would hold
+# the suite's output open.
+if [ -n "${NPS_TELL_FD:-}" ]; then
+    eval "exec ${NPS_TELL_FD}>&-"
+    unset NPS_TELL_FD
 fi
 
 export PGCLIENTENCODING=UTF8
