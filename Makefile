@@ -11,7 +11,7 @@
 #   make deb             Debian packages into build/deb/ (postgresql-NN-nps,
 #                        libsqlite3-mod-nps); make check-deb installs and
 #                        tries them (root)
-#   make demo | make bench | make bench-programme | make bench-bayes | make fuzz
+#   make demo | make demo-pg | make bench | make bench-programme | make bench-bayes | make fuzz
 #   make check-pg-versions
 VERSION := $(shell cat VERSION)
 CC ?= cc
@@ -64,7 +64,7 @@ SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 .PHONY: all sqlite pg pg-required install install-sqlite install-pg print-libdir installcheck check-install demo check deps-build \
         deb check-deb meta dist \
         deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-fdw check-parity \
-        check-programme check-demo check-clients check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
+        check-programme check-demo check-clients demo-pg check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
         check-stats check-check bench-bayes duckdb check-duckdb check-duckdb-sanitize check-duckdb-where-possible check-duckdb-valgrind \
         bench-programme check-bench-programme
 
@@ -168,6 +168,12 @@ demo: deps-build
 	@scripts/deps.sh demo
 	@$(MAKE) --no-print-directory -s sqlite
 	@WERROR=$(filter 1 yes true,$(WERROR)) demo/run.sh
+# The demo programme in PostgreSQL: the database nps_demo on the running
+# server (demo/pg.sh: the data of make demo's database, sql/programme/pg.sql;
+# the extension installed first, make pg && sudo make -C pg-ext install).
+demo-pg:
+	@test -f $(BUILD)/demo/nps_demo.db || $(MAKE) --no-print-directory demo >/dev/null
+	demo/pg.sh
 
 # make check: one line per suite (scripts/check.sh), the full output of every
 # suite in $(CHECK_LOG); V=1 shows it on the terminal as well.  A make check-X
