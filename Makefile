@@ -64,7 +64,7 @@ SQLITE_SRC := $(wildcard sqlite-ext/*.c)
 .PHONY: all sqlite pg pg-required install install-sqlite install-pg print-libdir installcheck check-install demo check deps-build \
         deb check-deb meta dist \
         deps-check check-core check-sqlite check-sanitize check-valgrind check-pg check-fdw check-parity \
-        check-programme check-demo check-clients demo-pg check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
+        check-programme check-demo check-readme check-clients demo-pg check-bench check-pg-versions bench clean format fuzz check-fuzz fuzz-seeds sql check-sql \
         check-stats check-check bench-bayes duckdb check-duckdb check-duckdb-sanitize check-duckdb-where-possible check-duckdb-valgrind \
         bench-programme check-bench-programme
 
@@ -180,7 +180,7 @@ demo-pg:
 # prints its suite's full output.  The lines in which a suite says what it
 # installs where reach the terminal before it installs.
 CHECK_LOG := $(BUILD)/check.log
-CHECK_SUITES := check sql core stats sqlite sanitize valgrind pg fdw duckdb parity programme demo clients install bench bench-programme fuzz
+CHECK_SUITES := check sql core stats sqlite sanitize valgrind pg fdw duckdb parity programme demo readme clients install bench bench-programme fuzz
 CHECK_RUN = CHECK_LOG=$(CHECK_LOG) CHECK_VERBOSE=$(V) scripts/check.sh
 check: deps-check
 	@$(CHECK_RUN) --start
@@ -237,6 +237,11 @@ check-parity: $(BUILD)/nps.so
 # numbers against plain SQL, the page parsed and drawn by headless chromium.
 check-demo: $(BUILD)/nps.so
 	tests/demo/run.sh $(BUILD)/nps.so
+# Every SQL example of README.md (and the other documents), run as written,
+# its output against the block shown under it; the PostgreSQL ones after
+# make demo-pg on a throw-away server (tests/readme/run.sh).
+check-readme: $(BUILD)/nps.so $(BUILD)/nps_version.h
+	tests/readme/run.sh $(BUILD)/nps.so
 # The DuckDB suite (tests/duckdb/run.sh: the real libduckdb.so, fetched by
 # npm into a cache outside the repository).  make check runs it where
 # DuckDB can be had (npm installed, Linux x86_64), plainly and with the
