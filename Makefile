@@ -171,8 +171,9 @@ demo: deps-build
 # The demo programme in PostgreSQL: the database nps_demo on the running
 # server (demo/pg.sh: the data of make demo's database, sql/programme/pg.sql;
 # the extension installed first, make pg && sudo make -C pg-ext install).
+# NPS_DEMO_DB names another SQLite demo database (tests/readme/run.sh).
 demo-pg:
-	@test -f $(BUILD)/demo/nps_demo.db || $(MAKE) --no-print-directory demo >/dev/null
+	@test -n "$(NPS_DEMO_DB)" || test -f $(BUILD)/demo/nps_demo.db || $(MAKE) --no-print-directory demo >/dev/null
 	demo/pg.sh
 
 # make check: one line per suite (scripts/check.sh), the full output of every

@@ -24,7 +24,7 @@ if [ "${1:-}" = server ]; then
     # The PostgreSQL part, inside with_server.sh: $2 the SQLite demo database.
     tmp=$2
     export PGDATABASE=postgres
-    if NPS_DEMO_DB=$tmp/demo/nps_demo.db demo/pg.sh >"$tmp/demo-pg.log" 2>&1; then
+    if NPS_DEMO_DB=$tmp/demo/nps_demo.db make --no-print-directory demo-pg >"$tmp/demo-pg.log" 2>&1; then
         report "make demo-pg: the demo programme loaded into nps_demo"
     else
         report "make demo-pg: the demo programme loaded into nps_demo" "$(tail -n 20 "$tmp/demo-pg.log")"
