@@ -1,8 +1,9 @@
 """Every SQL example of the documentation, run as written (tests/readme/run.sh).
 
   readme.py list FILE...
-      Each example block of FILE (a ```sql block, or a ```sh/```console block
-      that runs sqlite3 or psql) with its marker: a line of its own just before
+      Each example block of FILE (a ```sql or ```python block, a transcript
+      of the sqlite3 shell, or a ```sh/```console block that runs sqlite3 or
+      psql) with its marker: a line of its own just before
       the block, among the HTML comments there, that says how the block is
       tested:
 
@@ -19,6 +20,9 @@
             in psql on a copy of the database make demo-pg loads, nps_demo
         <!-- example: pg fresh [session=NAME] -->
             in psql on a new database with CREATE EXTENSION nps
+        <!-- example: python demo -->
+            a ```python block, by /usr/bin/python3 in a directory holding
+            build/nps.so and a copy of build/demo/nps_demo.db
         <!-- example: tested by PATH -->
             another suite runs it: PATH must exist and hold a line of the
             block, or read its examples from the file (name it)
@@ -80,7 +84,7 @@ def blocks(path):
                          for l in lines[i + 1:j]) + '\n'
         output = None
         k = j + 1
-        if lang == 'sql' and k < len(lines):
+        if lang in ('sql', 'python') and k < len(lines):
             o = FENCE.match(lines[k])
             if o and o.group(2) in ('', 'text'):
                 e = k + 1
@@ -88,9 +92,27 @@ def blocks(path):
                     e += 1
                 output = '\n'.join(l[len(o.group(1)):] for l in lines[k + 1:e]) + '\n'
                 k = e + 1
+        # A transcript of the sqlite3 shell (``` with "sqlite3 FILE" and then
+        # "sqlite> " lines): its commands are the block, the other lines
+        # what they must print.
+        if lang == '' and re.match(r'^sqlite3 \S+\n(sqlite> .*\n)', body):
+            cmds = [l[len('sqlite> '):] for l in body.splitlines()[1:] if l.startswith('sqlite> ')]
+            shown = [l for l in body.splitlines()[1:] if not l.startswith('sqlite> ')]
+            marker = None
+            b = i - 1
+            while b >= 0 and COMMENT.match(lines[b]):
+                mm = MARKER.match(lines[b])
+                if mm:
+                    marker = mm.group(1)
+                b -= 1
+            t = Block(path, i + 1, 'sql', '\n'.join(cmds) + '\n', marker,
+                      '\n'.join(shown) + '\n' if shown else None)
+            found.append(t)
+            i = j + 1
+            continue
         runs = lang in ('sh', 'console') and re.search(
             r'^(\$ )?(sudo( -u \S+)? |su \S+ -c .)?(sqlite3|psql|createdb)\b', body, re.M)
-        if lang == 'sql' or runs:
+        if lang in ('sql', 'python') or runs:
             marker = None
             b = i - 1
             while b >= 0 and COMMENT.match(lines[b]):
@@ -123,6 +145,11 @@ def classify(b):
         b.kind, b.arg = 'fragment', b.marker[len('fragment:'):].strip()
         if not b.arg:
             b.problem = 'a fragment must say why it cannot run'
+        return
+    if words[:2] == ['python', 'demo'] and len(words) == 2:
+        b.kind, b.engine, b.db = 'run', 'python', 'demo'
+        if b.lang != 'python':
+            b.problem = 'python demo runs ```python blocks only'
         return
     if len(words) < 2 or words[0] not in ('sqlite', 'pg') or \
             words[1] not in (('demo', 'gen', 'fresh') if words[0] == 'sqlite' else ('demo', 'fresh')):
@@ -178,6 +205,20 @@ def run_pg(group, db):
     return run.stdout, run.stderr
 
 
+def run_python(group, ext, demo, tmp):
+    # A directory laid out as the repository is after make demo: the
+    # snippet opens build/demo/nps_demo.db and loads ./build/nps.
+    root = os.path.join(tmp, 'python')
+    os.makedirs(os.path.join(root, 'build', 'demo'), exist_ok=True)
+    shutil.copyfile(ext, os.path.join(root, 'build', 'nps.so'))
+    shutil.copyfile(demo, os.path.join(root, 'build', 'demo', 'nps_demo.db'))
+    code = '\n'.join('print(%r)\n%s' % (SEP, b.text) for b in group)
+    run = subprocess.run(['/usr/bin/python3', '-c', code], cwd=root,
+                         capture_output=True, text=True)
+    shutil.rmtree(root)
+    return run.stdout, run.stderr
+
+
 def psql(db, *sql):
     args = ['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', db]
     for s in sql:
@@ -225,8 +266,8 @@ def main():
                 if engine == 'sqlite':
                     report(b.name(), [b.problem])
                 continue
-            if b.kind == 'run' and b.engine == engine:
-                groups.setdefault((path, b.db, b.session or 'block %d' % n), []).append(b)
+            if b.kind == 'run' and (b.engine == engine or (b.engine, engine) == ('python', 'sqlite')):
+                groups.setdefault((path, b.engine, b.db, b.session or 'block %d' % n), []).append(b)
     if engine == 'sqlite':
         print('%s: %d example blocks: %d run here (%d in SQLite, %d in PostgreSQL), '
               '%d tested by another suite, %d fragments' % (
@@ -234,8 +275,10 @@ def main():
                   sum(len(g) for g in groups.values()),
                   counts.get('run', 0) - sum(len(g) for g in groups.values()),
                   counts.get('tested', 0), counts.get('fragment', 0)))
-    for i, ((path, dbkind, session), group) in enumerate(groups.items()):
-        if engine == 'sqlite':
+    for i, ((path, blockengine, dbkind, session), group) in enumerate(groups.items()):
+        if blockengine == 'python':
+            out, err = run_python(group, ext, demo, tmp)
+        elif engine == 'sqlite':
             db = os.path.join(tmp, 'session%d.db' % i)
             if dbkind != 'fresh':
                 shutil.copyfile(demo if dbkind == 'demo' else gen, db)
