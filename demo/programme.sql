@@ -60,4 +60,6 @@ SELECT 'responses', r.id, r.contact_id, r.score, r.responded_at,
             ELSE 'open' END,
        l.agent, l.contacted_at, l.resolved_at, l.informed_at
 FROM responses AS r JOIN cx_log AS l ON l.response_id = r.id
+WHERE NOT EXISTS (SELECT 1 FROM nps_followups AS f
+                  WHERE f.source_table = 'responses' AND f.response_key = CAST(r.id AS TEXT))
 ORDER BY r.id;
