@@ -96,5 +96,8 @@ fi
 export PGCLIENTENCODING=UTF8
 status=0
 # pg_virtualenv sets PG_CONFIG to its own idea of it; COMMAND gets ours.
-pg_virtualenv "${venv_opts[@]}" env PG_CONFIG="$PG_CONFIG" PATH="$bindir:$PATH" "$@" || status=$?
+# The install lock (descriptor 9, as root) stays with this script until it
+# exits: not with the server, which a run killed before its clean-up would
+# leave running, holding the lock and stopping every later run.
+pg_virtualenv "${venv_opts[@]}" env PG_CONFIG="$PG_CONFIG" PATH="$bindir:$PATH" "$@" 9>&- || status=$?
 exit "$status"

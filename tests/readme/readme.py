@@ -20,6 +20,8 @@
             in psql on a copy of the database make demo-pg loads, nps_demo
         <!-- example: pg fresh [session=NAME] -->
             in psql on a new database with CREATE EXTENSION nps
+        <!-- example: pg empty [session=NAME] -->
+            in psql on a new database without it
         <!-- example: python demo -->
             a ```python block, by /usr/bin/python3 in a directory holding
             build/nps.so and a copy of build/demo/nps_demo.db
@@ -152,7 +154,7 @@ def classify(b):
             b.problem = 'python demo runs ```python blocks only'
         return
     if len(words) < 2 or words[0] not in ('sqlite', 'pg') or \
-            words[1] not in (('demo', 'gen', 'fresh') if words[0] == 'sqlite' else ('demo', 'fresh')):
+            words[1] not in (('demo', 'gen', 'fresh') if words[0] == 'sqlite' else ('demo', 'fresh', 'empty')):
         b.problem = 'unknown marker: %s' % b.marker
         return
     b.kind, b.engine, b.db = 'run', words[0], words[1]
