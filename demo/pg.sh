@@ -29,5 +29,7 @@ echo "SET client_min_messages = warning; DROP DATABASE IF EXISTS nps_demo; CREAT
     # demo/programme.sql, with the PostgreSQL script in place of SQLite's.
     sed -e '/^\.read sql\/programme\/sqlite\.sql$/{r sql/programme/pg.sql' -e 'd}' demo/programme.sql
 } | psql_to nps_demo >/dev/null
+then=(psql -d nps_demo)
+[ ${#run[@]} -eq 0 ] || then=(su postgres -c "'psql -d nps_demo'")
 echo "demo-pg: the demo programme is in the database nps_demo ($("${run[@]}" psql -X -A -t -d nps_demo \
-    -c 'SELECT count(*) FROM nps_responses') responses): psql -d nps_demo"
+    -c 'SELECT count(*) FROM nps_responses') responses): ${then[*]}"
