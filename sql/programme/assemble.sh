@@ -11,7 +11,13 @@
 #   -- @end        ends an engine's lines: what follows is for both again
 #   -- @note       the lines up to -- @end are notes on the source, in neither
 # so that a difference reads: -- @sqlite, SQLite's lines, -- @pg, PostgreSQL's
-# lines, -- @end.  Blocks do not nest.  And one rewrite:
+# lines, -- @end.  Blocks do not nest.  Lines both scripts need more than
+# once are written once:
+#   -- @define NAME   the lines up to -- @end are NAME's, printed where
+#                     -- @insert NAME stands (after the definition; no
+#                     directive inside)
+#   -- @insert NAME   NAME's lines, here
+# And one rewrite:
 #   CREATE OR REPLACE VIEW name AS    (a line of its own) stays as it is for
 #                  PostgreSQL; SQLite, which has no such statement, gets
 #                  DROP VIEW IF EXISTS name; and CREATE VIEW name AS
@@ -40,6 +46,18 @@ assemble() {
             print "-- the one source of this script and its twin for the other engine: edit"
             print "-- that file and run the script, not this file."
             print ""
+        }
+        /^-- @define [a-z_]+$/ {
+            if (block != "") fail("-- @define inside -- @" block)
+            block = "define"; name = $3; macro[name] = ""; defined[name] = 1
+            next
+        }
+        block == "define" && /^-- @/ && $0 != "-- @end" { fail("a directive inside -- @define " name) }
+        block == "define" && $0 != "-- @end" { macro[name] = macro[name] $0 "\n"; next }
+        /^-- @insert [a-z_]+$/ {
+            if (!($3 in defined)) fail("-- @insert of " $3 ", which no -- @define before it defines")
+            if (block == "" || block == engine) printf "%s", macro[$3]
+            next
         }
         /^-- @(sqlite|pg|note)$/ {
             next_block = substr($0, 5)

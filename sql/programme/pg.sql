@@ -1187,73 +1187,95 @@ CREATE TABLE IF NOT EXISTS nps_response_attributes (
     PRIMARY KEY (response_id, attribute, value)
 );
 
+-- What both views compute from states(attribute, value, st, all_st): the
+-- nps_state of the scored responses with each value and of those it is
+-- measured against (all_scored), as CTEs to follow theirs: t, a row per
+-- value with its NPS and the rest's, the cost and the gap with their
+-- intervals and the p-value.  Detractors are counted from the state (its
+-- share times its n, an exact count).
+
 -- Per theme or attribute value: scored responses with it, its detractors,
 -- the scored responses it is measured against (all_scored, the n above),
 -- its NPS and the rest's, the points it costs and the gap, each with its
 -- 95% interval, the p-value against the rest and the q-value over all
--- rows.  Largest cost first.
+-- rows.  Largest cost first.  The themes, the campaign and the channel are
+-- read from the maintained tables (nps_theme_mentions, nps_response_daily);
+-- the account's segment and the attributes of nps_response_attributes from
+-- the responses they belong to.
 CREATE OR REPLACE VIEW nps_driver_impact AS
-WITH RECURSIVE r AS MATERIALIZED (
-    SELECT id, contact_id, campaign, channel, score FROM nps_responses
-    WHERE nps_category(score) IS NOT NULL     -- a score (blank text in SQLite is none)
+WITH RECURSIVE d AS MATERIALIZED (
+    SELECT campaign, channel, st FROM nps_response_daily WHERE st IS NOT NULL
 ),
-total AS (SELECT count(*) AS n, nps_state(score) AS st FROM r),
--- Each scored response with each value it has: its themes, campaign,
--- channel, account segment and the attributes of nps_response_attributes.
-a AS MATERIALIZED (
-    SELECT 'theme' AS attribute, t.theme AS value, r.id AS response_id, r.score
-    FROM (SELECT DISTINCT response_id, theme FROM nps_response_themes) AS t
-    JOIN r ON r.id = t.response_id
-    UNION ALL
-    SELECT 'campaign', coalesce(campaign, '(none)'), id, score FROM r
-    UNION ALL
-    SELECT 'channel', coalesce(channel, '(none)'), id, score FROM r
-    UNION ALL
-    SELECT 'segment', coalesce(acc.segment, '(none)'), r.id, r.score
-    FROM r JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
+-- Each scored response of an account's contact with the account's segment,
+-- and each scored response with each value of the attributes of
+-- nps_response_attributes.
+x AS MATERIALIZED (
+    SELECT 'segment' AS attribute, coalesce(acc.segment, '(none)') AS value, r.id AS response_id,
+           r.score
+    FROM nps_account_contacts AS ac
     JOIN nps_accounts AS acc ON acc.account_id = ac.account_id
+    JOIN nps_responses AS r ON r.contact_id = ac.contact_id
+    WHERE nps_category(r.score) IS NOT NULL   -- a score (blank text in SQLite is none)
     UNION ALL
-    SELECT x.attribute, x.value, r.id, r.score
+    SELECT a.attribute, a.value, r.id, r.score
     FROM (SELECT DISTINCT response_id, attribute, value FROM nps_response_attributes
-          WHERE attribute NOT IN ('theme', 'campaign', 'channel', 'segment')) AS x
-    JOIN r ON r.id = x.response_id
+          WHERE attribute NOT IN ('theme', 'campaign', 'channel', 'segment')) AS a
+    JOIN nps_responses AS r ON r.id = a.response_id
+    WHERE nps_category(r.score) IS NOT NULL
+),
+-- The nps_state of the scored responses with each value.
+v AS (
+    SELECT 'theme' AS attribute, theme AS value, nps_state(score) AS st
+    FROM nps_theme_mentions WHERE nps_category(score) IS NOT NULL GROUP BY theme
+    UNION ALL
+    SELECT 'campaign', campaign, nps_state(st) FROM d GROUP BY campaign
+    UNION ALL
+    SELECT 'channel', channel, nps_state(st) FROM d GROUP BY channel
+    UNION ALL
+    SELECT attribute, value, nps_state(score) FROM x GROUP BY attribute, value
 ),
 -- The scored responses each attribute is measured over, each once: all of
--- them for the themes, the campaign and the channel.
+-- them for the themes, the campaign and the channel; for another attribute
+-- those with a value of it.
+total AS (SELECT nps_state(st) AS st FROM d),
 base AS (
-    SELECT 'theme' AS attribute, n, st FROM total
+    SELECT 'theme' AS attribute, st FROM total
     UNION ALL
-    SELECT 'campaign', n, st FROM total
+    SELECT 'campaign', st FROM total
     UNION ALL
-    SELECT 'channel', n, st FROM total
+    SELECT 'channel', st FROM total
     UNION ALL
-    SELECT attribute, count(*), nps_state(score)
-    FROM (SELECT DISTINCT attribute, response_id, score FROM a
-          WHERE attribute NOT IN ('theme', 'campaign', 'channel')) AS d
+    SELECT attribute, nps_state(score)
+    FROM (SELECT DISTINCT attribute, response_id, score FROM x) AS u
     GROUP BY attribute
 ),
-v AS (
-    SELECT attribute, value, count(*) AS scored,
-           count(CASE WHEN nps_category(score) = 'detractor' THEN 1 END) AS detractors,
-           nps_state(score) AS st,
-           csat_state(CASE WHEN nps_category(score) = 'detractor' THEN 5 END) AS fives
-    FROM a
-    GROUP BY attribute, value
+states AS (
+    SELECT v.attribute, v.value, v.st, b.st AS all_st
+    FROM v JOIN base AS b ON b.attribute = v.attribute
 ),
--- ones: a csat_state of 2^k answers of 1, k = 0..40; the states of the
--- binary digits of m merge into one of m ones, so the share's state is
--- made without a pass over the responses per row.
-ones (k, pow, st) AS (
-    SELECT 0, CAST(1 AS bigint), csat_state(1)
+-- bits: csat_states of 2^k answers of 1 and of 5, k = 0..40; those of the
+-- binary digits of a count merge into a state of that many, so the share
+-- of the cost (a 5 per detractor, a 1 per other response) is made without
+-- a pass over the responses.
+bits (k, pow, one, five) AS (
+    SELECT 0, CAST(1 AS bigint), csat_state(1), csat_state(5)
     UNION ALL
-    SELECT k + 1, pow * 2, csat_state_merge(st, st) FROM ones WHERE k < 40
+    SELECT k + 1, pow * 2, csat_state_merge(one, one), csat_state_merge(five, five)
+    FROM bits WHERE k < 40
+),
+n AS (
+    SELECT attribute, value, nps_rows_of(st) AS scored,
+           CAST(round(detractor_share_of(st) * nps_rows_of(st) / 100) AS bigint) AS detractors,
+           nps_rows_of(all_st) AS all_scored, st, nps_state_unmerge(all_st, st) AS rest
+    FROM states
 ),
 s AS (
-    SELECT v.attribute, v.value, v.scored, v.detractors, b.n AS all_scored, v.st,
-           nps_state_unmerge(b.st, v.st) AS rest,
-           csat_state_merge(v.fives, (SELECT csat_state(o.st) FROM ones AS o
-                                      WHERE ((b.n - v.detractors) / o.pow) % 2 = 1)) AS share
-    FROM v JOIN base AS b ON b.attribute = v.attribute
+    SELECT n.*,
+           csat_state_merge((SELECT csat_state(b.five) FROM bits AS b
+                             WHERE (n.detractors / b.pow) % 2 = 1),
+                            (SELECT csat_state(b.one) FROM bits AS b
+                             WHERE ((n.all_scored - n.detractors) / b.pow) % 2 = 1)) AS share
+    FROM n
 ),
 t AS (
     SELECT attribute, value, scored, detractors, all_scored, nps_of(st) AS nps_with,
@@ -1284,18 +1306,56 @@ FROM t
 LEFT JOIN q ON q.attribute = t.attribute AND q.value = t.value
 ORDER BY t.cost_points DESC, t.attribute, t.value;
 
--- The themes of nps_driver_impact, their q-values adjusted over the themes
--- alone.  "Which themes cost the most points?":  SELECT theme, cost_points,
--- cost_lower, cost_upper FROM nps_theme_impact.
+-- The themes alone, as nps_driver_impact has them, their q-values adjusted
+-- over the themes: read from the maintained tables only, so it answers as
+-- fast however long the history.  "Which themes cost the most points?":
+-- SELECT theme, cost_points, cost_lower, cost_upper FROM nps_theme_impact.
 CREATE OR REPLACE VIEW nps_theme_impact AS
-WITH t AS (
-    SELECT value AS theme, scored, detractors, all_scored, nps_with, nps_without, cost_points,
-           cost_lower, cost_upper, gap_points, gap_lower, gap_upper, p_value
-    FROM nps_driver_impact
-    WHERE attribute = 'theme'
+WITH RECURSIVE total AS (
+    SELECT nps_state(st) AS st FROM nps_response_daily WHERE st IS NOT NULL
+),
+states AS (
+    SELECT 'theme' AS attribute, g.value, g.st, total.st AS all_st
+    FROM (SELECT theme AS value, nps_state(score) AS st FROM nps_theme_mentions
+          WHERE nps_category(score) IS NOT NULL GROUP BY theme) AS g
+    CROSS JOIN total
+),
+-- bits: csat_states of 2^k answers of 1 and of 5, k = 0..40; those of the
+-- binary digits of a count merge into a state of that many, so the share
+-- of the cost (a 5 per detractor, a 1 per other response) is made without
+-- a pass over the responses.
+bits (k, pow, one, five) AS (
+    SELECT 0, CAST(1 AS bigint), csat_state(1), csat_state(5)
+    UNION ALL
+    SELECT k + 1, pow * 2, csat_state_merge(one, one), csat_state_merge(five, five)
+    FROM bits WHERE k < 40
+),
+n AS (
+    SELECT attribute, value, nps_rows_of(st) AS scored,
+           CAST(round(detractor_share_of(st) * nps_rows_of(st) / 100) AS bigint) AS detractors,
+           nps_rows_of(all_st) AS all_scored, st, nps_state_unmerge(all_st, st) AS rest
+    FROM states
+),
+s AS (
+    SELECT n.*,
+           csat_state_merge((SELECT csat_state(b.five) FROM bits AS b
+                             WHERE (n.detractors / b.pow) % 2 = 1),
+                            (SELECT csat_state(b.one) FROM bits AS b
+                             WHERE ((n.all_scored - n.detractors) / b.pow) % 2 = 1)) AS share
+    FROM n
+),
+t AS (
+    SELECT attribute, value, scored, detractors, all_scored, nps_of(st) AS nps_with,
+           nps_of(rest) AS nps_without, csat_of(share) AS cost_points,
+           csat_ci_lower_of(share) AS cost_lower, csat_ci_upper_of(share) AS cost_upper,
+           (nps_of(rest) - nps_of(st)) * scored / all_scored AS gap_points,
+           nps_diff_ci_lower(st, rest) * scored / all_scored AS gap_lower,
+           nps_diff_ci_upper(st, rest) * scored / all_scored AS gap_upper,
+           nps_pvalue(st, rest) AS p_value
+    FROM s
 ),
 ranked AS (
-    SELECT theme, p_value, row_number() OVER (ORDER BY p_value, theme) AS i,
+    SELECT value AS theme, p_value, row_number() OVER (ORDER BY p_value, value) AS i,
            count(*) OVER () AS m
     FROM t
     WHERE p_value IS NOT NULL
@@ -1306,10 +1366,11 @@ q AS (
                OVER (ORDER BY i DESC ROWS UNBOUNDED PRECEDING) AS q_value
     FROM ranked
 )
-SELECT t.theme, t.scored, t.detractors, t.all_scored, t.nps_with, t.nps_without, t.cost_points,
-       t.cost_lower, t.cost_upper, t.gap_points, t.gap_lower, t.gap_upper, t.p_value, q.q_value
+SELECT t.value AS theme, t.scored, t.detractors, t.all_scored, t.nps_with, t.nps_without,
+       t.cost_points, t.cost_lower, t.cost_upper, t.gap_points, t.gap_lower, t.gap_upper,
+       t.p_value, q.q_value
 FROM t
-LEFT JOIN q ON q.theme = t.theme
-ORDER BY t.cost_points DESC, t.theme;
+LEFT JOIN q ON q.theme = t.value
+ORDER BY t.cost_points DESC, t.value;
 
 RESET client_min_messages;
