@@ -1046,7 +1046,7 @@ CREATE TABLE IF NOT EXISTS nps_response_attributes (
 -- nps_state of the scored responses with each value and of those it is
 -- measured against (all_scored), as CTEs to follow theirs: t, a row per
 -- value with its NPS and the rest's, the cost and the gap with their
--- intervals and the p-value.  Detractors are counted from the state (its
+-- intervals and the p-value, and q, its q-value over the rows.  Detractors are counted from the state (its
 -- share times its n, an exact count).
 
 -- Per theme or attribute value: scored responses with it, its detractors,
@@ -1143,6 +1143,7 @@ t AS (
            nps_pvalue(st, rest) AS p_value
     FROM s
 ),
+-- q: each row's Benjamini-Hochberg q-value over the rows of t.
 ranked AS (
     SELECT attribute, value, p_value,
            row_number() OVER (ORDER BY p_value, attribute, value) AS i, count(*) OVER () AS m
@@ -1211,14 +1212,15 @@ t AS (
            nps_pvalue(st, rest) AS p_value
     FROM s
 ),
+-- q: each row's Benjamini-Hochberg q-value over the rows of t.
 ranked AS (
-    SELECT value AS theme, p_value, row_number() OVER (ORDER BY p_value, value) AS i,
-           count(*) OVER () AS m
+    SELECT attribute, value, p_value,
+           row_number() OVER (ORDER BY p_value, attribute, value) AS i, count(*) OVER () AS m
     FROM t
     WHERE p_value IS NOT NULL
 ),
 q AS (
-    SELECT theme,
+    SELECT attribute, value,
            min(CASE WHEN p_value * m / i < 1 THEN p_value * m / i ELSE 1.0 END)
                OVER (ORDER BY i DESC ROWS UNBOUNDED PRECEDING) AS q_value
     FROM ranked
@@ -1227,5 +1229,5 @@ SELECT t.value AS theme, t.scored, t.detractors, t.all_scored, t.nps_with, t.nps
        t.cost_points, t.cost_lower, t.cost_upper, t.gap_points, t.gap_lower, t.gap_upper,
        t.p_value, q.q_value
 FROM t
-LEFT JOIN q ON q.theme = t.value
+LEFT JOIN q ON q.attribute = t.attribute AND q.value = t.value
 ORDER BY t.cost_points DESC, t.value;
