@@ -123,13 +123,6 @@ static int by_answer_time(const void *a, const void *b)
     return (x->invitation > y->invitation) - (x->invitation < y->invitation);
 }
 
-/* Compare two seconds-of-day for qsort. */
-static int by_long(const void *a, const void *b)
-{
-    long x = *(const long *)a, y = *(const long *)b;
-    return (x > y) - (x < y);
-}
-
 /* Print the contacts with their flags, drawn from the second stream. */
 static void put_contacts(rng *r2, const contact *contacts, int n)
 {
@@ -814,9 +807,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "gen: %d invitations on one day\n", n);
             return 1;
         }
-        for (int i = 0; i < n; i++)
-            times[i] = 7 * 3600 + rng_below(&r, 14 * 3600);
-        qsort(times, (size_t)n, sizeof times[0], by_long);
+        send_times(&r, times, n);
         for (int i = 0; i < n; i++) {
             int campaign = rng_pick(&r, campaign_weight, NCAMPAIGNS);
             if (campaign == K_LAUNCH && (day < LAUNCH_FIRST || day > LAUNCH_LAST))

@@ -10,6 +10,7 @@
 #define NPS_DEMO_MODEL_H
 
 #include <stdint.h>
+#include <stdlib.h>
 
 #define NDAYS 730 /* 2024-12-01 .. 2026-11-30 */
 #define OUTAGE_FIRST 277 /* 2025-09-04 */
@@ -322,6 +323,22 @@ static followup_log draw_followup(rng *r, long answered)
     f.resolved_at = f.contacted + draw_hours(r, 60, 30, resolve);
     f.informed_at = f.resolved_at + draw_hours(r, 70, 25, inform);
     return f;
+}
+
+/* Compare two seconds-of-day for qsort. */
+static int by_long(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+/* The send times of a day's n invitations, seconds of the day from 07:00
+ * to 21:00, in order. */
+static void send_times(rng *r, long *times, long n)
+{
+    for (long i = 0; i < n; i++)
+        times[i] = 7 * 3600 + rng_below(r, 14 * 3600);
+    qsort(times, (size_t)n, sizeof times[0], by_long);
 }
 
 #endif

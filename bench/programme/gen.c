@@ -115,13 +115,6 @@ static int by_answer_time(const void *a, const void *b)
     return (x->invitation > y->invitation) - (x->invitation < y->invitation);
 }
 
-/* Compare two seconds-of-day for qsort. */
-static int by_long(const void *a, const void *b)
-{
-    long x = *(const long *)a, y = *(const long *)b;
-    return (x > y) - (x < y);
-}
-
 /* Relative invitation volume of a day: a third more at the end of the two
  * years than at the start; weekends quieter (2024-12-01 is a Sunday). */
 static double day_volume(int day)
@@ -195,9 +188,7 @@ int main(int argc, char **argv)
             if (times == NULL)
                 die("out of memory", "");
         }
-        for (long i = 0; i < n; i++)
-            times[i] = 7 * 3600 + rng_below(&r, 14 * 3600);
-        qsort(times, (size_t)n, sizeof times[0], by_long);
+        send_times(&r, times, n);
         for (long i = 0; i < n; i++) {
             int campaign = rng_pick(&r, campaign_weight, NCAMPAIGNS);
             if (campaign == K_LAUNCH && (day < LAUNCH_FIRST || day > LAUNCH_LAST))
