@@ -903,13 +903,6 @@ CREATE OR REPLACE TRIGGER nps_rebuild INSTEAD OF INSERT ON nps_rebuild
 CREATE OR REPLACE TRIGGER nps_themes_truncate AFTER TRUNCATE ON nps_themes
     FOR EACH STATEMENT EXECUTE FUNCTION nps_watch_truncate();
 
--- This script's own tables are watched (those of them that are tables), and
--- every maintained table is rebuilt from what is there.
-INSERT INTO nps_rebuild (tables)
-SELECT string_agg(nps_watch(c.oid, c.oid), '; ') FROM pg_catalog.pg_class AS c
-WHERE c.relnamespace = pg_catalog.current_schema()::regnamespace AND c.relkind IN ('r', 'p')
-  AND c.relname IN ('nps_contacts', 'nps_invitations', 'nps_responses');
-
 -- ---------------------------------------------------------------------------
 -- Follow-up questions: rows here replace the built-in question of
 -- nps_followup_question(score, lang) for a category and language, and add
@@ -1374,5 +1367,15 @@ SELECT t.value AS theme, t.scored, t.detractors, t.all_scored, t.nps_with, t.nps
 FROM t
 LEFT JOIN q ON q.attribute = t.attribute AND q.value = t.value
 ORDER BY t.cost_points DESC, t.value;
+
+-- ---------------------------------------------------------------------------
+-- Last, this script's own tables are watched (those of them that are
+-- tables), and every maintained table is rebuilt from what is there.
+-- ---------------------------------------------------------------------------
+INSERT INTO nps_rebuild (tables)
+SELECT string_agg(nps_watch(c.oid, c.oid), '; ') FROM pg_catalog.pg_class AS c
+WHERE c.relnamespace = pg_catalog.current_schema()::regnamespace AND c.relkind IN ('r', 'p')
+  AND c.relname IN ('nps_contacts', 'nps_invitations', 'nps_responses');
+
 
 RESET client_min_messages;

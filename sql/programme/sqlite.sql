@@ -750,16 +750,6 @@ BEGIN
     ON CONFLICT DO NOTHING;
 END;
 
--- This script's own tables are watched (those of them that are tables), and
--- every maintained table is rebuilt from what is there.
-SELECT 1 WHERE CASE WHEN (SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'nps_contacts')
-                         = 'table' THEN nps_watch('nps_contacts', 'nps_contacts') IS NULL END;
-SELECT 1 WHERE CASE WHEN (SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'nps_invitations')
-                         = 'table' THEN nps_watch('nps_invitations', 'nps_invitations') IS NULL END;
-SELECT 1 WHERE CASE WHEN (SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'nps_responses')
-                         = 'table' THEN nps_watch('nps_responses', 'nps_responses') IS NULL END;
-INSERT INTO nps_rebuild DEFAULT VALUES;
-
 -- ---------------------------------------------------------------------------
 -- Follow-up questions: rows here replace the built-in question of
 -- nps_followup_question(score, lang) for a category and language, and add
@@ -1231,3 +1221,16 @@ SELECT t.value AS theme, t.scored, t.detractors, t.all_scored, t.nps_with, t.nps
 FROM t
 LEFT JOIN q ON q.attribute = t.attribute AND q.value = t.value
 ORDER BY t.cost_points DESC, t.value;
+
+-- ---------------------------------------------------------------------------
+-- Last, this script's own tables are watched (those of them that are
+-- tables), and every maintained table is rebuilt from what is there.
+-- ---------------------------------------------------------------------------
+SELECT 1 WHERE CASE WHEN (SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'nps_contacts')
+                         = 'table' THEN nps_watch('nps_contacts', 'nps_contacts') IS NULL END;
+SELECT 1 WHERE CASE WHEN (SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'nps_invitations')
+                         = 'table' THEN nps_watch('nps_invitations', 'nps_invitations') IS NULL END;
+SELECT 1 WHERE CASE WHEN (SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'nps_responses')
+                         = 'table' THEN nps_watch('nps_responses', 'nps_responses') IS NULL END;
+INSERT INTO nps_rebuild DEFAULT VALUES;
+
