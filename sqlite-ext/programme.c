@@ -679,15 +679,19 @@ static void fn_alert_off(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* The relations nps_watch() keeps the maintained tables of: the relation,
- * its key, and the view of the programme's script whose INSTEAD OF
- * triggers forget and note one of its rows. */
+ * its key, the view of the programme's script whose INSTEAD OF triggers
+ * forget and note one of its rows, and what the names of its triggers on a
+ * table have after the table's name (so that one table can be behind two
+ * relations). */
 static const struct watched {
-    const char *relation, *key, *upkeep;
+    const char *relation, *key, *upkeep, *tag;
 } watched_relations[] = {
-    {"nps_contacts", "contact_id", "nps_contact_upkeep"},
-    {"nps_invitations", "id", "nps_invitation_upkeep"},
-    {"nps_responses", "id", "nps_response_upkeep"},
+    {"nps_contacts", "contact_id", "nps_contact_upkeep", ""},
+    {"nps_invitations", "id", "nps_invitation_upkeep", ""},
+    {"nps_responses", "id", "nps_response_upkeep", ""},
+    {"nps_account_contacts", "contact_id", "nps_account_contact_upkeep", "account_"},
 };
+#define N_WATCHED (sizeof watched_relations / sizeof watched_relations[0])
 
 /* The watched relation that argv names (any case), its upkeep view being
  * there; NULL after failing ctx. */
@@ -701,7 +705,7 @@ static const struct watched *watched_relation(sqlite3_context *ctx, sqlite3_valu
         sqlite3_result_error_nomem(ctx);
         return NULL;
     }
-    for (size_t i = 0; i < sizeof watched_relations / sizeof watched_relations[0]; i++) {
+    for (size_t i = 0; i < N_WATCHED; i++) {
         const struct watched *w = &watched_relations[i];
         if (sqlite3_stricmp(name, w->relation) == 0 && has_object(db, w->upkeep, "'view'", &rc))
             return w;
@@ -731,13 +735,16 @@ static char *watch_script(sqlite3 *db, const char *table, const struct watched *
     sqlite3_str *sql = sqlite3_str_new(db);
     for (int i = 0; i < 4; i++)
         sqlite3_str_appendf(sql,
-                            "DROP TRIGGER IF EXISTS main.\"nps_watch_%w_%s\";\n"
-                            "CREATE TRIGGER main.\"nps_watch_%w_%s\" %s ON \"%w\" BEGIN"
+                            "DROP TRIGGER IF EXISTS main.\"nps_watch_%w_%w%s\";\n"
+                            "CREATE TRIGGER main.\"nps_watch_%w_%w%s\" %s ON \"%w\" BEGIN"
                             " INSERT INTO \"%w\" (\"%w\", step) VALUES (%s.\"%w\", '%s'); END;\n",
-                            table, trigger[i][0], table, trigger[i][0], trigger[i][1], table,
-                            w->upkeep, w->key, trigger[i][2], key, i < 2 ? "forget" : "note");
+                            table, w->tag, trigger[i][0], table, w->tag, trigger[i][0], trigger[i][1],
+                            table, w->upkeep, w->key, trigger[i][2], key, i < 2 ? "forget" : "note");
     if (sqlite3_stricmp(table, w->relation) == 0 && strcmp(w->key, "id") == 0)
         sqlite3_str_appendf(sql, "CREATE INDEX IF NOT EXISTS main.\"%w_contact\" ON \"%w\" (contact_id);\n",
+                            w->relation, table);
+    else if (sqlite3_stricmp(table, w->relation) == 0 && strcmp(w->relation, "nps_account_contacts") == 0)
+        sqlite3_str_appendf(sql, "CREATE INDEX IF NOT EXISTS main.\"%w_account\" ON \"%w\" (account_id);\n",
                             w->relation, table);
     if (sqlite3_str_errcode(sql) != SQLITE_OK) {
         sqlite3_free(sqlite3_str_finish(sql));
@@ -748,7 +755,7 @@ static char *watch_script(sqlite3 *db, const char *table, const struct watched *
 
 /* nps_watch(table, relation [, key]): keep the programme's maintained tables
  * following the writes to table, which relation (nps_contacts,
- * nps_invitations or nps_responses) is or shows: key is the table's column
+ * nps_invitations, nps_responses or nps_account_contacts) is or shows: key is the table's column
  * that relation shows as its key (by default the column of the key's own
  * name: id, or contact_id for nps_contacts).  Returns what it installed.
  * Checks come in this order: NULL arguments, table, relation, key. */
@@ -803,14 +810,19 @@ static void fn_unwatch(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     if (table == NULL)
         return;
     sqlite3_str *sql = sqlite3_str_new(db);
-    for (int i = 0; i < 4 && rc == SQLITE_OK; i++) {
-        char *name = sqlite3_mprintf("nps_watch_%s_%s", table, suffix[i]);
-        had |= name != NULL && has_object(db, name, "'trigger'", &rc);
-        if (name == NULL)
-            rc = SQLITE_NOMEM;
-        sqlite3_free(name);
-        sqlite3_str_appendf(sql, "DROP TRIGGER IF EXISTS main.\"nps_watch_%w_%s\";\n", table,
-                            suffix[i]);
+    for (size_t j = 0; j < N_WATCHED; j++) {
+        const char *tag = watched_relations[j].tag;
+        if (j > 0 && strcmp(tag, watched_relations[j - 1].tag) == 0)
+            continue; /* the names of an earlier relation's tag are dropped already */
+        for (int i = 0; i < 4 && rc == SQLITE_OK; i++) {
+            char *name = sqlite3_mprintf("nps_watch_%s_%s%s", table, tag, suffix[i]);
+            had |= name != NULL && has_object(db, name, "'trigger'", &rc);
+            if (name == NULL)
+                rc = SQLITE_NOMEM;
+            sqlite3_free(name);
+            sqlite3_str_appendf(sql, "DROP TRIGGER IF EXISTS main.\"nps_watch_%w_%w%s\";\n", table,
+                                tag, suffix[i]);
+        }
     }
     sqlite3_free(table);
     char *script = sqlite3_str_finish(sql);

@@ -549,6 +549,7 @@ BEGIN
                OR (c.responded_at IS NOT DISTINCT FROM s.last_responded_at
                    AND c.id > s.last_response_id));
     END IF;
+    PERFORM nps_account_response_upkeep(gone, came);
 END
 $f$;
 
@@ -616,8 +617,8 @@ BEGIN
 END
 $f$;
 
--- The triggers nps_watch() puts on nps_contacts, nps_invitations or
--- nps_responses itself: after each statement, its rows as they were
+-- The triggers nps_watch() puts on nps_contacts, nps_invitations,
+-- nps_responses or nps_account_contacts itself: after each statement, its rows as they were
 -- (old_rows) are forgotten and as they are (new_rows) noted, 10,000 at a
 -- time.  TG_ARGV[0] names the relation.
 CREATE OR REPLACE FUNCTION nps_watch_rows() RETURNS trigger
@@ -646,6 +647,19 @@ BEGIN
             FROM (SELECT ROW(t.*)::nps_invitations AS r, (row_number() OVER () - 1) / 10000 AS g FROM new_rows AS t) AS x
             GROUP BY g;
         END IF;
+    WHEN 'nps_account_contacts' THEN
+        IF TG_OP <> 'INSERT' THEN
+            PERFORM nps_account_contact_upkeep(array_agg(r), NULL)
+            FROM (SELECT ROW(t.*)::nps_account_contacts AS r, (row_number() OVER () - 1) / 10000 AS g
+                  FROM old_rows AS t) AS x
+            GROUP BY g;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+            PERFORM nps_account_contact_upkeep(NULL, array_agg(r))
+            FROM (SELECT ROW(t.*)::nps_account_contacts AS r, (row_number() OVER () - 1) / 10000 AS g
+                  FROM new_rows AS t) AS x
+            GROUP BY g;
+        END IF;
     ELSE
         IF TG_OP <> 'INSERT' THEN
             PERFORM nps_contact_upkeep(array_agg(r), NULL)
@@ -672,8 +686,10 @@ BEGIN
     EXECUTE format('SELECT %I((SELECT array_agg(v) FROM %I AS v WHERE v.%I = ($1).%I), NULL)',
                    CASE TG_ARGV[0] WHEN 'nps_responses' THEN 'nps_response_upkeep'
                                    WHEN 'nps_invitations' THEN 'nps_invitation_upkeep'
+                                   WHEN 'nps_account_contacts' THEN 'nps_account_contact_upkeep'
                                    ELSE 'nps_contact_upkeep' END,
-                   TG_ARGV[0], CASE TG_ARGV[0] WHEN 'nps_contacts' THEN 'contact_id' ELSE 'id' END,
+                   TG_ARGV[0], CASE WHEN TG_ARGV[0] IN ('nps_contacts', 'nps_account_contacts')
+                                    THEN 'contact_id' ELSE 'id' END,
                    TG_ARGV[1])
     USING OLD;
     IF TG_OP = 'DELETE' THEN
@@ -690,8 +706,10 @@ BEGIN
                    ' FROM %I AS v WHERE v.%I IN (SELECT n.%I FROM new_rows AS n)) AS x GROUP BY g',
                    CASE TG_ARGV[0] WHEN 'nps_responses' THEN 'nps_response_upkeep'
                                    WHEN 'nps_invitations' THEN 'nps_invitation_upkeep'
+                                   WHEN 'nps_account_contacts' THEN 'nps_account_contact_upkeep'
                                    ELSE 'nps_contact_upkeep' END,
-                   TG_ARGV[0], CASE TG_ARGV[0] WHEN 'nps_contacts' THEN 'contact_id' ELSE 'id' END,
+                   TG_ARGV[0], CASE WHEN TG_ARGV[0] IN ('nps_contacts', 'nps_account_contacts')
+                                    THEN 'contact_id' ELSE 'id' END,
                    TG_ARGV[1]);
     RETURN NULL;
 END
@@ -716,7 +734,9 @@ DECLARE
 BEGIN
     FOR t IN SELECT g.tgname FROM pg_catalog.pg_trigger AS g
              WHERE g.tgrelid = tbl AND g.tgname IN ('nps_watch_insert', 'nps_watch_update',
-                   'nps_watch_delete', 'nps_watch_forget', 'nps_watch_truncate') LOOP
+                   'nps_watch_delete', 'nps_watch_forget', 'nps_watch_truncate',
+                   'nps_watch_account_insert', 'nps_watch_account_update', 'nps_watch_account_delete',
+                   'nps_watch_account_forget', 'nps_watch_account_truncate') LOOP
         EXECUTE format('DROP TRIGGER %I ON %s', t, tbl);
         had := 1;
     END LOOP;
@@ -725,20 +745,27 @@ END
 $f$;
 
 -- nps_watch(table, relation [, key]): the triggers above on table, for
--- relation (nps_contacts, nps_invitations or nps_responses): the relation
--- itself, or your table behind it when it is your view, key being the
--- table's column that the view shows as its id (contact_id for
--- nps_contacts; by default the column of that name).  On the relation
--- itself, also the index by contact that the upkeep reads.  Returns what it
--- installed.  The names are resolved where the caller wrote them
--- (regclass), not through this function's search_path.
+-- relation (nps_contacts, nps_invitations, nps_responses or
+-- nps_account_contacts): the relation itself, or your table behind it when
+-- it is your view, key being the table's column that the view shows as its
+-- id (contact_id for nps_contacts and nps_account_contacts; by default the
+-- column of that name).  One table may be behind two relations (the
+-- triggers of nps_account_contacts are named nps_watch_account_*).  On the
+-- relation itself, also the index by contact (by account for
+-- nps_account_contacts) that the upkeep reads.  Returns what it installed.
+-- The names are resolved where the caller wrote them (regclass), not
+-- through this function's search_path.
 CREATE OR REPLACE FUNCTION nps_watch(tbl regclass, relation regclass, key text DEFAULT NULL)
 RETURNS text LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
 DECLARE
     rel text := CASE relation WHEN 'nps_responses'::regclass THEN 'nps_responses'
                               WHEN 'nps_invitations'::regclass THEN 'nps_invitations'
-                              WHEN 'nps_contacts'::regclass THEN 'nps_contacts' END;
-    k text := coalesce(key, CASE rel WHEN 'nps_contacts' THEN 'contact_id' ELSE 'id' END);
+                              WHEN 'nps_contacts'::regclass THEN 'nps_contacts'
+                              WHEN 'nps_account_contacts'::regclass THEN 'nps_account_contacts' END;
+    k text := coalesce(key, CASE WHEN rel IN ('nps_contacts', 'nps_account_contacts') THEN 'contact_id'
+                                 ELSE 'id' END);
+    p text := CASE rel WHEN 'nps_account_contacts' THEN 'nps_watch_account_' ELSE 'nps_watch_' END;
+    t text;
     fn text := (SELECT quote_ident(n.nspname) FROM pg_catalog.pg_namespace AS n
                 JOIN pg_catalog.pg_class AS c ON c.relnamespace = n.oid
                 WHERE c.oid = 'nps_rebuild'::regclass);
@@ -748,7 +775,7 @@ BEGIN
             USING ERRCODE = '22004';
     END IF;
     IF rel IS NULL THEN
-        RAISE EXCEPTION 'nps_watch: ''%'' is not nps_contacts, nps_invitations or nps_responses of a loaded programme',
+        RAISE EXCEPTION 'nps_watch: ''%'' is not nps_contacts, nps_invitations, nps_responses or nps_account_contacts of a loaded programme',
             relation USING ERRCODE = '22023';
     END IF;
     IF (SELECT c.relkind FROM pg_catalog.pg_class AS c WHERE c.oid = tbl) NOT IN ('r', 'p') THEN
@@ -758,28 +785,34 @@ BEGIN
                    WHERE a.attrelid = tbl AND a.attname = k AND a.attnum > 0 AND NOT a.attisdropped) THEN
         RAISE EXCEPTION 'nps_watch: no column ''%'' in table ''%''', k, tbl USING ERRCODE = '42703';
     END IF;
-    PERFORM nps_unwatch(tbl);
+    FOR t IN SELECT g.tgname FROM pg_catalog.pg_trigger AS g
+             WHERE g.tgrelid = tbl AND g.tgname IN (p || 'insert', p || 'update', p || 'delete',
+                                                    p || 'forget', p || 'truncate') LOOP
+        EXECUTE format('DROP TRIGGER %I ON %s', t, tbl);
+    END LOOP;
     IF tbl = relation THEN
-        EXECUTE format('CREATE TRIGGER nps_watch_insert AFTER INSERT ON %s REFERENCING NEW TABLE AS new_rows'
-                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_rows(%L)', tbl, fn, rel);
-        EXECUTE format('CREATE TRIGGER nps_watch_update AFTER UPDATE ON %s'
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %s REFERENCING NEW TABLE AS new_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_rows(%L)', p || 'insert', tbl, fn, rel);
+        EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %s'
                        ' REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows'
-                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_rows(%L)', tbl, fn, rel);
-        EXECUTE format('CREATE TRIGGER nps_watch_delete AFTER DELETE ON %s REFERENCING OLD TABLE AS old_rows'
-                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_rows(%L)', tbl, fn, rel);
-        IF rel <> 'nps_contacts' THEN
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_rows(%L)', p || 'update', tbl, fn, rel);
+        EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %s REFERENCING OLD TABLE AS old_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_rows(%L)', p || 'delete', tbl, fn, rel);
+        IF rel = 'nps_account_contacts' THEN
+            EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (account_id)', rel || '_account', tbl);
+        ELSIF rel <> 'nps_contacts' THEN
             EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (contact_id)', rel || '_contact', tbl);
         END IF;
     ELSE
-        EXECUTE format('CREATE TRIGGER nps_watch_forget BEFORE UPDATE OR DELETE ON %s'
-                       ' FOR EACH ROW EXECUTE FUNCTION %s.nps_watch_forget(%L, %L)', tbl, fn, rel, k);
-        EXECUTE format('CREATE TRIGGER nps_watch_insert AFTER INSERT ON %s REFERENCING NEW TABLE AS new_rows'
-                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_note(%L, %L)', tbl, fn, rel, k);
-        EXECUTE format('CREATE TRIGGER nps_watch_update AFTER UPDATE ON %s REFERENCING NEW TABLE AS new_rows'
-                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_note(%L, %L)', tbl, fn, rel, k);
+        EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE OR DELETE ON %s'
+                       ' FOR EACH ROW EXECUTE FUNCTION %s.nps_watch_forget(%L, %L)', p || 'forget', tbl, fn, rel, k);
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %s REFERENCING NEW TABLE AS new_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_note(%L, %L)', p || 'insert', tbl, fn, rel, k);
+        EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %s REFERENCING NEW TABLE AS new_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_note(%L, %L)', p || 'update', tbl, fn, rel, k);
     END IF;
-    EXECUTE format('CREATE TRIGGER nps_watch_truncate AFTER TRUNCATE ON %s'
-                   ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_truncate()', tbl, fn);
+    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %s'
+                   ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_truncate()', p || 'truncate', tbl, fn);
     RETURN format('%s -> %s (key %s)', tbl, rel, k);
 END
 $f$;
@@ -961,29 +994,173 @@ INSERT INTO nps_account_roles (role, priority) VALUES
     ('user', 3)                    -- works with it every day
 ON CONFLICT DO NOTHING;
 
+-- The account views read two tables kept up to date as answers and
+-- stakeholders are written (upkeep, below), not every answer of their
+-- windows on every read.
+--
+-- nps_stakeholder_answers: each scored answer of a contact of
+-- nps_account_contacts, with its account, role, code (-1 detractor, 0
+-- passive, +1 promoter) and the time of the same stakeholder's next scored
+-- answer (by time, then id; NULL when there is none), so that an answer is
+-- its stakeholder's latest as of a time T when it is at T or before and
+-- next_at is NULL or after T.  An answer whose time is not one (NULL) is in
+-- no window.
+CREATE TABLE IF NOT EXISTS nps_stakeholder_answers (
+    response_id bigint PRIMARY KEY, -- nps_responses.id
+    account_id text NOT NULL,
+    contact_id text NOT NULL,
+    role text,
+    responded_at timestamp,
+    score smallint NOT NULL,
+    code smallint NOT NULL,
+    next_at timestamp
+);
+CREATE INDEX IF NOT EXISTS nps_stakeholder_answers_time ON nps_stakeholder_answers (responded_at);
+CREATE INDEX IF NOT EXISTS nps_stakeholder_answers_next ON nps_stakeholder_answers (next_at);
+CREATE INDEX IF NOT EXISTS nps_stakeholder_answers_account
+    ON nps_stakeholder_answers (account_id, role, responded_at);
+CREATE INDEX IF NOT EXISTS nps_stakeholder_answers_contact
+    ON nps_stakeholder_answers (contact_id, responded_at, response_id);
+
+-- nps_account_windows: per account with a row of nps_stakeholder_answers,
+-- its windows as of the time in nps_account_windows_at: the nps_state of its
+-- answers of every time (st_all) and of each window (st_90, st_180,
+-- st_365; NULL when none), its stakeholders whose latest answer is in the
+-- window (voters_*) and the sum of their codes (code_sum_*), the
+-- decision-makers among them whose latest answer is a detractor's (90
+-- days), and the same votes 90 days earlier (the latest answers of days
+-- 91-180: voters_prev, code_sum_prev).  The views read it at
+-- nps_config.now: these values, changed by the answers whose windows differ
+-- between the two times (nps_account_windows_delta), so that a read costs
+-- one row per account however long the history.
+CREATE TABLE IF NOT EXISTS nps_account_windows (
+    account_id text PRIMARY KEY,
+    st_all nps_state,
+    st_90 nps_state, voters_90 bigint NOT NULL, code_sum_90 bigint NOT NULL,
+    dm_detractors_90 bigint NOT NULL,
+    st_180 nps_state, voters_180 bigint NOT NULL, code_sum_180 bigint NOT NULL,
+    st_365 nps_state, voters_365 bigint NOT NULL, code_sum_365 bigint NOT NULL,
+    voters_prev bigint NOT NULL, code_sum_prev bigint NOT NULL
+);
+CREATE TABLE IF NOT EXISTS nps_account_windows_at (
+    at timestamp NOT NULL          -- the time nps_account_windows holds the windows at
+);
+
+-- The two times the windows are read between: r, the time of
+-- nps_account_windows, and t, nps_config.now, each less 90, 180 and 365
+-- days; and the ranges (lo, hi] between them, less 0, 90, 180 and 365 days:
+-- an answer's windows differ between r and t only when its time or its next
+-- answer's time is in one of them.
+CREATE OR REPLACE VIEW nps_account_clock AS
+SELECT r, t, r90, r180, r365, t90, t180, t365,
+       least(r, t) AS lo, greatest(r, t) AS hi, least(r90, t90) AS lo90, greatest(r90, t90) AS hi90,
+       least(r180, t180) AS lo180, greatest(r180, t180) AS hi180, least(r365, t365) AS lo365,
+       greatest(r365, t365) AS hi365
+FROM (SELECT a.at AS r, c.now AS t, a.at - make_interval(days => 90) AS r90,
+             a.at - make_interval(days => 180) AS r180, a.at - make_interval(days => 365) AS r365,
+             c.now - make_interval(days => 90) AS t90, c.now - make_interval(days => 180) AS t180,
+             c.now - make_interval(days => 365) AS t365
+      FROM nps_account_windows_at AS a CROSS JOIN nps_config AS c LIMIT 1) AS x;
+
+-- Each answer of nps_stakeholder_answers with, at r and at t, 1 or 0: in
+-- the window of 90, 180, 365 days (in90_r ...), its stakeholder's latest
+-- (last_r, last_t), its stakeholder's latest of days 91-180 (prev_r,
+-- prev_t); dm is 1 for a decision-maker's detractor answer.
+CREATE OR REPLACE VIEW nps_stakeholder_flags AS
+SELECT s.response_id, s.account_id, s.contact_id, s.role, s.responded_at, s.score, s.code,
+       s.next_at, CASE WHEN s.role = 'decision-maker' AND s.code = -1 THEN 1 ELSE 0 END AS dm,
+       CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r90 THEN 1 ELSE 0 END AS in90_r,
+       CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r180 THEN 1 ELSE 0 END AS in180_r,
+       CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r365 THEN 1 ELSE 0 END AS in365_r,
+       CASE WHEN s.next_at IS NULL OR s.next_at > k.r THEN 1 ELSE 0 END AS last_r,
+       CASE WHEN s.responded_at <= k.r90 AND s.responded_at > k.r180
+                 AND (s.next_at IS NULL OR s.next_at > k.r90) THEN 1 ELSE 0 END AS prev_r,
+       CASE WHEN s.responded_at <= k.t AND s.responded_at > k.t90 THEN 1 ELSE 0 END AS in90_t,
+       CASE WHEN s.responded_at <= k.t AND s.responded_at > k.t180 THEN 1 ELSE 0 END AS in180_t,
+       CASE WHEN s.responded_at <= k.t AND s.responded_at > k.t365 THEN 1 ELSE 0 END AS in365_t,
+       CASE WHEN s.next_at IS NULL OR s.next_at > k.t THEN 1 ELSE 0 END AS last_t,
+       CASE WHEN s.responded_at <= k.t90 AND s.responded_at > k.t180
+                 AND (s.next_at IS NULL OR s.next_at > k.t90) THEN 1 ELSE 0 END AS prev_t,
+       k.lo, k.hi, k.lo90, k.hi90, k.lo180, k.hi180, k.lo365, k.hi365
+FROM nps_account_clock AS k CROSS JOIN nps_stakeholder_answers AS s;
+
+-- An account's row of nps_account_windows computed from its answers, at r.
+CREATE OR REPLACE VIEW nps_account_windows_fresh AS
+SELECT account_id, nps_state(score) AS st_all,
+       nps_state(CASE WHEN in90_r = 1 THEN score END) AS st_90, sum(in90_r * last_r) AS voters_90,
+       sum(in90_r * last_r * code) AS code_sum_90, sum(in90_r * last_r * dm) AS dm_detractors_90,
+       nps_state(CASE WHEN in180_r = 1 THEN score END) AS st_180, sum(in180_r * last_r) AS voters_180,
+       sum(in180_r * last_r * code) AS code_sum_180,
+       nps_state(CASE WHEN in365_r = 1 THEN score END) AS st_365, sum(in365_r * last_r) AS voters_365,
+       sum(in365_r * last_r * code) AS code_sum_365,
+       sum(prev_r) AS voters_prev, sum(prev_r * code) AS code_sum_prev
+FROM nps_stakeholder_flags
+GROUP BY account_id;
+
+-- Per account, what changes from r to t: the answers that come into each
+-- window (came_*) and go out of it (gone_*), and the change of each count
+-- and sum.  Empty when r is t.
+CREATE OR REPLACE VIEW nps_account_windows_delta AS
+SELECT account_id,
+       nps_state(CASE WHEN in90_t > in90_r THEN score END) AS came_90,
+       nps_state(CASE WHEN in90_t < in90_r THEN score END) AS gone_90,
+       sum(in90_t * last_t - in90_r * last_r) AS voters_90,
+       sum((in90_t * last_t - in90_r * last_r) * code) AS code_sum_90,
+       sum((in90_t * last_t - in90_r * last_r) * dm) AS dm_detractors_90,
+       nps_state(CASE WHEN in180_t > in180_r THEN score END) AS came_180,
+       nps_state(CASE WHEN in180_t < in180_r THEN score END) AS gone_180,
+       sum(in180_t * last_t - in180_r * last_r) AS voters_180,
+       sum((in180_t * last_t - in180_r * last_r) * code) AS code_sum_180,
+       nps_state(CASE WHEN in365_t > in365_r THEN score END) AS came_365,
+       nps_state(CASE WHEN in365_t < in365_r THEN score END) AS gone_365,
+       sum(in365_t * last_t - in365_r * last_r) AS voters_365,
+       sum((in365_t * last_t - in365_r * last_r) * code) AS code_sum_365,
+       sum(prev_t - prev_r) AS voters_prev, sum((prev_t - prev_r) * code) AS code_sum_prev
+FROM nps_stakeholder_flags
+WHERE (responded_at > lo AND responded_at <= hi) OR (responded_at > lo90 AND responded_at <= hi90)
+   OR (responded_at > lo180 AND responded_at <= hi180)
+   OR (responded_at > lo365 AND responded_at <= hi365)
+   OR (next_at > lo AND next_at <= hi) OR (next_at > lo90 AND next_at <= hi90)
+GROUP BY account_id;
+
+-- Every account of nps_accounts with its windows at nps_config.now (the
+-- counts 0 and the states NULL when it has no answer).
+CREATE OR REPLACE VIEW nps_account_windows_now AS
+SELECT acc.account_id, acc.name, acc.segment, acc.arr, w.st_all,
+       CASE WHEN d.gone_90 IS NULL THEN nps_state_merge(w.st_90, d.came_90)
+            WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(w.st_90, d.came_90), d.gone_90)) > 0
+            THEN nps_state_unmerge(nps_state_merge(w.st_90, d.came_90), d.gone_90) END AS st_90,
+       coalesce(w.voters_90, 0) + coalesce(d.voters_90, 0) AS voters_90,
+       coalesce(w.code_sum_90, 0) + coalesce(d.code_sum_90, 0) AS code_sum_90,
+       coalesce(w.dm_detractors_90, 0) + coalesce(d.dm_detractors_90, 0) AS dm_detractors_90,
+       CASE WHEN d.gone_180 IS NULL THEN nps_state_merge(w.st_180, d.came_180)
+            WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(w.st_180, d.came_180), d.gone_180)) > 0
+            THEN nps_state_unmerge(nps_state_merge(w.st_180, d.came_180), d.gone_180) END AS st_180,
+       coalesce(w.voters_180, 0) + coalesce(d.voters_180, 0) AS voters_180,
+       coalesce(w.code_sum_180, 0) + coalesce(d.code_sum_180, 0) AS code_sum_180,
+       CASE WHEN d.gone_365 IS NULL THEN nps_state_merge(w.st_365, d.came_365)
+            WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(w.st_365, d.came_365), d.gone_365)) > 0
+            THEN nps_state_unmerge(nps_state_merge(w.st_365, d.came_365), d.gone_365) END AS st_365,
+       coalesce(w.voters_365, 0) + coalesce(d.voters_365, 0) AS voters_365,
+       coalesce(w.code_sum_365, 0) + coalesce(d.code_sum_365, 0) AS code_sum_365,
+       coalesce(w.voters_prev, 0) + coalesce(d.voters_prev, 0) AS voters_prev,
+       coalesce(w.code_sum_prev, 0) + coalesce(d.code_sum_prev, 0) AS code_sum_prev
+FROM nps_accounts AS acc
+LEFT JOIN nps_account_windows AS w ON w.account_id = acc.account_id
+LEFT JOIN nps_account_windows_delta AS d ON d.account_id = acc.account_id;
+
 -- Each scored answer of a contact of an account, once for every trailing
 -- window (90, 180, 365 days up to nps_config.now) it falls in, with its code
 -- (-1 detractor, 0 passive, +1 promoter) and whether it is the latest answer
 -- of its stakeholder in that window (the one the account's vote counts).
 CREATE OR REPLACE VIEW nps_account_answers AS
-WITH w(window_days) AS (VALUES (90), (180), (365)),
-a AS (
-    SELECT w.window_days, r.id AS response_id, ac.account_id, r.contact_id, ac.role,
-           r.responded_at,
-           r.score, nps_category(r.score) AS category
-    FROM nps_responses AS r
-    JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
-    CROSS JOIN nps_config AS c
-    CROSS JOIN w
-    WHERE nps_category(r.score) IS NOT NULL   -- a score (blank text in SQLite is none)
-      AND r.responded_at <= c.now
-      AND r.responded_at > c.now - make_interval(days => w.window_days)
-)
-SELECT window_days, response_id, account_id, contact_id, role, responded_at, score, category,
-       CASE category WHEN 'promoter' THEN 1 WHEN 'passive' THEN 0 ELSE -1 END AS code,
-       row_number() OVER (PARTITION BY window_days, contact_id
-                          ORDER BY responded_at DESC, response_id DESC) = 1 AS latest
-FROM a;
+SELECT w.window_days, s.response_id, s.account_id, s.contact_id, s.role, s.responded_at, s.score,
+       nps_category(s.score) AS category, s.code, s.next_at IS NULL OR s.next_at > k.t AS latest
+FROM nps_account_clock AS k
+CROSS JOIN (SELECT 90 AS window_days UNION ALL SELECT 180 UNION ALL SELECT 365) AS w
+CROSS JOIN nps_stakeholder_answers AS s
+WHERE s.responded_at <= k.t
+  AND s.responded_at > CASE w.window_days WHEN 90 THEN k.t90 WHEN 180 THEN k.t180 ELSE k.t365 END;
 
 -- Per account and window: the answers and their NPS (every stakeholder
 -- counts), the stakeholders heard, the mean of their latest codes and the
@@ -991,26 +1168,25 @@ FROM a;
 -- between, NULL when no one answered (compared in whole numbers: 3 x sum of
 -- codes against the number of stakeholders).  Every account, every window.
 CREATE OR REPLACE VIEW nps_account_scores AS
-WITH w(window_days) AS (VALUES (90), (180), (365)),
-g AS (
-    SELECT window_days, account_id, count(*) AS responses,
-           count(CASE WHEN latest THEN 1 END) AS stakeholders,
-           sum(CASE WHEN latest THEN code END) AS code_sum,
-           nps(score) AS nps
-    FROM nps_account_answers
-    GROUP BY window_days, account_id
+WITH g AS (
+    SELECT n.account_id, n.name, n.segment, n.arr, w.window_days,
+           CASE w.window_days WHEN 90 THEN n.st_90 WHEN 180 THEN n.st_180 ELSE n.st_365 END AS st,
+           CASE w.window_days WHEN 90 THEN n.voters_90 WHEN 180 THEN n.voters_180
+                ELSE n.voters_365 END AS stakeholders,
+           CASE w.window_days WHEN 90 THEN n.code_sum_90 WHEN 180 THEN n.code_sum_180
+                ELSE n.code_sum_365 END AS code_sum
+    FROM nps_account_windows_now AS n
+    CROSS JOIN (SELECT 90 AS window_days UNION ALL SELECT 180 UNION ALL SELECT 365) AS w
 )
-SELECT acc.account_id, acc.name, acc.segment, acc.arr, w.window_days,
-       coalesce(g.responses, 0) AS responses, coalesce(g.stakeholders, 0) AS stakeholders,
-       g.nps AS stakeholder_nps,
-       CAST(g.code_sum AS double precision) / g.stakeholders AS mean_code,
-       CASE WHEN 3 * g.code_sum >= g.stakeholders THEN 'promoter'
-            WHEN 3 * g.code_sum <= -g.stakeholders THEN 'detractor'
-            WHEN g.stakeholders > 0 THEN 'passive' END AS vote
-FROM nps_accounts AS acc
-CROSS JOIN w
-LEFT JOIN g ON g.account_id = acc.account_id AND g.window_days = w.window_days
-ORDER BY w.window_days, acc.account_id;
+SELECT account_id, name, segment, arr, window_days, coalesce(nps_rows_of(st), 0) AS responses,
+       stakeholders, nps_of(st) AS stakeholder_nps,
+       CAST(code_sum AS double precision) / nullif(stakeholders, 0) AS mean_code,
+       CASE WHEN stakeholders = 0 THEN NULL
+            WHEN 3 * code_sum >= stakeholders THEN 'promoter'
+            WHEN 3 * code_sum <= -stakeholders THEN 'detractor'
+            ELSE 'passive' END AS vote
+FROM g
+ORDER BY window_days, account_id;
 
 -- Account NPS per window, over all accounts (segment NULL) and per segment
 -- (NULL segments as '(none)'), three ways (method): 'stakeholders' every
@@ -1020,32 +1196,49 @@ ORDER BY w.window_days, acc.account_id;
 -- ARR, effective_n Kish's (sum of ARR)^2 / sum of ARR^2, from which the
 -- margin and the interval are computed.  The margin of 'stakeholders'
 -- treats answers as independent, which stakeholders of one account are
--- not: read the accounts' margin for the account NPS.
+-- not: read the accounts' margin for the account NPS.  A window and
+-- segment without an answer has no row.
 CREATE OR REPLACE VIEW nps_account_nps AS
-WITH v AS (
-    SELECT window_days, coalesce(segment, '(none)') AS segment,
-           CAST(arr AS double precision) AS arr,
-           CASE vote WHEN 'promoter' THEN 10 WHEN 'passive' THEN 7 ELSE 0 END AS score
-    FROM nps_account_scores
-    WHERE vote IS NOT NULL
+WITH a AS (
+    SELECT coalesce(segment, '(none)') AS segment, CAST(arr AS double precision) AS arr,
+           st_90, st_180, st_365,
+           CASE WHEN voters_90 = 0 THEN NULL WHEN 3 * code_sum_90 >= voters_90 THEN 10
+                WHEN 3 * code_sum_90 <= -voters_90 THEN 0 ELSE 7 END AS vote_90,
+           CASE WHEN voters_180 = 0 THEN NULL WHEN 3 * code_sum_180 >= voters_180 THEN 10
+                WHEN 3 * code_sum_180 <= -voters_180 THEN 0 ELSE 7 END AS vote_180,
+           CASE WHEN voters_365 = 0 THEN NULL WHEN 3 * code_sum_365 >= voters_365 THEN 10
+                WHEN 3 * code_sum_365 <= -voters_365 THEN 0 ELSE 7 END AS vote_365
+    FROM nps_account_windows_now
 ),
-r AS (
-    SELECT x.window_days, coalesce(acc.segment, '(none)') AS segment, x.score
-    FROM nps_account_answers AS x JOIN nps_accounts AS acc ON acc.account_id = x.account_id
+-- Per segment, the states of each window and method; then over all of
+-- them, merged.
+g AS (
+    SELECT segment, nps_state(st_90) AS s90, nps_state(vote_90) AS a90, nps_state(vote_90, arr) AS w90,
+           nps_state(st_180) AS s180, nps_state(vote_180) AS a180, nps_state(vote_180, arr) AS w180,
+           nps_state(st_365) AS s365, nps_state(vote_365) AS a365, nps_state(vote_365, arr) AS w365
+    FROM a GROUP BY segment
+),
+gt AS (
+    SELECT segment, s90, a90, w90, s180, a180, w180, s365, a365, w365 FROM g
+    UNION ALL
+    SELECT NULL, nps_state(s90), nps_state(a90), nps_state(w90), nps_state(s180), nps_state(a180),
+           nps_state(w180), nps_state(s365), nps_state(a365), nps_state(w365)
+    FROM g
+),
+m (k, method) AS (
+    SELECT 1, 'stakeholders' UNION ALL SELECT 2, 'accounts' UNION ALL SELECT 3, 'arr'
 ),
 s AS (
-    SELECT window_days, segment, 1 AS k, 'stakeholders' AS method, nps_state(score) AS st
-    FROM r GROUP BY window_days, segment
-    UNION ALL
-    SELECT window_days, NULL, 1, 'stakeholders', nps_state(score) FROM r GROUP BY window_days
-    UNION ALL
-    SELECT window_days, segment, 2, 'accounts', nps_state(score) FROM v GROUP BY window_days, segment
-    UNION ALL
-    SELECT window_days, NULL, 2, 'accounts', nps_state(score) FROM v GROUP BY window_days
-    UNION ALL
-    SELECT window_days, segment, 3, 'arr', nps_state(score, arr) FROM v GROUP BY window_days, segment
-    UNION ALL
-    SELECT window_days, NULL, 3, 'arr', nps_state(score, arr) FROM v GROUP BY window_days
+    SELECT w.window_days, gt.segment, m.k, m.method,
+           CASE w.window_days WHEN 90 THEN CASE m.k WHEN 1 THEN s90 WHEN 2 THEN a90 ELSE w90 END
+                              WHEN 180 THEN CASE m.k WHEN 1 THEN s180 WHEN 2 THEN a180 ELSE w180 END
+                              ELSE CASE m.k WHEN 1 THEN s365 WHEN 2 THEN a365 ELSE w365 END END AS st,
+           CASE w.window_days WHEN 90 THEN CASE m.k WHEN 1 THEN s90 ELSE a90 END
+                              WHEN 180 THEN CASE m.k WHEN 1 THEN s180 ELSE a180 END
+                              ELSE CASE m.k WHEN 1 THEN s365 ELSE a365 END END AS present
+    FROM gt
+    CROSS JOIN (SELECT 90 AS window_days UNION ALL SELECT 180 UNION ALL SELECT 365) AS w
+    CROSS JOIN m
 )
 SELECT window_days, segment, method, coalesce(nps_rows_of(st), 0) AS n,
        coalesce((nps_summary_of(st) ->> 'effective_n')::double precision, nps_rows_of(st), 0)
@@ -1053,6 +1246,7 @@ SELECT window_days, segment, method, coalesce(nps_rows_of(st), 0) AS n,
        nps_of(st) AS nps, nps_moe_of(st) AS moe, nps_ci_lower_of(st) AS ci_lower,
        nps_ci_upper_of(st) AS ci_upper
 FROM s
+WHERE present IS NOT NULL
 ORDER BY window_days, segment IS NOT NULL, segment, k;
 
 -- Per account and window: its contacts, how many of them answered (a scored
@@ -1060,37 +1254,26 @@ ORDER BY window_days, segment IS NOT NULL, segment, k;
 -- nps_account_roles that no answering contact holds, in their priority
 -- order (NULL when every role was heard).
 CREATE OR REPLACE VIEW nps_account_coverage AS
-WITH w(window_days) AS (VALUES (90), (180), (365)),
-c AS (SELECT account_id, count(*) AS contacts FROM nps_account_contacts GROUP BY account_id),
-h AS (
-    SELECT window_days, account_id, count(*) AS answered
-    FROM nps_account_answers WHERE latest GROUP BY window_days, account_id
-),
-missing AS (
-    SELECT acc.account_id, w.window_days, ro.role, ro.priority
-    FROM nps_accounts AS acc CROSS JOIN w CROSS JOIN nps_account_roles AS ro
-    WHERE NOT EXISTS (SELECT 1 FROM nps_account_answers AS x
-                      WHERE x.account_id = acc.account_id AND x.window_days = w.window_days
-                        AND x.role = ro.role)
-),
-lists AS (
-    SELECT DISTINCT account_id, window_days,
-           string_agg(role, ', ') OVER (PARTITION BY account_id, window_days
-                                          ORDER BY priority, role
-                                          ROWS BETWEEN UNBOUNDED PRECEDING
-                                               AND UNBOUNDED FOLLOWING) AS roles_missing
-    FROM missing
-)
-SELECT acc.account_id, acc.name, w.window_days, coalesce(c.contacts, 0) AS contacts,
-       coalesce(h.answered, 0) AS answered,
-       100.0::double precision * coalesce(h.answered, 0) / c.contacts AS coverage,
-       l.roles_missing
-FROM nps_accounts AS acc
-CROSS JOIN w
-LEFT JOIN c ON c.account_id = acc.account_id
-LEFT JOIN h ON h.account_id = acc.account_id AND h.window_days = w.window_days
-LEFT JOIN lists AS l ON l.account_id = acc.account_id AND l.window_days = w.window_days
-ORDER BY w.window_days, acc.account_id;
+SELECT n.account_id, n.name, w.window_days,
+       (SELECT count(*) FROM nps_account_contacts AS ac WHERE ac.account_id = n.account_id) AS contacts,
+       CASE w.window_days WHEN 90 THEN n.voters_90 WHEN 180 THEN n.voters_180
+            ELSE n.voters_365 END AS answered,
+       100.0::double precision * CASE w.window_days WHEN 90 THEN n.voters_90 WHEN 180 THEN n.voters_180
+                                      ELSE n.voters_365 END
+             / nullif((SELECT count(*) FROM nps_account_contacts AS ac
+                       WHERE ac.account_id = n.account_id), 0) AS coverage,
+       (SELECT string_agg(ro.role, ', ' ORDER BY ro.priority, ro.role)
+        FROM nps_account_roles AS ro
+        WHERE NOT EXISTS (SELECT 1 FROM nps_stakeholder_answers AS s
+                          WHERE s.account_id = n.account_id AND s.role = ro.role
+                            AND s.responded_at <= k.t
+                            AND s.responded_at > CASE w.window_days WHEN 90 THEN k.t90
+                                                     WHEN 180 THEN k.t180 ELSE k.t365 END))
+           AS roles_missing
+FROM nps_account_windows_now AS n
+CROSS JOIN nps_account_clock AS k
+CROSS JOIN (SELECT 90 AS window_days UNION ALL SELECT 180 UNION ALL SELECT 365) AS w
+ORDER BY w.window_days, n.account_id;
 
 -- Per account, as of nps_config.now: its vote of the last 90 days
 -- (nps_account_scores), the mean code of the 90 days before (days 91-180:
@@ -1105,40 +1288,21 @@ ORDER BY w.window_days, acc.account_id;
 -- alone, so half a category would flag noise.  At-risk accounts first,
 -- largest ARR first.
 CREATE OR REPLACE VIEW nps_account_health AS
-WITH cur AS (
-    SELECT account_id, count(*) AS stakeholders, sum(code) AS code_sum,
-           count(CASE WHEN role = 'decision-maker' AND code = -1 THEN 1 END) AS dm_detractors
-    FROM nps_account_answers
-    WHERE window_days = 90 AND latest
-    GROUP BY account_id
-),
-earlier AS (
-    SELECT x.account_id, x.code,
-           row_number() OVER (PARTITION BY x.contact_id
-                              ORDER BY x.responded_at DESC, x.response_id DESC) AS k
-    FROM nps_account_answers AS x CROSS JOIN nps_config AS c
-    WHERE x.window_days = 180
-      AND x.responded_at <= c.now - make_interval(days => 90)
-),
-prev AS (
-    SELECT account_id, count(*) AS stakeholders, sum(code) AS code_sum
-    FROM earlier WHERE k = 1 GROUP BY account_id
-),
-t AS (
-    SELECT s.account_id, s.name, s.segment, s.arr, s.stakeholders, s.mean_code, s.vote,
-           coalesce(p.stakeholders, 0) AS prev_stakeholders,
-           CAST(p.code_sum AS double precision) / p.stakeholders AS prev_mean_code,
-           CASE WHEN cur.stakeholders IS NULL OR p.stakeholders IS NULL THEN NULL
-                WHEN 3 * (p.code_sum * cur.stakeholders - cur.code_sum * p.stakeholders)
-                     >= 2 * cur.stakeholders * p.stakeholders THEN 'falling'
-                WHEN 3 * (cur.code_sum * p.stakeholders - p.code_sum * cur.stakeholders)
-                     >= 2 * cur.stakeholders * p.stakeholders THEN 'rising'
+WITH t AS (
+    SELECT account_id, name, segment, arr, voters_90 AS stakeholders,
+           CAST(code_sum_90 AS double precision) / nullif(voters_90, 0) AS mean_code,
+           CASE WHEN voters_90 = 0 THEN NULL WHEN 3 * code_sum_90 >= voters_90 THEN 'promoter'
+                WHEN 3 * code_sum_90 <= -voters_90 THEN 'detractor' ELSE 'passive' END AS vote,
+           voters_prev AS prev_stakeholders,
+           CAST(code_sum_prev AS double precision) / nullif(voters_prev, 0) AS prev_mean_code,
+           CASE WHEN voters_90 = 0 OR voters_prev = 0 THEN NULL
+                WHEN 3 * (code_sum_prev * voters_90 - code_sum_90 * voters_prev)
+                     >= 2 * voters_90 * voters_prev THEN 'falling'
+                WHEN 3 * (code_sum_90 * voters_prev - code_sum_prev * voters_90)
+                     >= 2 * voters_90 * voters_prev THEN 'rising'
                 ELSE 'steady' END AS trend,
-           coalesce(cur.dm_detractors, 0) AS dm_detractors
-    FROM nps_account_scores AS s
-    LEFT JOIN cur ON cur.account_id = s.account_id
-    LEFT JOIN prev AS p ON p.account_id = s.account_id
-    WHERE s.window_days = 90
+           dm_detractors_90 AS dm_detractors
+    FROM nps_account_windows_now
 )
 SELECT account_id, name, segment, arr, stakeholders AS stakeholders_90d,
        mean_code AS mean_code_90d, vote AS vote_90d, prev_stakeholders AS stakeholders_prev_90d,
@@ -1149,6 +1313,171 @@ SELECT account_id, name, segment, arr, stakeholders AS stakeholders_90d,
             WHEN trend = 'falling' THEN 'falling' END AS risk
 FROM t
 ORDER BY at_risk DESC, arr DESC NULLS LAST, account_id;
+
+-- Upkeep of the account tables (see "Upkeep" above): nps_watch() keeps
+-- them following nps_responses and nps_account_contacts.  A change of a
+-- stakeholder's answers or of its account or role re-derives the next_at of
+-- its answers and its account's row of nps_account_windows (at the time
+-- that row holds); a write at another nps_config.now first moves every row
+-- to that time (only the answers whose windows differ between the two
+-- times are read), as does a change of nps_settings.
+-- Every row of nps_account_windows moved from r to t.
+-- The next_at of the answers of contacts, and the rows of accounts, from
+-- nps_stakeholder_answers.
+CREATE OR REPLACE FUNCTION nps_account_touch(contacts text[], accounts text[])
+RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+BEGIN
+    UPDATE nps_stakeholder_answers AS s
+    SET next_at = (SELECT min(n.responded_at) FROM nps_stakeholder_answers AS n
+                   WHERE n.contact_id = s.contact_id
+                     AND (n.responded_at > s.responded_at
+                          OR (n.responded_at = s.responded_at AND n.response_id > s.response_id)))
+    WHERE s.contact_id = ANY (contacts) AND s.responded_at IS NOT NULL;
+    DELETE FROM nps_account_windows AS w WHERE w.account_id = ANY (accounts);
+    INSERT INTO nps_account_windows
+    SELECT * FROM nps_account_windows_fresh AS f WHERE f.account_id = ANY (accounts);
+END
+$f$;
+
+-- Every row moved to nps_config.now, unless it is there.
+CREATE OR REPLACE FUNCTION nps_account_advance() RETURNS void
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+BEGIN
+    IF (SELECT a.at FROM nps_account_windows_at AS a) IS NOT DISTINCT FROM (SELECT c.now FROM nps_config AS c) THEN
+        RETURN;
+    END IF;
+    UPDATE nps_account_windows
+    SET st_90 = CASE WHEN d.gone_90 IS NULL THEN nps_state_merge(nps_account_windows.st_90, d.came_90)
+                     WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(nps_account_windows.st_90, d.came_90), d.gone_90)) > 0
+                     THEN nps_state_unmerge(nps_state_merge(nps_account_windows.st_90, d.came_90), d.gone_90) END,
+        voters_90 = nps_account_windows.voters_90 + d.voters_90, code_sum_90 = nps_account_windows.code_sum_90 + d.code_sum_90,
+        dm_detractors_90 = nps_account_windows.dm_detractors_90 + d.dm_detractors_90,
+        st_180 = CASE WHEN d.gone_180 IS NULL THEN nps_state_merge(nps_account_windows.st_180, d.came_180)
+                      WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(nps_account_windows.st_180, d.came_180), d.gone_180)) > 0
+                      THEN nps_state_unmerge(nps_state_merge(nps_account_windows.st_180, d.came_180), d.gone_180) END,
+        voters_180 = nps_account_windows.voters_180 + d.voters_180, code_sum_180 = nps_account_windows.code_sum_180 + d.code_sum_180,
+        st_365 = CASE WHEN d.gone_365 IS NULL THEN nps_state_merge(nps_account_windows.st_365, d.came_365)
+                      WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(nps_account_windows.st_365, d.came_365), d.gone_365)) > 0
+                      THEN nps_state_unmerge(nps_state_merge(nps_account_windows.st_365, d.came_365), d.gone_365) END,
+        voters_365 = nps_account_windows.voters_365 + d.voters_365, code_sum_365 = nps_account_windows.code_sum_365 + d.code_sum_365,
+        voters_prev = nps_account_windows.voters_prev + d.voters_prev, code_sum_prev = nps_account_windows.code_sum_prev + d.code_sum_prev
+    FROM nps_account_windows_delta AS d
+    WHERE nps_account_windows.account_id = d.account_id;
+    UPDATE nps_account_windows_at SET at = (SELECT c.now FROM nps_config AS c);
+END
+$f$;
+
+CREATE OR REPLACE FUNCTION nps_settings_accounts() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+BEGIN
+    PERFORM nps_account_advance();
+    RETURN NULL;
+END
+$f$;
+CREATE OR REPLACE TRIGGER nps_settings_accounts AFTER INSERT OR UPDATE OR DELETE ON nps_settings
+    FOR EACH STATEMENT EXECUTE FUNCTION nps_settings_accounts();
+
+-- Responses gone (as they were) and come (as they are now), from
+-- nps_response_upkeep.
+CREATE OR REPLACE FUNCTION nps_account_response_upkeep(gone nps_responses[], came nps_responses[])
+RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+DECLARE
+    cs text[];
+    accs text[];
+BEGIN
+    PERFORM nps_account_advance();
+    IF gone IS NOT NULL THEN
+        WITH d AS (
+            DELETE FROM nps_stakeholder_answers AS s USING unnest(gone) AS g
+            WHERE s.response_id = g.id RETURNING s.contact_id, s.account_id
+        )
+        SELECT array_agg(DISTINCT d.contact_id), array_agg(DISTINCT d.account_id) INTO cs, accs FROM d;
+        IF cs IS NOT NULL THEN
+            PERFORM nps_account_touch(cs, accs);
+        END IF;
+    END IF;
+    IF came IS NOT NULL THEN
+        WITH i AS (
+            INSERT INTO nps_stakeholder_answers (response_id, account_id, contact_id, role, responded_at,
+                                                 score, code)
+            SELECT c.id, ac.account_id, c.contact_id, ac.role, c.responded_at, c.score,
+                   CASE nps_category(c.score) WHEN 'promoter' THEN 1 WHEN 'passive' THEN 0 ELSE -1 END
+            FROM unnest(came) AS c JOIN nps_account_contacts AS ac ON ac.contact_id = c.contact_id
+            WHERE nps_category(c.score) IS NOT NULL
+            ON CONFLICT DO NOTHING
+            RETURNING contact_id, account_id
+        )
+        SELECT array_agg(DISTINCT i.contact_id), array_agg(DISTINCT i.account_id) INTO cs, accs FROM i;
+        IF cs IS NOT NULL THEN
+            PERFORM nps_account_touch(cs, accs);
+        END IF;
+    END IF;
+END
+$f$;
+
+-- Stakeholders gone and come (nps_account_contacts): their answers with
+-- their accounts and roles as they are.
+CREATE OR REPLACE FUNCTION nps_account_contact_upkeep(gone nps_account_contacts[],
+                                                      came nps_account_contacts[])
+RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+DECLARE
+    cs text[];
+    accs text[];
+BEGIN
+    PERFORM nps_account_advance();
+    IF gone IS NOT NULL THEN
+        WITH d AS (
+            DELETE FROM nps_stakeholder_answers AS s USING unnest(gone) AS g
+            WHERE s.contact_id = g.contact_id RETURNING s.contact_id, s.account_id
+        )
+        SELECT array_agg(DISTINCT d.contact_id), array_agg(DISTINCT d.account_id) INTO cs, accs FROM d;
+        IF cs IS NOT NULL THEN
+            PERFORM nps_account_touch(cs, accs);
+        END IF;
+    END IF;
+    IF came IS NOT NULL THEN
+        WITH i AS (
+            INSERT INTO nps_stakeholder_answers (response_id, account_id, contact_id, role, responded_at,
+                                                 score, code)
+            SELECT r.id, c.account_id, r.contact_id, c.role, r.responded_at, r.score,
+                   CASE nps_category(r.score) WHEN 'promoter' THEN 1 WHEN 'passive' THEN 0 ELSE -1 END
+            FROM unnest(came) AS c JOIN nps_responses AS r ON r.contact_id = c.contact_id
+            WHERE nps_category(r.score) IS NOT NULL
+            ON CONFLICT DO NOTHING
+            RETURNING contact_id, account_id
+        )
+        SELECT array_agg(DISTINCT i.contact_id), array_agg(DISTINCT i.account_id) INTO cs, accs FROM i;
+        IF cs IS NOT NULL THEN
+            PERFORM nps_account_touch(cs, accs);
+        END IF;
+    END IF;
+END
+$f$;
+
+-- Both tables from scratch, at nps_config.now.
+CREATE OR REPLACE FUNCTION nps_rebuild_accounts() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+BEGIN
+    DELETE FROM nps_stakeholder_answers;
+    INSERT INTO nps_stakeholder_answers (response_id, account_id, contact_id, role, responded_at, score,
+                                         code, next_at)
+    SELECT r.id, ac.account_id, r.contact_id, ac.role, r.responded_at, r.score,
+           CASE nps_category(r.score) WHEN 'promoter' THEN 1 WHEN 'passive' THEN 0 ELSE -1 END,
+           CASE WHEN r.responded_at IS NOT NULL
+                THEN lead(r.responded_at) OVER (PARTITION BY r.contact_id, r.responded_at IS NULL
+                                                ORDER BY r.responded_at, r.id) END
+    FROM nps_responses AS r JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
+    WHERE nps_category(r.score) IS NOT NULL
+    ON CONFLICT DO NOTHING;
+    DELETE FROM nps_account_windows_at;
+    INSERT INTO nps_account_windows_at (at) SELECT c.now FROM nps_config AS c;
+    DELETE FROM nps_account_windows;
+    INSERT INTO nps_account_windows SELECT * FROM nps_account_windows_fresh;
+    RETURN NEW;
+END
+$f$;
+CREATE OR REPLACE TRIGGER nps_rebuild_accounts INSTEAD OF INSERT ON nps_rebuild
+    FOR EACH ROW EXECUTE FUNCTION nps_rebuild_accounts();
 
 -- ---------------------------------------------------------------------------
 -- What moves the score.  For each theme of the comments and each value of a
@@ -1375,7 +1704,7 @@ ORDER BY t.cost_points DESC, t.value;
 INSERT INTO nps_rebuild (tables)
 SELECT string_agg(nps_watch(c.oid, c.oid), '; ') FROM pg_catalog.pg_class AS c
 WHERE c.relnamespace = pg_catalog.current_schema()::regnamespace AND c.relkind IN ('r', 'p')
-  AND c.relname IN ('nps_contacts', 'nps_invitations', 'nps_responses');
+  AND c.relname IN ('nps_contacts', 'nps_invitations', 'nps_responses', 'nps_account_contacts');
 
 
 RESET client_min_messages;

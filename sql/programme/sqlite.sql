@@ -808,30 +808,179 @@ INSERT INTO nps_account_roles (role, priority) VALUES
     ('user', 3)                    -- works with it every day
 ON CONFLICT DO NOTHING;
 
+-- The account views read two tables kept up to date as answers and
+-- stakeholders are written (upkeep, below), not every answer of their
+-- windows on every read.
+--
+-- nps_stakeholder_answers: each scored answer of a contact of
+-- nps_account_contacts, with its account, role, code (-1 detractor, 0
+-- passive, +1 promoter) and the time of the same stakeholder's next scored
+-- answer (by time, then id; NULL when there is none), so that an answer is
+-- its stakeholder's latest as of a time T when it is at T or before and
+-- next_at is NULL or after T.  An answer whose time is not one (NULL) is in
+-- no window.
+CREATE TABLE IF NOT EXISTS nps_stakeholder_answers (
+    response_id INTEGER PRIMARY KEY, -- nps_responses.id
+    account_id TEXT NOT NULL,
+    contact_id TEXT NOT NULL,
+    role TEXT,
+    responded_at TEXT,             -- datetime(responded_at)
+    score NOT NULL,                -- as nps_responses has it (a text score stays text)
+    code INTEGER NOT NULL,
+    next_at TEXT
+);
+CREATE INDEX IF NOT EXISTS nps_stakeholder_answers_time ON nps_stakeholder_answers (responded_at);
+CREATE INDEX IF NOT EXISTS nps_stakeholder_answers_next ON nps_stakeholder_answers (next_at);
+CREATE INDEX IF NOT EXISTS nps_stakeholder_answers_account
+    ON nps_stakeholder_answers (account_id, role, responded_at);
+CREATE INDEX IF NOT EXISTS nps_stakeholder_answers_contact
+    ON nps_stakeholder_answers (contact_id, responded_at, response_id);
+
+-- nps_account_windows: per account with a row of nps_stakeholder_answers,
+-- its windows as of the time in nps_account_windows_at: the nps_state of its
+-- answers of every time (st_all) and of each window (st_90, st_180,
+-- st_365; NULL when none), its stakeholders whose latest answer is in the
+-- window (voters_*) and the sum of their codes (code_sum_*), the
+-- decision-makers among them whose latest answer is a detractor's (90
+-- days), and the same votes 90 days earlier (the latest answers of days
+-- 91-180: voters_prev, code_sum_prev).  The views read it at
+-- nps_config.now: these values, changed by the answers whose windows differ
+-- between the two times (nps_account_windows_delta), so that a read costs
+-- one row per account however long the history.
+CREATE TABLE IF NOT EXISTS nps_account_windows (
+    account_id TEXT PRIMARY KEY,
+    st_all BLOB,
+    st_90 BLOB, voters_90 INTEGER NOT NULL, code_sum_90 INTEGER NOT NULL,
+    dm_detractors_90 INTEGER NOT NULL,
+    st_180 BLOB, voters_180 INTEGER NOT NULL, code_sum_180 INTEGER NOT NULL,
+    st_365 BLOB, voters_365 INTEGER NOT NULL, code_sum_365 INTEGER NOT NULL,
+    voters_prev INTEGER NOT NULL, code_sum_prev INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS nps_account_windows_at (
+    at TEXT NOT NULL               -- the time nps_account_windows holds the windows at
+);
+
+-- The two times the windows are read between: r, the time of
+-- nps_account_windows, and t, nps_config.now, each less 90, 180 and 365
+-- days; and the ranges (lo, hi] between them, less 0, 90, 180 and 365 days:
+-- an answer's windows differ between r and t only when its time or its next
+-- answer's time is in one of them.
+DROP VIEW IF EXISTS nps_account_clock;
+CREATE VIEW nps_account_clock AS
+SELECT r, t, r90, r180, r365, t90, t180, t365,
+       min(r, t) AS lo, max(r, t) AS hi, min(r90, t90) AS lo90, max(r90, t90) AS hi90,
+       min(r180, t180) AS lo180, max(r180, t180) AS hi180, min(r365, t365) AS lo365,
+       max(r365, t365) AS hi365
+FROM (SELECT a.at AS r, c.now AS t, datetime(a.at, '-90 days') AS r90,
+             datetime(a.at, '-180 days') AS r180, datetime(a.at, '-365 days') AS r365,
+             datetime(c.now, '-90 days') AS t90, datetime(c.now, '-180 days') AS t180,
+             datetime(c.now, '-365 days') AS t365
+      FROM nps_account_windows_at AS a CROSS JOIN nps_config AS c LIMIT 1) AS x;
+
+-- Each answer of nps_stakeholder_answers with, at r and at t, 1 or 0: in
+-- the window of 90, 180, 365 days (in90_r ...), its stakeholder's latest
+-- (last_r, last_t), its stakeholder's latest of days 91-180 (prev_r,
+-- prev_t); dm is 1 for a decision-maker's detractor answer.
+DROP VIEW IF EXISTS nps_stakeholder_flags;
+CREATE VIEW nps_stakeholder_flags AS
+SELECT s.response_id, s.account_id, s.contact_id, s.role, s.responded_at, s.score, s.code,
+       s.next_at, CASE WHEN s.role = 'decision-maker' AND s.code = -1 THEN 1 ELSE 0 END AS dm,
+       CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r90 THEN 1 ELSE 0 END AS in90_r,
+       CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r180 THEN 1 ELSE 0 END AS in180_r,
+       CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r365 THEN 1 ELSE 0 END AS in365_r,
+       CASE WHEN s.next_at IS NULL OR s.next_at > k.r THEN 1 ELSE 0 END AS last_r,
+       CASE WHEN s.responded_at <= k.r90 AND s.responded_at > k.r180
+                 AND (s.next_at IS NULL OR s.next_at > k.r90) THEN 1 ELSE 0 END AS prev_r,
+       CASE WHEN s.responded_at <= k.t AND s.responded_at > k.t90 THEN 1 ELSE 0 END AS in90_t,
+       CASE WHEN s.responded_at <= k.t AND s.responded_at > k.t180 THEN 1 ELSE 0 END AS in180_t,
+       CASE WHEN s.responded_at <= k.t AND s.responded_at > k.t365 THEN 1 ELSE 0 END AS in365_t,
+       CASE WHEN s.next_at IS NULL OR s.next_at > k.t THEN 1 ELSE 0 END AS last_t,
+       CASE WHEN s.responded_at <= k.t90 AND s.responded_at > k.t180
+                 AND (s.next_at IS NULL OR s.next_at > k.t90) THEN 1 ELSE 0 END AS prev_t,
+       k.lo, k.hi, k.lo90, k.hi90, k.lo180, k.hi180, k.lo365, k.hi365
+FROM nps_account_clock AS k CROSS JOIN nps_stakeholder_answers AS s;
+
+-- An account's row of nps_account_windows computed from its answers, at r.
+DROP VIEW IF EXISTS nps_account_windows_fresh;
+CREATE VIEW nps_account_windows_fresh AS
+SELECT account_id, nps_state(score) AS st_all,
+       nps_state(CASE WHEN in90_r = 1 THEN score END) AS st_90, sum(in90_r * last_r) AS voters_90,
+       sum(in90_r * last_r * code) AS code_sum_90, sum(in90_r * last_r * dm) AS dm_detractors_90,
+       nps_state(CASE WHEN in180_r = 1 THEN score END) AS st_180, sum(in180_r * last_r) AS voters_180,
+       sum(in180_r * last_r * code) AS code_sum_180,
+       nps_state(CASE WHEN in365_r = 1 THEN score END) AS st_365, sum(in365_r * last_r) AS voters_365,
+       sum(in365_r * last_r * code) AS code_sum_365,
+       sum(prev_r) AS voters_prev, sum(prev_r * code) AS code_sum_prev
+FROM nps_stakeholder_flags
+GROUP BY account_id;
+
+-- Per account, what changes from r to t: the answers that come into each
+-- window (came_*) and go out of it (gone_*), and the change of each count
+-- and sum.  Empty when r is t.
+DROP VIEW IF EXISTS nps_account_windows_delta;
+CREATE VIEW nps_account_windows_delta AS
+SELECT account_id,
+       nps_state(CASE WHEN in90_t > in90_r THEN score END) AS came_90,
+       nps_state(CASE WHEN in90_t < in90_r THEN score END) AS gone_90,
+       sum(in90_t * last_t - in90_r * last_r) AS voters_90,
+       sum((in90_t * last_t - in90_r * last_r) * code) AS code_sum_90,
+       sum((in90_t * last_t - in90_r * last_r) * dm) AS dm_detractors_90,
+       nps_state(CASE WHEN in180_t > in180_r THEN score END) AS came_180,
+       nps_state(CASE WHEN in180_t < in180_r THEN score END) AS gone_180,
+       sum(in180_t * last_t - in180_r * last_r) AS voters_180,
+       sum((in180_t * last_t - in180_r * last_r) * code) AS code_sum_180,
+       nps_state(CASE WHEN in365_t > in365_r THEN score END) AS came_365,
+       nps_state(CASE WHEN in365_t < in365_r THEN score END) AS gone_365,
+       sum(in365_t * last_t - in365_r * last_r) AS voters_365,
+       sum((in365_t * last_t - in365_r * last_r) * code) AS code_sum_365,
+       sum(prev_t - prev_r) AS voters_prev, sum((prev_t - prev_r) * code) AS code_sum_prev
+FROM nps_stakeholder_flags
+WHERE (responded_at > lo AND responded_at <= hi) OR (responded_at > lo90 AND responded_at <= hi90)
+   OR (responded_at > lo180 AND responded_at <= hi180)
+   OR (responded_at > lo365 AND responded_at <= hi365)
+   OR (next_at > lo AND next_at <= hi) OR (next_at > lo90 AND next_at <= hi90)
+GROUP BY account_id;
+
+-- Every account of nps_accounts with its windows at nps_config.now (the
+-- counts 0 and the states NULL when it has no answer).
+DROP VIEW IF EXISTS nps_account_windows_now;
+CREATE VIEW nps_account_windows_now AS
+SELECT acc.account_id, acc.name, acc.segment, acc.arr, w.st_all,
+       CASE WHEN d.gone_90 IS NULL THEN nps_state_merge(w.st_90, d.came_90)
+            WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(w.st_90, d.came_90), d.gone_90)) > 0
+            THEN nps_state_unmerge(nps_state_merge(w.st_90, d.came_90), d.gone_90) END AS st_90,
+       coalesce(w.voters_90, 0) + coalesce(d.voters_90, 0) AS voters_90,
+       coalesce(w.code_sum_90, 0) + coalesce(d.code_sum_90, 0) AS code_sum_90,
+       coalesce(w.dm_detractors_90, 0) + coalesce(d.dm_detractors_90, 0) AS dm_detractors_90,
+       CASE WHEN d.gone_180 IS NULL THEN nps_state_merge(w.st_180, d.came_180)
+            WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(w.st_180, d.came_180), d.gone_180)) > 0
+            THEN nps_state_unmerge(nps_state_merge(w.st_180, d.came_180), d.gone_180) END AS st_180,
+       coalesce(w.voters_180, 0) + coalesce(d.voters_180, 0) AS voters_180,
+       coalesce(w.code_sum_180, 0) + coalesce(d.code_sum_180, 0) AS code_sum_180,
+       CASE WHEN d.gone_365 IS NULL THEN nps_state_merge(w.st_365, d.came_365)
+            WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(w.st_365, d.came_365), d.gone_365)) > 0
+            THEN nps_state_unmerge(nps_state_merge(w.st_365, d.came_365), d.gone_365) END AS st_365,
+       coalesce(w.voters_365, 0) + coalesce(d.voters_365, 0) AS voters_365,
+       coalesce(w.code_sum_365, 0) + coalesce(d.code_sum_365, 0) AS code_sum_365,
+       coalesce(w.voters_prev, 0) + coalesce(d.voters_prev, 0) AS voters_prev,
+       coalesce(w.code_sum_prev, 0) + coalesce(d.code_sum_prev, 0) AS code_sum_prev
+FROM nps_accounts AS acc
+LEFT JOIN nps_account_windows AS w ON w.account_id = acc.account_id
+LEFT JOIN nps_account_windows_delta AS d ON d.account_id = acc.account_id;
+
 -- Each scored answer of a contact of an account, once for every trailing
 -- window (90, 180, 365 days up to nps_config.now) it falls in, with its code
 -- (-1 detractor, 0 passive, +1 promoter) and whether it is the latest answer
 -- of its stakeholder in that window (the one the account's vote counts).
 DROP VIEW IF EXISTS nps_account_answers;
 CREATE VIEW nps_account_answers AS
-WITH w(window_days) AS (VALUES (90), (180), (365)),
-a AS (
-    SELECT w.window_days, r.id AS response_id, ac.account_id, r.contact_id, ac.role,
-           datetime(r.responded_at) AS responded_at,
-           r.score, nps_category(r.score) AS category
-    FROM nps_responses AS r
-    JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
-    CROSS JOIN nps_config AS c
-    CROSS JOIN w
-    WHERE nps_category(r.score) IS NOT NULL   -- a score (blank text in SQLite is none)
-      AND datetime(r.responded_at) <= c.now
-      AND datetime(r.responded_at) > datetime(c.now, '-' || w.window_days || ' days')
-)
-SELECT window_days, response_id, account_id, contact_id, role, responded_at, score, category,
-       CASE category WHEN 'promoter' THEN 1 WHEN 'passive' THEN 0 ELSE -1 END AS code,
-       row_number() OVER (PARTITION BY window_days, contact_id
-                          ORDER BY responded_at DESC, response_id DESC) = 1 AS latest
-FROM a;
+SELECT w.window_days, s.response_id, s.account_id, s.contact_id, s.role, s.responded_at, s.score,
+       nps_category(s.score) AS category, s.code, s.next_at IS NULL OR s.next_at > k.t AS latest
+FROM nps_account_clock AS k
+CROSS JOIN (SELECT 90 AS window_days UNION ALL SELECT 180 UNION ALL SELECT 365) AS w
+CROSS JOIN nps_stakeholder_answers AS s
+WHERE s.responded_at <= k.t
+  AND s.responded_at > CASE w.window_days WHEN 90 THEN k.t90 WHEN 180 THEN k.t180 ELSE k.t365 END;
 
 -- Per account and window: the answers and their NPS (every stakeholder
 -- counts), the stakeholders heard, the mean of their latest codes and the
@@ -840,26 +989,25 @@ FROM a;
 -- codes against the number of stakeholders).  Every account, every window.
 DROP VIEW IF EXISTS nps_account_scores;
 CREATE VIEW nps_account_scores AS
-WITH w(window_days) AS (VALUES (90), (180), (365)),
-g AS (
-    SELECT window_days, account_id, count(*) AS responses,
-           count(CASE WHEN latest THEN 1 END) AS stakeholders,
-           sum(CASE WHEN latest THEN code END) AS code_sum,
-           nps(score) AS nps
-    FROM nps_account_answers
-    GROUP BY window_days, account_id
+WITH g AS (
+    SELECT n.account_id, n.name, n.segment, n.arr, w.window_days,
+           CASE w.window_days WHEN 90 THEN n.st_90 WHEN 180 THEN n.st_180 ELSE n.st_365 END AS st,
+           CASE w.window_days WHEN 90 THEN n.voters_90 WHEN 180 THEN n.voters_180
+                ELSE n.voters_365 END AS stakeholders,
+           CASE w.window_days WHEN 90 THEN n.code_sum_90 WHEN 180 THEN n.code_sum_180
+                ELSE n.code_sum_365 END AS code_sum
+    FROM nps_account_windows_now AS n
+    CROSS JOIN (SELECT 90 AS window_days UNION ALL SELECT 180 UNION ALL SELECT 365) AS w
 )
-SELECT acc.account_id, acc.name, acc.segment, acc.arr, w.window_days,
-       coalesce(g.responses, 0) AS responses, coalesce(g.stakeholders, 0) AS stakeholders,
-       g.nps AS stakeholder_nps,
-       CAST(g.code_sum AS double precision) / g.stakeholders AS mean_code,
-       CASE WHEN 3 * g.code_sum >= g.stakeholders THEN 'promoter'
-            WHEN 3 * g.code_sum <= -g.stakeholders THEN 'detractor'
-            WHEN g.stakeholders > 0 THEN 'passive' END AS vote
-FROM nps_accounts AS acc
-CROSS JOIN w
-LEFT JOIN g ON g.account_id = acc.account_id AND g.window_days = w.window_days
-ORDER BY w.window_days, acc.account_id;
+SELECT account_id, name, segment, arr, window_days, coalesce(nps_rows_of(st), 0) AS responses,
+       stakeholders, nps_of(st) AS stakeholder_nps,
+       CAST(code_sum AS double precision) / nullif(stakeholders, 0) AS mean_code,
+       CASE WHEN stakeholders = 0 THEN NULL
+            WHEN 3 * code_sum >= stakeholders THEN 'promoter'
+            WHEN 3 * code_sum <= -stakeholders THEN 'detractor'
+            ELSE 'passive' END AS vote
+FROM g
+ORDER BY window_days, account_id;
 
 -- Account NPS per window, over all accounts (segment NULL) and per segment
 -- (NULL segments as '(none)'), three ways (method): 'stakeholders' every
@@ -869,33 +1017,50 @@ ORDER BY w.window_days, acc.account_id;
 -- ARR, effective_n Kish's (sum of ARR)^2 / sum of ARR^2, from which the
 -- margin and the interval are computed.  The margin of 'stakeholders'
 -- treats answers as independent, which stakeholders of one account are
--- not: read the accounts' margin for the account NPS.
+-- not: read the accounts' margin for the account NPS.  A window and
+-- segment without an answer has no row.
 DROP VIEW IF EXISTS nps_account_nps;
 CREATE VIEW nps_account_nps AS
-WITH v AS (
-    SELECT window_days, coalesce(segment, '(none)') AS segment,
-           CAST(arr AS double precision) AS arr,
-           CASE vote WHEN 'promoter' THEN 10 WHEN 'passive' THEN 7 ELSE 0 END AS score
-    FROM nps_account_scores
-    WHERE vote IS NOT NULL
+WITH a AS (
+    SELECT coalesce(segment, '(none)') AS segment, CAST(arr AS double precision) AS arr,
+           st_90, st_180, st_365,
+           CASE WHEN voters_90 = 0 THEN NULL WHEN 3 * code_sum_90 >= voters_90 THEN 10
+                WHEN 3 * code_sum_90 <= -voters_90 THEN 0 ELSE 7 END AS vote_90,
+           CASE WHEN voters_180 = 0 THEN NULL WHEN 3 * code_sum_180 >= voters_180 THEN 10
+                WHEN 3 * code_sum_180 <= -voters_180 THEN 0 ELSE 7 END AS vote_180,
+           CASE WHEN voters_365 = 0 THEN NULL WHEN 3 * code_sum_365 >= voters_365 THEN 10
+                WHEN 3 * code_sum_365 <= -voters_365 THEN 0 ELSE 7 END AS vote_365
+    FROM nps_account_windows_now
 ),
-r AS (
-    SELECT x.window_days, coalesce(acc.segment, '(none)') AS segment, x.score
-    FROM nps_account_answers AS x JOIN nps_accounts AS acc ON acc.account_id = x.account_id
+-- Per segment, the states of each window and method; then over all of
+-- them, merged.
+g AS (
+    SELECT segment, nps_state(st_90) AS s90, nps_state(vote_90) AS a90, nps_state(vote_90, arr) AS w90,
+           nps_state(st_180) AS s180, nps_state(vote_180) AS a180, nps_state(vote_180, arr) AS w180,
+           nps_state(st_365) AS s365, nps_state(vote_365) AS a365, nps_state(vote_365, arr) AS w365
+    FROM a GROUP BY segment
+),
+gt AS (
+    SELECT segment, s90, a90, w90, s180, a180, w180, s365, a365, w365 FROM g
+    UNION ALL
+    SELECT NULL, nps_state(s90), nps_state(a90), nps_state(w90), nps_state(s180), nps_state(a180),
+           nps_state(w180), nps_state(s365), nps_state(a365), nps_state(w365)
+    FROM g
+),
+m (k, method) AS (
+    SELECT 1, 'stakeholders' UNION ALL SELECT 2, 'accounts' UNION ALL SELECT 3, 'arr'
 ),
 s AS (
-    SELECT window_days, segment, 1 AS k, 'stakeholders' AS method, nps_state(score) AS st
-    FROM r GROUP BY window_days, segment
-    UNION ALL
-    SELECT window_days, NULL, 1, 'stakeholders', nps_state(score) FROM r GROUP BY window_days
-    UNION ALL
-    SELECT window_days, segment, 2, 'accounts', nps_state(score) FROM v GROUP BY window_days, segment
-    UNION ALL
-    SELECT window_days, NULL, 2, 'accounts', nps_state(score) FROM v GROUP BY window_days
-    UNION ALL
-    SELECT window_days, segment, 3, 'arr', nps_state(score, arr) FROM v GROUP BY window_days, segment
-    UNION ALL
-    SELECT window_days, NULL, 3, 'arr', nps_state(score, arr) FROM v GROUP BY window_days
+    SELECT w.window_days, gt.segment, m.k, m.method,
+           CASE w.window_days WHEN 90 THEN CASE m.k WHEN 1 THEN s90 WHEN 2 THEN a90 ELSE w90 END
+                              WHEN 180 THEN CASE m.k WHEN 1 THEN s180 WHEN 2 THEN a180 ELSE w180 END
+                              ELSE CASE m.k WHEN 1 THEN s365 WHEN 2 THEN a365 ELSE w365 END END AS st,
+           CASE w.window_days WHEN 90 THEN CASE m.k WHEN 1 THEN s90 ELSE a90 END
+                              WHEN 180 THEN CASE m.k WHEN 1 THEN s180 ELSE a180 END
+                              ELSE CASE m.k WHEN 1 THEN s365 ELSE a365 END END AS present
+    FROM gt
+    CROSS JOIN (SELECT 90 AS window_days UNION ALL SELECT 180 UNION ALL SELECT 365) AS w
+    CROSS JOIN m
 )
 SELECT window_days, segment, method, coalesce(nps_rows_of(st), 0) AS n,
        CAST(coalesce(json_extract(nps_summary_of(st), '$.effective_n'), nps_rows_of(st), 0)
@@ -903,6 +1068,7 @@ SELECT window_days, segment, method, coalesce(nps_rows_of(st), 0) AS n,
        nps_of(st) AS nps, nps_moe_of(st) AS moe, nps_ci_lower_of(st) AS ci_lower,
        nps_ci_upper_of(st) AS ci_upper
 FROM s
+WHERE present IS NOT NULL
 ORDER BY window_days, segment IS NOT NULL, segment, k;
 
 -- Per account and window: its contacts, how many of them answered (a scored
@@ -911,37 +1077,26 @@ ORDER BY window_days, segment IS NOT NULL, segment, k;
 -- order (NULL when every role was heard).
 DROP VIEW IF EXISTS nps_account_coverage;
 CREATE VIEW nps_account_coverage AS
-WITH w(window_days) AS (VALUES (90), (180), (365)),
-c AS (SELECT account_id, count(*) AS contacts FROM nps_account_contacts GROUP BY account_id),
-h AS (
-    SELECT window_days, account_id, count(*) AS answered
-    FROM nps_account_answers WHERE latest GROUP BY window_days, account_id
-),
-missing AS (
-    SELECT acc.account_id, w.window_days, ro.role, ro.priority
-    FROM nps_accounts AS acc CROSS JOIN w CROSS JOIN nps_account_roles AS ro
-    WHERE NOT EXISTS (SELECT 1 FROM nps_account_answers AS x
-                      WHERE x.account_id = acc.account_id AND x.window_days = w.window_days
-                        AND x.role = ro.role)
-),
-lists AS (
-    SELECT DISTINCT account_id, window_days,
-           group_concat(role, ', ') OVER (PARTITION BY account_id, window_days
-                                          ORDER BY priority, role
-                                          ROWS BETWEEN UNBOUNDED PRECEDING
-                                               AND UNBOUNDED FOLLOWING) AS roles_missing
-    FROM missing
-)
-SELECT acc.account_id, acc.name, w.window_days, coalesce(c.contacts, 0) AS contacts,
-       coalesce(h.answered, 0) AS answered,
-       100.0 * coalesce(h.answered, 0) / c.contacts AS coverage,
-       l.roles_missing
-FROM nps_accounts AS acc
-CROSS JOIN w
-LEFT JOIN c ON c.account_id = acc.account_id
-LEFT JOIN h ON h.account_id = acc.account_id AND h.window_days = w.window_days
-LEFT JOIN lists AS l ON l.account_id = acc.account_id AND l.window_days = w.window_days
-ORDER BY w.window_days, acc.account_id;
+SELECT n.account_id, n.name, w.window_days,
+       (SELECT count(*) FROM nps_account_contacts AS ac WHERE ac.account_id = n.account_id) AS contacts,
+       CASE w.window_days WHEN 90 THEN n.voters_90 WHEN 180 THEN n.voters_180
+            ELSE n.voters_365 END AS answered,
+       100.0 * CASE w.window_days WHEN 90 THEN n.voters_90 WHEN 180 THEN n.voters_180
+                    ELSE n.voters_365 END
+             / nullif((SELECT count(*) FROM nps_account_contacts AS ac
+                       WHERE ac.account_id = n.account_id), 0) AS coverage,
+       (SELECT group_concat(role, ', ')
+        FROM (SELECT ro.role FROM nps_account_roles AS ro
+              WHERE NOT EXISTS (SELECT 1 FROM nps_stakeholder_answers AS s
+                                WHERE s.account_id = n.account_id AND s.role = ro.role
+                                  AND s.responded_at <= k.t
+                                  AND s.responded_at > CASE w.window_days WHEN 90 THEN k.t90
+                                                           WHEN 180 THEN k.t180 ELSE k.t365 END)
+              ORDER BY ro.priority, ro.role)) AS roles_missing
+FROM nps_account_windows_now AS n
+CROSS JOIN nps_account_clock AS k
+CROSS JOIN (SELECT 90 AS window_days UNION ALL SELECT 180 UNION ALL SELECT 365) AS w
+ORDER BY w.window_days, n.account_id;
 
 -- Per account, as of nps_config.now: its vote of the last 90 days
 -- (nps_account_scores), the mean code of the 90 days before (days 91-180:
@@ -957,40 +1112,21 @@ ORDER BY w.window_days, acc.account_id;
 -- largest ARR first.
 DROP VIEW IF EXISTS nps_account_health;
 CREATE VIEW nps_account_health AS
-WITH cur AS (
-    SELECT account_id, count(*) AS stakeholders, sum(code) AS code_sum,
-           count(CASE WHEN role = 'decision-maker' AND code = -1 THEN 1 END) AS dm_detractors
-    FROM nps_account_answers
-    WHERE window_days = 90 AND latest
-    GROUP BY account_id
-),
-earlier AS (
-    SELECT x.account_id, x.code,
-           row_number() OVER (PARTITION BY x.contact_id
-                              ORDER BY x.responded_at DESC, x.response_id DESC) AS k
-    FROM nps_account_answers AS x CROSS JOIN nps_config AS c
-    WHERE x.window_days = 180
-      AND x.responded_at <= datetime(c.now, '-90 days')
-),
-prev AS (
-    SELECT account_id, count(*) AS stakeholders, sum(code) AS code_sum
-    FROM earlier WHERE k = 1 GROUP BY account_id
-),
-t AS (
-    SELECT s.account_id, s.name, s.segment, s.arr, s.stakeholders, s.mean_code, s.vote,
-           coalesce(p.stakeholders, 0) AS prev_stakeholders,
-           CAST(p.code_sum AS double precision) / p.stakeholders AS prev_mean_code,
-           CASE WHEN cur.stakeholders IS NULL OR p.stakeholders IS NULL THEN NULL
-                WHEN 3 * (p.code_sum * cur.stakeholders - cur.code_sum * p.stakeholders)
-                     >= 2 * cur.stakeholders * p.stakeholders THEN 'falling'
-                WHEN 3 * (cur.code_sum * p.stakeholders - p.code_sum * cur.stakeholders)
-                     >= 2 * cur.stakeholders * p.stakeholders THEN 'rising'
+WITH t AS (
+    SELECT account_id, name, segment, arr, voters_90 AS stakeholders,
+           CAST(code_sum_90 AS double precision) / nullif(voters_90, 0) AS mean_code,
+           CASE WHEN voters_90 = 0 THEN NULL WHEN 3 * code_sum_90 >= voters_90 THEN 'promoter'
+                WHEN 3 * code_sum_90 <= -voters_90 THEN 'detractor' ELSE 'passive' END AS vote,
+           voters_prev AS prev_stakeholders,
+           CAST(code_sum_prev AS double precision) / nullif(voters_prev, 0) AS prev_mean_code,
+           CASE WHEN voters_90 = 0 OR voters_prev = 0 THEN NULL
+                WHEN 3 * (code_sum_prev * voters_90 - code_sum_90 * voters_prev)
+                     >= 2 * voters_90 * voters_prev THEN 'falling'
+                WHEN 3 * (code_sum_90 * voters_prev - code_sum_prev * voters_90)
+                     >= 2 * voters_90 * voters_prev THEN 'rising'
                 ELSE 'steady' END AS trend,
-           coalesce(cur.dm_detractors, 0) AS dm_detractors
-    FROM nps_account_scores AS s
-    LEFT JOIN cur ON cur.account_id = s.account_id
-    LEFT JOIN prev AS p ON p.account_id = s.account_id
-    WHERE s.window_days = 90
+           dm_detractors_90 AS dm_detractors
+    FROM nps_account_windows_now
 )
 SELECT account_id, name, segment, arr, stakeholders AS stakeholders_90d,
        mean_code AS mean_code_90d, vote AS vote_90d, prev_stakeholders AS stakeholders_prev_90d,
@@ -1001,6 +1137,154 @@ SELECT account_id, name, segment, arr, stakeholders AS stakeholders_90d,
             WHEN trend = 'falling' THEN 'falling' END AS risk
 FROM t
 ORDER BY at_risk DESC, arr DESC NULLS LAST, account_id;
+
+-- Upkeep of the account tables (see "Upkeep" above): nps_watch() keeps
+-- them following nps_responses and nps_account_contacts.  A change of a
+-- stakeholder's answers or of its account or role re-derives the next_at of
+-- its answers and its account's row of nps_account_windows (at the time
+-- that row holds); a write at another nps_config.now first moves every row
+-- to that time (only the answers whose windows differ between the two
+-- times are read), as does a change of nps_settings.
+-- Every row of nps_account_windows moved from r to t.
+DROP VIEW IF EXISTS nps_account_touch;
+CREATE VIEW nps_account_touch AS
+SELECT NULL AS contact_id, NULL AS account_id WHERE 0;
+
+CREATE TRIGGER nps_account_touch INSTEAD OF INSERT ON nps_account_touch
+BEGIN
+    UPDATE nps_stakeholder_answers
+    SET next_at = (SELECT min(n.responded_at) FROM nps_stakeholder_answers AS n
+                   WHERE n.contact_id = nps_stakeholder_answers.contact_id
+                     AND (n.responded_at > nps_stakeholder_answers.responded_at
+                          OR (n.responded_at = nps_stakeholder_answers.responded_at
+                              AND n.response_id > nps_stakeholder_answers.response_id)))
+    WHERE contact_id = NEW.contact_id AND responded_at IS NOT NULL;
+    DELETE FROM nps_account_windows WHERE account_id = NEW.account_id;
+    INSERT INTO nps_account_windows
+    SELECT * FROM nps_account_windows_fresh WHERE account_id = NEW.account_id;
+END;
+
+DROP VIEW IF EXISTS nps_account_advance;
+CREATE VIEW nps_account_advance AS
+SELECT NULL AS at WHERE 0;
+
+CREATE TRIGGER nps_account_advance INSTEAD OF INSERT ON nps_account_advance
+BEGIN
+    UPDATE nps_account_windows
+    SET st_90 = CASE WHEN d.gone_90 IS NULL THEN nps_state_merge(nps_account_windows.st_90, d.came_90)
+                     WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(nps_account_windows.st_90, d.came_90), d.gone_90)) > 0
+                     THEN nps_state_unmerge(nps_state_merge(nps_account_windows.st_90, d.came_90), d.gone_90) END,
+        voters_90 = nps_account_windows.voters_90 + d.voters_90, code_sum_90 = nps_account_windows.code_sum_90 + d.code_sum_90,
+        dm_detractors_90 = nps_account_windows.dm_detractors_90 + d.dm_detractors_90,
+        st_180 = CASE WHEN d.gone_180 IS NULL THEN nps_state_merge(nps_account_windows.st_180, d.came_180)
+                      WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(nps_account_windows.st_180, d.came_180), d.gone_180)) > 0
+                      THEN nps_state_unmerge(nps_state_merge(nps_account_windows.st_180, d.came_180), d.gone_180) END,
+        voters_180 = nps_account_windows.voters_180 + d.voters_180, code_sum_180 = nps_account_windows.code_sum_180 + d.code_sum_180,
+        st_365 = CASE WHEN d.gone_365 IS NULL THEN nps_state_merge(nps_account_windows.st_365, d.came_365)
+                      WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(nps_account_windows.st_365, d.came_365), d.gone_365)) > 0
+                      THEN nps_state_unmerge(nps_state_merge(nps_account_windows.st_365, d.came_365), d.gone_365) END,
+        voters_365 = nps_account_windows.voters_365 + d.voters_365, code_sum_365 = nps_account_windows.code_sum_365 + d.code_sum_365,
+        voters_prev = nps_account_windows.voters_prev + d.voters_prev, code_sum_prev = nps_account_windows.code_sum_prev + d.code_sum_prev
+    FROM nps_account_windows_delta AS d
+    WHERE nps_account_windows.account_id = d.account_id;
+    UPDATE nps_account_windows_at SET at = (SELECT now FROM nps_config);
+END;
+
+DROP TRIGGER IF EXISTS nps_settings_accounts_insert;
+CREATE TRIGGER nps_settings_accounts_insert AFTER INSERT ON nps_settings
+BEGIN
+    INSERT INTO nps_account_advance (at) VALUES (NULL);
+END;
+DROP TRIGGER IF EXISTS nps_settings_accounts_update;
+CREATE TRIGGER nps_settings_accounts_update AFTER UPDATE ON nps_settings
+BEGIN
+    INSERT INTO nps_account_advance (at) VALUES (NULL);
+END;
+DROP TRIGGER IF EXISTS nps_settings_accounts_delete;
+CREATE TRIGGER nps_settings_accounts_delete AFTER DELETE ON nps_settings
+BEGIN
+    INSERT INTO nps_account_advance (at) VALUES (NULL);
+END;
+
+-- A response: its answer forgotten, then noted as it is.
+CREATE TRIGGER nps_response_forget_accounts INSTEAD OF INSERT ON nps_response_upkeep
+WHEN NEW.step = 'forget'
+BEGIN
+    DELETE FROM nps_stakeholder_answers WHERE response_id = NEW.id;
+    INSERT INTO nps_account_touch (contact_id, account_id)
+    SELECT r.contact_id, ac.account_id
+    FROM nps_responses AS r JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
+    WHERE r.id = NEW.id;
+END;
+
+CREATE TRIGGER nps_response_note_accounts INSTEAD OF INSERT ON nps_response_upkeep
+WHEN NEW.step = 'note'
+BEGIN
+    INSERT INTO nps_account_advance (at)
+    SELECT NULL WHERE (SELECT at FROM nps_account_windows_at) IS NOT (SELECT now FROM nps_config);
+    INSERT INTO nps_stakeholder_answers (response_id, account_id, contact_id, role, responded_at, score,
+                                         code)
+    SELECT r.id, ac.account_id, r.contact_id, ac.role, datetime(r.responded_at), r.score,
+           CASE nps_category(r.score) WHEN 'promoter' THEN 1 WHEN 'passive' THEN 0 ELSE -1 END
+    FROM nps_responses AS r JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
+    WHERE r.id = NEW.id AND nps_category(r.score) IS NOT NULL
+    ON CONFLICT DO NOTHING;
+    INSERT INTO nps_account_touch (contact_id, account_id)
+    SELECT r.contact_id, ac.account_id
+    FROM nps_responses AS r JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
+    WHERE r.id = NEW.id;
+END;
+
+-- A stakeholder (nps_account_contacts): its answers forgotten, then noted
+-- with its account and role as they are.
+DROP VIEW IF EXISTS nps_account_contact_upkeep;
+CREATE VIEW nps_account_contact_upkeep AS
+SELECT NULL AS contact_id, NULL AS step WHERE 0;
+
+CREATE TRIGGER nps_account_contact_forget INSTEAD OF INSERT ON nps_account_contact_upkeep
+WHEN NEW.step = 'forget'
+BEGIN
+    DELETE FROM nps_stakeholder_answers WHERE contact_id = NEW.contact_id;
+    INSERT INTO nps_account_touch (contact_id, account_id)
+    SELECT contact_id, account_id FROM nps_account_contacts WHERE contact_id = NEW.contact_id;
+END;
+
+CREATE TRIGGER nps_account_contact_note INSTEAD OF INSERT ON nps_account_contact_upkeep
+WHEN NEW.step = 'note'
+BEGIN
+    INSERT INTO nps_account_advance (at)
+    SELECT NULL WHERE (SELECT at FROM nps_account_windows_at) IS NOT (SELECT now FROM nps_config);
+    INSERT INTO nps_stakeholder_answers (response_id, account_id, contact_id, role, responded_at, score,
+                                         code)
+    SELECT r.id, ac.account_id, r.contact_id, ac.role, datetime(r.responded_at), r.score,
+           CASE nps_category(r.score) WHEN 'promoter' THEN 1 WHEN 'passive' THEN 0 ELSE -1 END
+    FROM nps_account_contacts AS ac JOIN nps_responses AS r ON r.contact_id = ac.contact_id
+    WHERE ac.contact_id = NEW.contact_id AND nps_category(r.score) IS NOT NULL
+    ON CONFLICT DO NOTHING;
+    INSERT INTO nps_account_touch (contact_id, account_id)
+    SELECT contact_id, account_id FROM nps_account_contacts WHERE contact_id = NEW.contact_id;
+END;
+
+-- Both tables from scratch, at nps_config.now.
+CREATE TRIGGER nps_rebuild_accounts INSTEAD OF INSERT ON nps_rebuild
+BEGIN
+    DELETE FROM nps_stakeholder_answers;
+    INSERT INTO nps_stakeholder_answers (response_id, account_id, contact_id, role, responded_at, score,
+                                         code, next_at)
+    SELECT r.id, ac.account_id, r.contact_id, ac.role, datetime(r.responded_at), r.score,
+           CASE nps_category(r.score) WHEN 'promoter' THEN 1 WHEN 'passive' THEN 0 ELSE -1 END,
+           CASE WHEN datetime(r.responded_at) IS NOT NULL
+                THEN lead(datetime(r.responded_at))
+                         OVER (PARTITION BY r.contact_id, datetime(r.responded_at) IS NULL
+                               ORDER BY datetime(r.responded_at), r.id) END
+    FROM nps_responses AS r JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
+    WHERE nps_category(r.score) IS NOT NULL
+    ON CONFLICT DO NOTHING;
+    DELETE FROM nps_account_windows_at;
+    INSERT INTO nps_account_windows_at (at) SELECT now FROM nps_config;
+    DELETE FROM nps_account_windows;
+    INSERT INTO nps_account_windows SELECT * FROM nps_account_windows_fresh;
+END;
 
 -- ---------------------------------------------------------------------------
 -- What moves the score.  For each theme of the comments and each value of a
@@ -1232,5 +1516,7 @@ SELECT 1 WHERE CASE WHEN (SELECT type FROM pragma_table_list WHERE schema = 'mai
                          = 'table' THEN nps_watch('nps_invitations', 'nps_invitations') IS NULL END;
 SELECT 1 WHERE CASE WHEN (SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'nps_responses')
                          = 'table' THEN nps_watch('nps_responses', 'nps_responses') IS NULL END;
+SELECT 1 WHERE CASE WHEN (SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'nps_account_contacts')
+                         = 'table' THEN nps_watch('nps_account_contacts', 'nps_account_contacts') IS NULL END;
 INSERT INTO nps_rebuild DEFAULT VALUES;
 

@@ -1,7 +1,8 @@
 -- Rounds of pseudo-random inserts, updates and deletes (multi-row and
--- single-row statements) of responses, invitations, contacts and theme
--- phrases over the fixture, each followed by the check of the maintained
--- tables (upkeep_check.sql), then a rebuild and the check again.  Read by
+-- single-row statements) of responses, invitations, contacts, theme
+-- phrases and stakeholders over the fixture, and moves of "now", each
+-- followed by the check of the maintained tables (upkeep_check.sql), then a
+-- rebuild and the check again.  Read by
 -- sql/sqlite/upkeep.sql and sql/pg/upkeep.sql.  Randomness:
 -- nps_sample_key(k, seed), the same in both engines, so both print the same
 -- sizes.  New rows take explicit ids (the fixture's explicit ids left
@@ -113,6 +114,30 @@ WHERE k > 400;
 DELETE FROM nps_responses WHERE nps_sample_key(id, 'd4') % 3 = 0;
 UPDATE nps_responses SET score = NULL WHERE nps_sample_key(id, 'u4') % 8 = 0;
 DELETE FROM nps_invitations WHERE contact_id = 'c2';
+SELECT * FROM t_check;
+
+-- Round 5: stakeholders come, change role and account, go; "now" moves
+-- back (every account's windows move with it) and writes follow there,
+-- then it moves forward again.
+INSERT INTO nps_account_contacts (contact_id, account_id, role) VALUES
+    ('x01', 'A1', 'decision-maker'), ('x02', 'A5', 'user'), ('nobody', 'A2', NULL);
+UPDATE nps_account_contacts SET role = 'decision-maker' WHERE contact_id = 'c3';
+UPDATE nps_account_contacts SET account_id = 'A3', role = 'user' WHERE contact_id = 'c4';
+DELETE FROM nps_account_contacts WHERE contact_id = 'c5';
+SELECT * FROM t_check;
+UPDATE nps_settings SET value = '2026-03-01 08:00:00' WHERE key = 'as_of';
+SELECT * FROM t_check;
+INSERT INTO nps_responses (id, contact_id, responded_at, campaign, channel, score, comment, lang)
+SELECT 3000 + k, c.contact_id, t.at, g.campaign, g.channel, (k * 7) % 11, NULL, 'en'
+FROM t_n
+JOIN t_contacts AS c ON c.n = nps_sample_key(k, 'r5-contact') % (SELECT count(*) FROM t_contacts)
+JOIN t_times AS t ON t.n = nps_sample_key(k, 'r5-time') % (SELECT count(*) FROM t_times)
+JOIN t_labels AS g ON g.n = nps_sample_key(k, 'r5-label') % 3
+WHERE k <= 120;
+UPDATE nps_responses SET score = 0 WHERE contact_id = 'x01';
+DELETE FROM nps_responses WHERE contact_id = 'c7' AND nps_sample_key(id, 'd5') % 2 = 0;
+SELECT * FROM t_check;
+UPDATE nps_settings SET value = '2026-05-20 12:00:00' WHERE key = 'as_of';
 SELECT * FROM t_check;
 
 -- A rebuild gives the same tables.

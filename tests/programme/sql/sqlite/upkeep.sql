@@ -5,3 +5,10 @@
 .read tests/programme/upkeep_check.sql
 .echo on
 .read tests/programme/upkeep_rounds.sql
+
+-- The account windows read at a "now" other than the one they are held at:
+-- as_of moved without the trigger that moves them along.
+DROP TRIGGER nps_settings_accounts_update;
+UPDATE nps_settings SET value = '2026-02-01 06:00:00' WHERE key = 'as_of';
+SELECT at FROM nps_account_windows_at;
+SELECT * FROM t_check;
