@@ -1023,9 +1023,9 @@ CREATE INDEX IF NOT EXISTS nps_stakeholder_answers_contact
     ON nps_stakeholder_answers (contact_id, responded_at, response_id);
 
 -- nps_account_windows: per account with a row of nps_stakeholder_answers,
--- its windows as of the time in nps_account_windows_at: the nps_state of its
--- answers of every time (st_all) and of each window (st_90, st_180,
--- st_365; NULL when none), its stakeholders whose latest answer is in the
+-- its windows as of the time in nps_account_windows_at: its promoters,
+-- passives and detractors among its answers of every time (*_all) and of
+-- each window (*_90, *_180, *_365), its stakeholders whose latest answer is in the
 -- window (voters_*) and the sum of their codes (code_sum_*), the
 -- decision-makers among them whose latest answer is a detractor's (90
 -- days), and the same votes 90 days earlier (the latest answers of days
@@ -1035,11 +1035,13 @@ CREATE INDEX IF NOT EXISTS nps_stakeholder_answers_contact
 -- one row per account however long the history.
 CREATE TABLE IF NOT EXISTS nps_account_windows (
     account_id text PRIMARY KEY,
-    st_all nps_state,
-    st_90 nps_state, voters_90 bigint NOT NULL, code_sum_90 bigint NOT NULL,
-    dm_detractors_90 bigint NOT NULL,
-    st_180 nps_state, voters_180 bigint NOT NULL, code_sum_180 bigint NOT NULL,
-    st_365 nps_state, voters_365 bigint NOT NULL, code_sum_365 bigint NOT NULL,
+    promoters_all bigint NOT NULL, passives_all bigint NOT NULL, detractors_all bigint NOT NULL,
+    promoters_90 bigint NOT NULL, passives_90 bigint NOT NULL, detractors_90 bigint NOT NULL,
+    voters_90 bigint NOT NULL, code_sum_90 bigint NOT NULL, dm_detractors_90 bigint NOT NULL,
+    promoters_180 bigint NOT NULL, passives_180 bigint NOT NULL, detractors_180 bigint NOT NULL,
+    voters_180 bigint NOT NULL, code_sum_180 bigint NOT NULL,
+    promoters_365 bigint NOT NULL, passives_365 bigint NOT NULL, detractors_365 bigint NOT NULL,
+    voters_365 bigint NOT NULL, code_sum_365 bigint NOT NULL,
     voters_prev bigint NOT NULL, code_sum_prev bigint NOT NULL
 );
 CREATE TABLE IF NOT EXISTS nps_account_windows_at (
@@ -1065,10 +1067,13 @@ FROM (SELECT a.at AS r, c.now AS t, a.at - make_interval(days => 90) AS r90,
 -- Each answer of nps_stakeholder_answers with, at r and at t, 1 or 0: in
 -- the window of 90, 180, 365 days (in90_r ...), its stakeholder's latest
 -- (last_r, last_t), its stakeholder's latest of days 91-180 (prev_r,
--- prev_t); dm is 1 for a decision-maker's detractor answer.
+-- prev_t); pro, pas, det are 1 for a promoter's, a passive's, a
+-- detractor's answer, dm for a decision-maker's detractor answer.
 CREATE OR REPLACE VIEW nps_stakeholder_flags AS
 SELECT s.response_id, s.account_id, s.contact_id, s.role, s.responded_at, s.score, s.code,
        s.next_at, CASE WHEN s.role = 'decision-maker' AND s.code = -1 THEN 1 ELSE 0 END AS dm,
+       CASE WHEN s.code = 1 THEN 1 ELSE 0 END AS pro, CASE WHEN s.code = 0 THEN 1 ELSE 0 END AS pas,
+       CASE WHEN s.code = -1 THEN 1 ELSE 0 END AS det,
        CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r90 THEN 1 ELSE 0 END AS in90_r,
        CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r180 THEN 1 ELSE 0 END AS in180_r,
        CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r365 THEN 1 ELSE 0 END AS in365_r,
@@ -1086,33 +1091,35 @@ FROM nps_account_clock AS k CROSS JOIN nps_stakeholder_answers AS s;
 
 -- An account's row of nps_account_windows computed from its answers, at r.
 CREATE OR REPLACE VIEW nps_account_windows_fresh AS
-SELECT account_id, nps_state(score) AS st_all,
-       nps_state(CASE WHEN in90_r = 1 THEN score END) AS st_90, sum(in90_r * last_r) AS voters_90,
+SELECT account_id, sum(pro) AS promoters_all, sum(pas) AS passives_all, sum(det) AS detractors_all,
+       sum(in90_r * pro) AS promoters_90, sum(in90_r * pas) AS passives_90,
+       sum(in90_r * det) AS detractors_90, sum(in90_r * last_r) AS voters_90,
        sum(in90_r * last_r * code) AS code_sum_90, sum(in90_r * last_r * dm) AS dm_detractors_90,
-       nps_state(CASE WHEN in180_r = 1 THEN score END) AS st_180, sum(in180_r * last_r) AS voters_180,
+       sum(in180_r * pro) AS promoters_180, sum(in180_r * pas) AS passives_180,
+       sum(in180_r * det) AS detractors_180, sum(in180_r * last_r) AS voters_180,
        sum(in180_r * last_r * code) AS code_sum_180,
-       nps_state(CASE WHEN in365_r = 1 THEN score END) AS st_365, sum(in365_r * last_r) AS voters_365,
+       sum(in365_r * pro) AS promoters_365, sum(in365_r * pas) AS passives_365,
+       sum(in365_r * det) AS detractors_365, sum(in365_r * last_r) AS voters_365,
        sum(in365_r * last_r * code) AS code_sum_365,
        sum(prev_r) AS voters_prev, sum(prev_r * code) AS code_sum_prev
 FROM nps_stakeholder_flags
 GROUP BY account_id;
 
--- Per account, what changes from r to t: the answers that come into each
--- window (came_*) and go out of it (gone_*), and the change of each count
--- and sum.  Empty when r is t.
+-- Per account, what changes from r to t: the change of each count and sum.
+-- Empty when r is t.
 CREATE OR REPLACE VIEW nps_account_windows_delta AS
 SELECT account_id,
-       nps_state(CASE WHEN in90_t > in90_r THEN score END) AS came_90,
-       nps_state(CASE WHEN in90_t < in90_r THEN score END) AS gone_90,
+       sum((in90_t - in90_r) * pro) AS promoters_90, sum((in90_t - in90_r) * pas) AS passives_90,
+       sum((in90_t - in90_r) * det) AS detractors_90,
        sum(in90_t * last_t - in90_r * last_r) AS voters_90,
        sum((in90_t * last_t - in90_r * last_r) * code) AS code_sum_90,
        sum((in90_t * last_t - in90_r * last_r) * dm) AS dm_detractors_90,
-       nps_state(CASE WHEN in180_t > in180_r THEN score END) AS came_180,
-       nps_state(CASE WHEN in180_t < in180_r THEN score END) AS gone_180,
+       sum((in180_t - in180_r) * pro) AS promoters_180, sum((in180_t - in180_r) * pas) AS passives_180,
+       sum((in180_t - in180_r) * det) AS detractors_180,
        sum(in180_t * last_t - in180_r * last_r) AS voters_180,
        sum((in180_t * last_t - in180_r * last_r) * code) AS code_sum_180,
-       nps_state(CASE WHEN in365_t > in365_r THEN score END) AS came_365,
-       nps_state(CASE WHEN in365_t < in365_r THEN score END) AS gone_365,
+       sum((in365_t - in365_r) * pro) AS promoters_365, sum((in365_t - in365_r) * pas) AS passives_365,
+       sum((in365_t - in365_r) * det) AS detractors_365,
        sum(in365_t * last_t - in365_r * last_r) AS voters_365,
        sum((in365_t * last_t - in365_r * last_r) * code) AS code_sum_365,
        sum(prev_t - prev_r) AS voters_prev, sum((prev_t - prev_r) * code) AS code_sum_prev
@@ -1123,24 +1130,27 @@ WHERE (responded_at > lo AND responded_at <= hi) OR (responded_at > lo90 AND res
    OR (next_at > lo AND next_at <= hi) OR (next_at > lo90 AND next_at <= hi90)
 GROUP BY account_id;
 
--- Every account of nps_accounts with its windows at nps_config.now (the
--- counts 0 and the states NULL when it has no answer).
+-- Every account of nps_accounts with its windows at nps_config.now (0
+-- when it has no answer).
 CREATE OR REPLACE VIEW nps_account_windows_now AS
-SELECT acc.account_id, acc.name, acc.segment, acc.arr, w.st_all,
-       CASE WHEN d.gone_90 IS NULL THEN nps_state_merge(w.st_90, d.came_90)
-            WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(w.st_90, d.came_90), d.gone_90)) > 0
-            THEN nps_state_unmerge(nps_state_merge(w.st_90, d.came_90), d.gone_90) END AS st_90,
+SELECT acc.account_id, acc.name, acc.segment, acc.arr,
+       coalesce(w.promoters_all, 0) AS promoters_all,
+       coalesce(w.passives_all, 0) AS passives_all,
+       coalesce(w.detractors_all, 0) AS detractors_all,
+       coalesce(w.promoters_90, 0) + coalesce(d.promoters_90, 0) AS promoters_90,
+       coalesce(w.passives_90, 0) + coalesce(d.passives_90, 0) AS passives_90,
+       coalesce(w.detractors_90, 0) + coalesce(d.detractors_90, 0) AS detractors_90,
        coalesce(w.voters_90, 0) + coalesce(d.voters_90, 0) AS voters_90,
        coalesce(w.code_sum_90, 0) + coalesce(d.code_sum_90, 0) AS code_sum_90,
        coalesce(w.dm_detractors_90, 0) + coalesce(d.dm_detractors_90, 0) AS dm_detractors_90,
-       CASE WHEN d.gone_180 IS NULL THEN nps_state_merge(w.st_180, d.came_180)
-            WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(w.st_180, d.came_180), d.gone_180)) > 0
-            THEN nps_state_unmerge(nps_state_merge(w.st_180, d.came_180), d.gone_180) END AS st_180,
+       coalesce(w.promoters_180, 0) + coalesce(d.promoters_180, 0) AS promoters_180,
+       coalesce(w.passives_180, 0) + coalesce(d.passives_180, 0) AS passives_180,
+       coalesce(w.detractors_180, 0) + coalesce(d.detractors_180, 0) AS detractors_180,
        coalesce(w.voters_180, 0) + coalesce(d.voters_180, 0) AS voters_180,
        coalesce(w.code_sum_180, 0) + coalesce(d.code_sum_180, 0) AS code_sum_180,
-       CASE WHEN d.gone_365 IS NULL THEN nps_state_merge(w.st_365, d.came_365)
-            WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(w.st_365, d.came_365), d.gone_365)) > 0
-            THEN nps_state_unmerge(nps_state_merge(w.st_365, d.came_365), d.gone_365) END AS st_365,
+       coalesce(w.promoters_365, 0) + coalesce(d.promoters_365, 0) AS promoters_365,
+       coalesce(w.passives_365, 0) + coalesce(d.passives_365, 0) AS passives_365,
+       coalesce(w.detractors_365, 0) + coalesce(d.detractors_365, 0) AS detractors_365,
        coalesce(w.voters_365, 0) + coalesce(d.voters_365, 0) AS voters_365,
        coalesce(w.code_sum_365, 0) + coalesce(d.code_sum_365, 0) AS code_sum_365,
        coalesce(w.voters_prev, 0) + coalesce(d.voters_prev, 0) AS voters_prev,
@@ -1170,7 +1180,13 @@ WHERE s.responded_at <= k.t
 CREATE OR REPLACE VIEW nps_account_scores AS
 WITH g AS (
     SELECT n.account_id, n.name, n.segment, n.arr, w.window_days,
-           CASE w.window_days WHEN 90 THEN n.st_90 WHEN 180 THEN n.st_180 ELSE n.st_365 END AS st,
+           CASE w.window_days WHEN 90 THEN n.promoters_90 WHEN 180 THEN n.promoters_180
+                ELSE n.promoters_365 END AS promoters,
+           CASE w.window_days WHEN 90 THEN n.detractors_90 WHEN 180 THEN n.detractors_180
+                ELSE n.detractors_365 END AS detractors,
+           CASE w.window_days WHEN 90 THEN n.promoters_90 + n.passives_90 + n.detractors_90
+                WHEN 180 THEN n.promoters_180 + n.passives_180 + n.detractors_180
+                ELSE n.promoters_365 + n.passives_365 + n.detractors_365 END AS responses,
            CASE w.window_days WHEN 90 THEN n.voters_90 WHEN 180 THEN n.voters_180
                 ELSE n.voters_365 END AS stakeholders,
            CASE w.window_days WHEN 90 THEN n.code_sum_90 WHEN 180 THEN n.code_sum_180
@@ -1178,8 +1194,9 @@ WITH g AS (
     FROM nps_account_windows_now AS n
     CROSS JOIN (SELECT 90 AS window_days UNION ALL SELECT 180 UNION ALL SELECT 365) AS w
 )
-SELECT account_id, name, segment, arr, window_days, coalesce(nps_rows_of(st), 0) AS responses,
-       stakeholders, nps_of(st) AS stakeholder_nps,
+SELECT account_id, name, segment, arr, window_days, responses, stakeholders,
+       100.0 * (CAST(promoters - detractors AS double precision) / nullif(responses, 0))
+           AS stakeholder_nps,
        CAST(code_sum AS double precision) / nullif(stakeholders, 0) AS mean_code,
        CASE WHEN stakeholders = 0 THEN NULL
             WHEN 3 * code_sum >= stakeholders THEN 'promoter'
@@ -1199,9 +1216,10 @@ ORDER BY window_days, account_id;
 -- not: read the accounts' margin for the account NPS.  A window and
 -- segment without an answer has no row.
 CREATE OR REPLACE VIEW nps_account_nps AS
-WITH a AS (
+WITH RECURSIVE a AS (
     SELECT coalesce(segment, '(none)') AS segment, CAST(arr AS double precision) AS arr,
-           st_90, st_180, st_365,
+           promoters_90, passives_90, detractors_90, promoters_180, passives_180, detractors_180,
+           promoters_365, passives_365, detractors_365,
            CASE WHEN voters_90 = 0 THEN NULL WHEN 3 * code_sum_90 >= voters_90 THEN 10
                 WHEN 3 * code_sum_90 <= -voters_90 THEN 0 ELSE 7 END AS vote_90,
            CASE WHEN voters_180 = 0 THEN NULL WHEN 3 * code_sum_180 >= voters_180 THEN 10
@@ -1210,35 +1228,56 @@ WITH a AS (
                 WHEN 3 * code_sum_365 <= -voters_365 THEN 0 ELSE 7 END AS vote_365
     FROM nps_account_windows_now
 ),
--- Per segment, the states of each window and method; then over all of
--- them, merged.
+-- Per segment, the answers' counts of each window and the votes' states;
+-- then over all segments.
 g AS (
-    SELECT segment, nps_state(st_90) AS s90, nps_state(vote_90) AS a90, nps_state(vote_90, arr) AS w90,
-           nps_state(st_180) AS s180, nps_state(vote_180) AS a180, nps_state(vote_180, arr) AS w180,
-           nps_state(st_365) AS s365, nps_state(vote_365) AS a365, nps_state(vote_365, arr) AS w365
+    SELECT segment, CAST(sum(promoters_90) AS bigint) AS p90, CAST(sum(passives_90) AS bigint) AS q90, CAST(sum(detractors_90) AS bigint) AS d90,
+           CAST(sum(promoters_180) AS bigint) AS p180, CAST(sum(passives_180) AS bigint) AS q180, CAST(sum(detractors_180) AS bigint) AS d180,
+           CAST(sum(promoters_365) AS bigint) AS p365, CAST(sum(passives_365) AS bigint) AS q365, CAST(sum(detractors_365) AS bigint) AS d365,
+           nps_state(vote_90) AS a90, nps_state(vote_90, arr) AS w90,
+           nps_state(vote_180) AS a180, nps_state(vote_180, arr) AS w180,
+           nps_state(vote_365) AS a365, nps_state(vote_365, arr) AS w365
     FROM a GROUP BY segment
 ),
 gt AS (
-    SELECT segment, s90, a90, w90, s180, a180, w180, s365, a365, w365 FROM g
+    SELECT segment, p90, q90, d90, p180, q180, d180, p365, q365, d365, a90, w90, a180, w180, a365, w365
+    FROM g
     UNION ALL
-    SELECT NULL, nps_state(s90), nps_state(a90), nps_state(w90), nps_state(s180), nps_state(a180),
-           nps_state(w180), nps_state(s365), nps_state(a365), nps_state(w365)
+    SELECT NULL, CAST(sum(p90) AS bigint), CAST(sum(q90) AS bigint), CAST(sum(d90) AS bigint), CAST(sum(p180) AS bigint), CAST(sum(q180) AS bigint), CAST(sum(d180) AS bigint), CAST(sum(p365) AS bigint), CAST(sum(q365) AS bigint),
+           CAST(sum(d365) AS bigint), nps_state(a90), nps_state(w90), nps_state(a180), nps_state(w180), nps_state(a365),
+           nps_state(w365)
     FROM g
 ),
-m (k, method) AS (
-    SELECT 1, 'stakeholders' UNION ALL SELECT 2, 'accounts' UNION ALL SELECT 3, 'arr'
+u AS (
+    SELECT w.window_days, gt.segment,
+           CASE w.window_days WHEN 90 THEN p90 WHEN 180 THEN p180 ELSE p365 END AS p,
+           CASE w.window_days WHEN 90 THEN q90 WHEN 180 THEN q180 ELSE q365 END AS q,
+           CASE w.window_days WHEN 90 THEN d90 WHEN 180 THEN d180 ELSE d365 END AS d,
+           CASE w.window_days WHEN 90 THEN a90 WHEN 180 THEN a180 ELSE a365 END AS accounts_st,
+           CASE w.window_days WHEN 90 THEN w90 WHEN 180 THEN w180 ELSE w365 END AS arr_st
+    FROM gt CROSS JOIN (SELECT 90 AS window_days UNION ALL SELECT 180 UNION ALL SELECT 365) AS w
+),
+-- bits: nps_states of 2^k answers of 10, of 7 and of 0, k = 0..40; those of
+-- the binary digits of a count merge into a state of that many, so the
+-- answers' state of a window is made from its counts without a pass over
+-- the answers (their NPS, margin and interval read only the counts).
+bits (k, pow, ten, seven, zero) AS (
+    SELECT 0, CAST(1 AS bigint), nps_state(10), nps_state(7), nps_state(0)
+    UNION ALL
+    SELECT k + 1, pow * 2, nps_state_merge(ten, ten), nps_state_merge(seven, seven),
+           nps_state_merge(zero, zero)
+    FROM bits WHERE k < 40
 ),
 s AS (
-    SELECT w.window_days, gt.segment, m.k, m.method,
-           CASE w.window_days WHEN 90 THEN CASE m.k WHEN 1 THEN s90 WHEN 2 THEN a90 ELSE w90 END
-                              WHEN 180 THEN CASE m.k WHEN 1 THEN s180 WHEN 2 THEN a180 ELSE w180 END
-                              ELSE CASE m.k WHEN 1 THEN s365 WHEN 2 THEN a365 ELSE w365 END END AS st,
-           CASE w.window_days WHEN 90 THEN CASE m.k WHEN 1 THEN s90 ELSE a90 END
-                              WHEN 180 THEN CASE m.k WHEN 1 THEN s180 ELSE a180 END
-                              ELSE CASE m.k WHEN 1 THEN s365 ELSE a365 END END AS present
-    FROM gt
-    CROSS JOIN (SELECT 90 AS window_days UNION ALL SELECT 180 UNION ALL SELECT 365) AS w
-    CROSS JOIN m
+    SELECT window_days, segment, 1 AS k, 'stakeholders' AS method,
+           nps_state_merge(nps_state_merge((SELECT nps_state(b.ten) FROM bits AS b WHERE (u.p / b.pow) % 2 = 1),
+                                           (SELECT nps_state(b.seven) FROM bits AS b WHERE (u.q / b.pow) % 2 = 1)),
+                           (SELECT nps_state(b.zero) FROM bits AS b WHERE (u.d / b.pow) % 2 = 1)) AS st
+    FROM u WHERE u.p + u.q + u.d > 0
+    UNION ALL
+    SELECT window_days, segment, 2, 'accounts', accounts_st FROM u WHERE accounts_st IS NOT NULL
+    UNION ALL
+    SELECT window_days, segment, 3, 'arr', arr_st FROM u WHERE accounts_st IS NOT NULL
 )
 SELECT window_days, segment, method, coalesce(nps_rows_of(st), 0) AS n,
        coalesce((nps_summary_of(st) ->> 'effective_n')::double precision, nps_rows_of(st), 0)
@@ -1246,7 +1285,6 @@ SELECT window_days, segment, method, coalesce(nps_rows_of(st), 0) AS n,
        nps_of(st) AS nps, nps_moe_of(st) AS moe, nps_ci_lower_of(st) AS ci_lower,
        nps_ci_upper_of(st) AS ci_upper
 FROM s
-WHERE present IS NOT NULL
 ORDER BY window_days, segment IS NOT NULL, segment, k;
 
 -- Per account and window: its contacts, how many of them answered (a scored
@@ -1347,20 +1385,24 @@ BEGIN
         RETURN;
     END IF;
     UPDATE nps_account_windows
-    SET st_90 = CASE WHEN d.gone_90 IS NULL THEN nps_state_merge(nps_account_windows.st_90, d.came_90)
-                     WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(nps_account_windows.st_90, d.came_90), d.gone_90)) > 0
-                     THEN nps_state_unmerge(nps_state_merge(nps_account_windows.st_90, d.came_90), d.gone_90) END,
-        voters_90 = nps_account_windows.voters_90 + d.voters_90, code_sum_90 = nps_account_windows.code_sum_90 + d.code_sum_90,
+    SET promoters_90 = nps_account_windows.promoters_90 + d.promoters_90,
+        passives_90 = nps_account_windows.passives_90 + d.passives_90,
+        detractors_90 = nps_account_windows.detractors_90 + d.detractors_90,
+        voters_90 = nps_account_windows.voters_90 + d.voters_90,
+        code_sum_90 = nps_account_windows.code_sum_90 + d.code_sum_90,
         dm_detractors_90 = nps_account_windows.dm_detractors_90 + d.dm_detractors_90,
-        st_180 = CASE WHEN d.gone_180 IS NULL THEN nps_state_merge(nps_account_windows.st_180, d.came_180)
-                      WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(nps_account_windows.st_180, d.came_180), d.gone_180)) > 0
-                      THEN nps_state_unmerge(nps_state_merge(nps_account_windows.st_180, d.came_180), d.gone_180) END,
-        voters_180 = nps_account_windows.voters_180 + d.voters_180, code_sum_180 = nps_account_windows.code_sum_180 + d.code_sum_180,
-        st_365 = CASE WHEN d.gone_365 IS NULL THEN nps_state_merge(nps_account_windows.st_365, d.came_365)
-                      WHEN nps_rows_of(nps_state_unmerge(nps_state_merge(nps_account_windows.st_365, d.came_365), d.gone_365)) > 0
-                      THEN nps_state_unmerge(nps_state_merge(nps_account_windows.st_365, d.came_365), d.gone_365) END,
-        voters_365 = nps_account_windows.voters_365 + d.voters_365, code_sum_365 = nps_account_windows.code_sum_365 + d.code_sum_365,
-        voters_prev = nps_account_windows.voters_prev + d.voters_prev, code_sum_prev = nps_account_windows.code_sum_prev + d.code_sum_prev
+        promoters_180 = nps_account_windows.promoters_180 + d.promoters_180,
+        passives_180 = nps_account_windows.passives_180 + d.passives_180,
+        detractors_180 = nps_account_windows.detractors_180 + d.detractors_180,
+        voters_180 = nps_account_windows.voters_180 + d.voters_180,
+        code_sum_180 = nps_account_windows.code_sum_180 + d.code_sum_180,
+        promoters_365 = nps_account_windows.promoters_365 + d.promoters_365,
+        passives_365 = nps_account_windows.passives_365 + d.passives_365,
+        detractors_365 = nps_account_windows.detractors_365 + d.detractors_365,
+        voters_365 = nps_account_windows.voters_365 + d.voters_365,
+        code_sum_365 = nps_account_windows.code_sum_365 + d.code_sum_365,
+        voters_prev = nps_account_windows.voters_prev + d.voters_prev,
+        code_sum_prev = nps_account_windows.code_sum_prev + d.code_sum_prev
     FROM nps_account_windows_delta AS d
     WHERE nps_account_windows.account_id = d.account_id;
     UPDATE nps_account_windows_at SET at = (SELECT c.now FROM nps_config AS c);

@@ -39,7 +39,8 @@ WHERE r.score IS NOT NULL;
 
 -- Each account's windows at nps_config.now recomputed from the answers (the
 -- window's cut-offs are nps_account_clock's t, t90, t180, t365): per
--- account of nps_accounts and window, the answers' summary, the
+-- account of nps_accounts and window, the answers' promoters, passives and
+-- detractors, the
 -- stakeholders whose latest answer up to now is in the window (no later
 -- answer of theirs at or before now), the sum of their codes, the
 -- decision-makers among them with a detractor's answer; as window 0, the
@@ -71,20 +72,26 @@ p AS (
                         AND (y.responded_at > x.responded_at
                              OR (y.responded_at = x.responded_at AND y.response_id > x.response_id)))
 )
-SELECT account_id, window_days, CAST(nps_summary(score) AS text) AS answers, sum(latest) AS voters,
+SELECT account_id, window_days, sum(CASE WHEN code = 1 THEN 1 ELSE 0 END) AS promoters,
+       sum(CASE WHEN code = 0 THEN 1 ELSE 0 END) AS passives,
+       sum(CASE WHEN code = -1 THEN 1 ELSE 0 END) AS detractors, sum(latest) AS voters,
        sum(latest * code) AS code_sum,
        sum(CASE WHEN window_days = 90 AND role = 'decision-maker' AND code = -1 THEN latest ELSE 0 END)
            AS dm_detractors
 FROM a GROUP BY account_id, window_days
 UNION ALL
-SELECT account_id, 0, NULL, count(*), sum(code), 0 FROM p GROUP BY account_id;
+SELECT account_id, 0, NULL, NULL, NULL, count(*), sum(code), 0 FROM p GROUP BY account_id;
 
 -- The same read from nps_account_windows_now, the rows with an answer.
 CREATE VIEW t_account_windows_read AS
-SELECT account_id, window_days, answers, voters, code_sum, dm_detractors
+SELECT account_id, window_days, promoters, passives, detractors, voters, code_sum, dm_detractors
 FROM (SELECT n.account_id, w.window_days,
-             CAST(nps_summary_of(CASE w.window_days WHEN 90 THEN n.st_90 WHEN 180 THEN n.st_180
-                                                    WHEN 365 THEN n.st_365 END) AS text) AS answers,
+             CASE w.window_days WHEN 90 THEN n.promoters_90 WHEN 180 THEN n.promoters_180
+                  WHEN 365 THEN n.promoters_365 END AS promoters,
+             CASE w.window_days WHEN 90 THEN n.passives_90 WHEN 180 THEN n.passives_180
+                  WHEN 365 THEN n.passives_365 END AS passives,
+             CASE w.window_days WHEN 90 THEN n.detractors_90 WHEN 180 THEN n.detractors_180
+                  WHEN 365 THEN n.detractors_365 END AS detractors,
              CASE w.window_days WHEN 90 THEN n.voters_90 WHEN 180 THEN n.voters_180
                   WHEN 365 THEN n.voters_365 ELSE n.voters_prev END AS voters,
              CASE w.window_days WHEN 90 THEN n.code_sum_90 WHEN 180 THEN n.code_sum_180
@@ -93,7 +100,7 @@ FROM (SELECT n.account_id, w.window_days,
       FROM nps_account_windows_now AS n
       CROSS JOIN (SELECT 0 AS window_days UNION ALL SELECT 90 UNION ALL SELECT 180
                   UNION ALL SELECT 365) AS w) AS x
-WHERE (window_days > 0 AND answers IS NOT NULL) OR (window_days = 0 AND voters <> 0);
+WHERE (window_days > 0 AND promoters + passives + detractors > 0) OR (window_days = 0 AND voters <> 0);
 
 CREATE VIEW t_check AS
 SELECT 'nps_theme_phrases' AS maintained, (SELECT count(*) FROM nps_theme_phrases) AS n_rows,
