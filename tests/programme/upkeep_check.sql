@@ -6,7 +6,9 @@
 -- the upkeep: phrases found with LIKE (the upkeep uses instr or strpos), a
 -- contact's latest response by NOT EXISTS (the upkeep compares rows as they
 -- arrive, the rebuild numbers them), a day as the first ten characters of
--- the time.  Valid SQL for both engines.
+-- the time, an attribute's states from a DISTINCT over the attributes and
+-- the responses (the upkeep keeps nps_attribute_scores and merges states).
+-- Valid SQL for both engines.
 
 -- A contact's row recomputed: its last invitation, and the scored response
 -- no other scored response of the contact is later than (by time, then id).
@@ -23,6 +25,13 @@ LEFT JOIN (SELECT r.contact_id, r.id, r.responded_at, r.score FROM nps_responses
                                AND (r2.responded_at > r.responded_at
                                     OR (r2.responded_at = r.responded_at AND r2.id > r.id)))) AS l
        ON l.contact_id = ct.contact_id;
+
+-- The attributes recomputed: each scored response (a score not NULL) with
+-- each distinct value of an attribute that is not built in.
+CREATE VIEW t_attribute_values AS
+SELECT DISTINCT a.response_id, a.attribute, a.value, r.score
+FROM nps_response_attributes AS a JOIN nps_responses AS r ON r.id = a.response_id
+WHERE r.score IS NOT NULL AND a.attribute NOT IN ('theme', 'campaign', 'channel', 'segment');
 
 CREATE VIEW t_check AS
 SELECT 'nps_theme_phrases' AS maintained, (SELECT count(*) FROM nps_theme_phrases) AS n_rows,
@@ -83,5 +92,37 @@ SELECT 'nps_contact_state', (SELECT count(*) FROM nps_contact_state),
                                 EXCEPT
                                 SELECT contact_id, lang, referral_consent, opted_out, last_invited_at,
                                        last_response_id, last_responded_at, last_score
-                                FROM nps_contact_state) AS x);
+                                FROM nps_contact_state) AS x)
+UNION ALL
+SELECT 'nps_attribute_scores', (SELECT count(*) FROM nps_attribute_scores),
+       (SELECT count(*) FROM (SELECT response_id, attribute, value, score FROM nps_attribute_scores
+                              EXCEPT SELECT response_id, attribute, value, score FROM t_attribute_values) AS x)
+       + (SELECT count(*) FROM (SELECT response_id, attribute, value, score FROM t_attribute_values
+                                EXCEPT SELECT response_id, attribute, value, score FROM nps_attribute_scores) AS x)
+UNION ALL
+SELECT 'nps_attribute_states', (SELECT count(*) FROM nps_attribute_states),
+       (SELECT count(*) FROM (SELECT attribute, value, nps_rows_of(st), CAST(nps_summary_of(st) AS text)
+                              FROM nps_attribute_states
+                              EXCEPT
+                              SELECT attribute, value, count(*), CAST(nps_summary(score) AS text)
+                              FROM t_attribute_values GROUP BY attribute, value) AS x)
+       + (SELECT count(*) FROM (SELECT attribute, value, count(*), CAST(nps_summary(score) AS text)
+                                FROM t_attribute_values GROUP BY attribute, value
+                                EXCEPT
+                                SELECT attribute, value, nps_rows_of(st), CAST(nps_summary_of(st) AS text)
+                                FROM nps_attribute_states) AS x)
+UNION ALL
+SELECT 'nps_attribute_totals', (SELECT count(*) FROM nps_attribute_totals),
+       (SELECT count(*) FROM (SELECT attribute, nps_rows_of(st), CAST(nps_summary_of(st) AS text)
+                              FROM nps_attribute_totals
+                              EXCEPT
+                              SELECT attribute, count(*), CAST(nps_summary(score) AS text)
+                              FROM (SELECT DISTINCT response_id, attribute, score FROM t_attribute_values) AS u
+                              GROUP BY attribute) AS x)
+       + (SELECT count(*) FROM (SELECT attribute, count(*), CAST(nps_summary(score) AS text)
+                                FROM (SELECT DISTINCT response_id, attribute, score FROM t_attribute_values) AS u
+                                GROUP BY attribute
+                                EXCEPT
+                                SELECT attribute, nps_rows_of(st), CAST(nps_summary_of(st) AS text)
+                                FROM nps_attribute_totals) AS x);
 
