@@ -87,12 +87,15 @@ ENGINE_ONLY = {
     # table, nps_alert unless the call names another; PostgreSQL notifies.
     'nps_alert': 'sqlite',
     # SQLite has no stored procedures: the upkeep of one row of nps_contacts,
-    # nps_invitations or nps_responses is the INSTEAD OF trigger of a view,
-    # which the triggers of nps_watch() insert into; PostgreSQL's upkeep is
-    # functions over a statement's rows (nps_contact_upkeep() and the like).
+    # nps_invitations or nps_responses (of one response's rows of
+    # nps_response_attributes) is the INSTEAD OF trigger of a view, which the
+    # triggers of nps_watch() insert into; PostgreSQL's upkeep is functions
+    # over a statement's rows (nps_contact_upkeep(), nps_attribute_upkeep()
+    # and the like).
     'nps_contact_upkeep': 'sqlite',
     'nps_invitation_upkeep': 'sqlite',
     'nps_response_upkeep': 'sqlite',
+    'nps_response_attribute_upkeep': 'sqlite',
 }
 
 passed = failed = 0
