@@ -1201,7 +1201,8 @@ CREATE TABLE IF NOT EXISTS nps_response_attributes (
 -- as they were counted; nps_attribute_states the nps_state of the scored
 -- responses with each value, nps_attribute_totals per attribute that of the
 -- scored responses with any value of it, each once.  A value or attribute
--- without a scored response has no row.
+-- without a scored response has no row (the upkeep deletes a state it
+-- leaves with none).
 CREATE TABLE IF NOT EXISTS nps_attribute_scores (
     response_id bigint NOT NULL,   -- nps_responses.id
     attribute text NOT NULL,
@@ -1212,12 +1213,12 @@ CREATE TABLE IF NOT EXISTS nps_attribute_scores (
 CREATE TABLE IF NOT EXISTS nps_attribute_states (
     attribute text NOT NULL,
     value text NOT NULL,
-    st nps_state,                  -- nps_state of the scores (NULL only while the upkeep runs)
+    st nps_state NOT NULL,         -- nps_state of the scores
     PRIMARY KEY (attribute, value)
 );
 CREATE TABLE IF NOT EXISTS nps_attribute_totals (
     attribute text NOT NULL PRIMARY KEY,
-    st nps_state                   -- nps_state of the scores (NULL only while the upkeep runs)
+    st nps_state NOT NULL          -- nps_state of the scores
 );
 
 -- The upkeep of the attributes of responses: forgetting a response takes
@@ -1228,32 +1229,34 @@ CREATE TABLE IF NOT EXISTS nps_attribute_totals (
 -- (nps_response_upkeep) forgets and notes their attributes with them.  A
 -- table behind both nps_responses and nps_response_attributes (the demo's
 -- responses) is watched once, for nps_responses.
+-- (A response counts once in an attribute's total: by the row of its first
+-- value of the attribute.  A trigger here finds a response's states by
+-- index, the attributes between the response's first and last, and makes
+-- no temporary table: SQLite keeps those of a trigger's trigger until the
+-- end of the writing statement, in the temporary file unless temp_store is
+-- MEMORY, which makes a statement of many rows slower with every row.)
 -- The responses of ids gone forgotten, those of ids come noted, set by set.
 CREATE OR REPLACE FUNCTION nps_attribute_upkeep(gone bigint[], came bigint[])
 RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
 DECLARE
     ids bigint[] := coalesce(gone, '{}') || coalesce(came, '{}');
 BEGIN
-    UPDATE nps_attribute_states AS d
-    SET st = (SELECT CASE WHEN nps_rows_of(u.x) > 0 THEN u.x END
-              FROM (SELECT nps_state_unmerge(d.st, p.st) AS x) AS u)
+    UPDATE nps_attribute_states AS d SET st = nps_state_unmerge(d.st, p.st)
     FROM (SELECT s.attribute, s.value, nps_state(s.score) AS st FROM nps_attribute_scores AS s
           WHERE s.response_id = ANY (ids) GROUP BY 1, 2) AS p
     WHERE (d.attribute, d.value) = (p.attribute, p.value);
-    UPDATE nps_attribute_totals AS d
-    SET st = (SELECT CASE WHEN nps_rows_of(u.x) > 0 THEN u.x END
-              FROM (SELECT nps_state_unmerge(d.st, p.st) AS x) AS u)
+    UPDATE nps_attribute_totals AS d SET st = nps_state_unmerge(d.st, p.st)
     FROM (SELECT s.attribute, nps_state(s.score) AS st
           FROM (SELECT DISTINCT s.response_id, s.attribute, s.score FROM nps_attribute_scores AS s
                 WHERE s.response_id = ANY (ids)) AS s
           GROUP BY 1) AS p
     WHERE d.attribute = p.attribute;
     DELETE FROM nps_attribute_states AS d
-    WHERE d.st IS NULL
+    WHERE nps_rows_of(d.st) = 0
       AND (d.attribute, d.value) IN (SELECT s.attribute, s.value FROM nps_attribute_scores AS s
                                      WHERE s.response_id = ANY (ids));
     DELETE FROM nps_attribute_totals AS d
-    WHERE d.st IS NULL
+    WHERE nps_rows_of(d.st) = 0
       AND d.attribute IN (SELECT s.attribute FROM nps_attribute_scores AS s WHERE s.response_id = ANY (ids));
     DELETE FROM nps_attribute_scores AS s WHERE s.response_id = ANY (ids);
     IF cardinality(came) > 0 THEN
