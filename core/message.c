@@ -82,8 +82,8 @@ static const struct {
                             "22003"},
     [NPS_E_PROBABILITY] = {"%s: probability %s is outside (0, 1)", "22003"},
     [NPS_E_STRENGTH] = {"%s: strength %s is not a finite number >= 0", "22023"},
-    [NPS_E_WATCHED] = {"%s: %s is not nps_contacts, nps_invitations, nps_responses or "
-                       "nps_account_contacts of a loaded programme",
+    [NPS_E_WATCHED] = {"%s: %s is not nps_contacts, nps_invitations, nps_responses, "
+                       "nps_account_contacts or nps_response_attributes of a loaded programme",
                        "22023"},
 };
 

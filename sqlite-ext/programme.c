@@ -680,16 +680,19 @@ static void fn_alert_off(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* The relations nps_watch() keeps the maintained tables of: the relation,
  * its key, the view of the programme's script whose INSTEAD OF triggers
- * forget and note one of its rows, and what the names of its triggers on a
- * table have after the table's name (so that one table can be behind two
- * relations). */
+ * forget and note one of its rows (or, with several rows of a key, all the
+ * rows of a key), whether a key has several rows, and what the names of its
+ * triggers on a table have after the table's name (so that one table can be
+ * behind two relations). */
 static const struct watched {
     const char *relation, *key, *upkeep, *tag;
+    int several;
 } watched_relations[] = {
-    {"nps_contacts", "contact_id", "nps_contact_upkeep", ""},
-    {"nps_invitations", "id", "nps_invitation_upkeep", ""},
-    {"nps_responses", "id", "nps_response_upkeep", ""},
-    {"nps_account_contacts", "contact_id", "nps_account_contact_upkeep", "account_"},
+    {"nps_contacts", "contact_id", "nps_contact_upkeep", "", 0},
+    {"nps_invitations", "id", "nps_invitation_upkeep", "", 0},
+    {"nps_responses", "id", "nps_response_upkeep", "", 0},
+    {"nps_account_contacts", "contact_id", "nps_account_contact_upkeep", "account_", 0},
+    {"nps_response_attributes", "response_id", "nps_response_attribute_upkeep", "attribute_", 1},
 };
 #define N_WATCHED (sizeof watched_relations / sizeof watched_relations[0])
 
@@ -722,8 +725,11 @@ static const struct watched *watched_relation(sqlite3_context *ctx, sqlite3_valu
 /* The triggers of nps_watch() on a table, for a relation whose key the
  * table's column key is: before a row is updated or deleted, its key is
  * forgotten (the relation still shows the row as it was); after a row is
- * inserted or updated, noted.  On the relation itself, also the index by
- * contact that the upkeep reads. */
+ * inserted or updated, noted.  A relation with several rows of a key has
+ * its keys noted after every write instead (the old key and the new one of
+ * an update), the note putting back all the rows of the key as the
+ * relation shows them.  On the relation itself, also the index by contact
+ * that the upkeep reads. */
 static char *watch_script(sqlite3 *db, const char *table, const struct watched *w, const char *key)
 {
     static const char *const trigger[4][3] = {
@@ -732,14 +738,30 @@ static char *watch_script(sqlite3 *db, const char *table, const struct watched *
         {"insert", "AFTER INSERT", "NEW"},
         {"update", "AFTER UPDATE", "NEW"},
     };
+    static const char *const several[3][3] = {
+        {"insert", "AFTER INSERT", "NEW"},
+        {"update", "AFTER UPDATE", "OLD"},
+        {"delete", "AFTER DELETE", "OLD"},
+    };
     sqlite3_str *sql = sqlite3_str_new(db);
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 4 && !w->several; i++)
         sqlite3_str_appendf(sql,
                             "DROP TRIGGER IF EXISTS main.\"nps_watch_%w_%w%s\";\n"
                             "CREATE TRIGGER main.\"nps_watch_%w_%w%s\" %s ON \"%w\" BEGIN"
                             " INSERT INTO \"%w\" (\"%w\", step) VALUES (%s.\"%w\", '%s'); END;\n",
                             table, w->tag, trigger[i][0], table, w->tag, trigger[i][0], trigger[i][1],
                             table, w->upkeep, w->key, trigger[i][2], key, i < 2 ? "forget" : "note");
+    for (int i = 0; i < 3 && w->several; i++) {
+        sqlite3_str_appendf(sql,
+                            "DROP TRIGGER IF EXISTS main.\"nps_watch_%w_%w%s\";\n"
+                            "CREATE TRIGGER main.\"nps_watch_%w_%w%s\" %s ON \"%w\" BEGIN"
+                            " INSERT INTO \"%w\" (\"%w\", step) SELECT %s.\"%w\", 'note'",
+                            table, w->tag, several[i][0], table, w->tag, several[i][0], several[i][1],
+                            table, w->upkeep, w->key, several[i][2], key);
+        if (i == 1)
+            sqlite3_str_appendf(sql, " UNION SELECT NEW.\"%w\", 'note'", key);
+        sqlite3_str_appendf(sql, "; END;\n");
+    }
     if (sqlite3_stricmp(table, w->relation) == 0 && strcmp(w->key, "id") == 0)
         sqlite3_str_appendf(sql, "CREATE INDEX IF NOT EXISTS main.\"%w_contact\" ON \"%w\" (contact_id);\n",
                             w->relation, table);
@@ -755,9 +777,11 @@ static char *watch_script(sqlite3 *db, const char *table, const struct watched *
 
 /* nps_watch(table, relation [, key]): keep the programme's maintained tables
  * following the writes to table, which relation (nps_contacts,
- * nps_invitations, nps_responses or nps_account_contacts) is or shows: key is the table's column
- * that relation shows as its key (by default the column of the key's own
- * name: id, or contact_id for nps_contacts).  Returns what it installed.
+ * nps_invitations, nps_responses, nps_account_contacts or
+ * nps_response_attributes) is or shows: key is the table's column that
+ * relation shows as its key (by default the column of the key's own name:
+ * id, contact_id for nps_contacts and nps_account_contacts, response_id for
+ * nps_response_attributes).  Returns what it installed.
  * Checks come in this order: NULL arguments, table, relation, key. */
 static void fn_watch(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {

@@ -550,6 +550,7 @@ BEGIN
                    AND c.id > s.last_response_id));
     END IF;
     PERFORM nps_account_response_upkeep(gone, came);
+    PERFORM nps_attribute_upkeep(ARRAY(SELECT g.id FROM unnest(gone) AS g), ARRAY(SELECT c.id FROM unnest(came) AS c));
 END
 $f$;
 
@@ -736,7 +737,9 @@ BEGIN
              WHERE g.tgrelid = tbl AND g.tgname IN ('nps_watch_insert', 'nps_watch_update',
                    'nps_watch_delete', 'nps_watch_forget', 'nps_watch_truncate',
                    'nps_watch_account_insert', 'nps_watch_account_update', 'nps_watch_account_delete',
-                   'nps_watch_account_forget', 'nps_watch_account_truncate') LOOP
+                   'nps_watch_account_forget', 'nps_watch_account_truncate',
+                   'nps_watch_attribute_insert', 'nps_watch_attribute_update',
+                   'nps_watch_attribute_delete', 'nps_watch_attribute_truncate') LOOP
         EXECUTE format('DROP TRIGGER %I ON %s', t, tbl);
         had := 1;
     END LOOP;
@@ -746,25 +749,30 @@ $f$;
 
 -- nps_watch(table, relation [, key]): the triggers above on table, for
 -- relation (nps_contacts, nps_invitations, nps_responses or
--- nps_account_contacts): the relation itself, or your table behind it when
--- it is your view, key being the table's column that the view shows as its
--- id (contact_id for nps_contacts and nps_account_contacts; by default the
--- column of that name).  One table may be behind two relations (the
--- triggers of nps_account_contacts are named nps_watch_account_*).  On the
--- relation itself, also the index by contact (by account for
--- nps_account_contacts) that the upkeep reads.  Returns what it installed.
--- The names are resolved where the caller wrote them (regclass), not
--- through this function's search_path.
+-- nps_account_contacts or nps_response_attributes): the relation itself,
+-- or your table behind it when it is your view, key being the table's
+-- column that the view shows as its id (contact_id for nps_contacts and
+-- nps_account_contacts, response_id for nps_response_attributes, whose
+-- triggers are nps_watch_attributes(); by default the column of that
+-- name).  One table may be behind several relations: the triggers of
+-- nps_account_contacts are named nps_watch_account_*, those of
+-- nps_response_attributes nps_watch_attribute_*.  On the relation itself,
+-- also the index by contact (by account for nps_account_contacts) that the
+-- upkeep reads.  Returns what it installed.  The names are resolved where
+-- the caller wrote them (regclass), not through this function's
+-- search_path.
 CREATE OR REPLACE FUNCTION nps_watch(tbl regclass, relation regclass, key text DEFAULT NULL)
 RETURNS text LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
 DECLARE
     rel text := CASE relation WHEN 'nps_responses'::regclass THEN 'nps_responses'
                               WHEN 'nps_invitations'::regclass THEN 'nps_invitations'
                               WHEN 'nps_contacts'::regclass THEN 'nps_contacts'
-                              WHEN 'nps_account_contacts'::regclass THEN 'nps_account_contacts' END;
+                              WHEN 'nps_account_contacts'::regclass THEN 'nps_account_contacts'
+                              WHEN 'nps_response_attributes'::regclass THEN 'nps_response_attributes' END;
     k text := coalesce(key, CASE WHEN rel IN ('nps_contacts', 'nps_account_contacts') THEN 'contact_id'
-                                 ELSE 'id' END);
-    p text := CASE rel WHEN 'nps_account_contacts' THEN 'nps_watch_account_' ELSE 'nps_watch_' END;
+                                 WHEN rel = 'nps_response_attributes' THEN 'response_id' ELSE 'id' END);
+    p text := CASE rel WHEN 'nps_account_contacts' THEN 'nps_watch_account_'
+                       WHEN 'nps_response_attributes' THEN 'nps_watch_attribute_' ELSE 'nps_watch_' END;
     t text;
     fn text := (SELECT quote_ident(n.nspname) FROM pg_catalog.pg_namespace AS n
                 JOIN pg_catalog.pg_class AS c ON c.relnamespace = n.oid
@@ -775,7 +783,7 @@ BEGIN
             USING ERRCODE = '22004';
     END IF;
     IF rel IS NULL THEN
-        RAISE EXCEPTION 'nps_watch: ''%'' is not nps_contacts, nps_invitations, nps_responses or nps_account_contacts of a loaded programme',
+        RAISE EXCEPTION 'nps_watch: ''%'' is not nps_contacts, nps_invitations, nps_responses, nps_account_contacts or nps_response_attributes of a loaded programme',
             relation USING ERRCODE = '22023';
     END IF;
     IF (SELECT c.relkind FROM pg_catalog.pg_class AS c WHERE c.oid = tbl) NOT IN ('r', 'p') THEN
@@ -790,7 +798,15 @@ BEGIN
                                                     p || 'forget', p || 'truncate') LOOP
         EXECUTE format('DROP TRIGGER %I ON %s', t, tbl);
     END LOOP;
-    IF tbl = relation THEN
+    IF rel = 'nps_response_attributes' THEN
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %s REFERENCING NEW TABLE AS new_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_attributes(%L)', p || 'insert', tbl, fn, k);
+        EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %s'
+                       ' REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_attributes(%L)', p || 'update', tbl, fn, k);
+        EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %s REFERENCING OLD TABLE AS old_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_attributes(%L)', p || 'delete', tbl, fn, k);
+    ELSIF tbl = relation THEN
         EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %s REFERENCING NEW TABLE AS new_rows'
                        ' FOR EACH STATEMENT EXECUTE FUNCTION %s.nps_watch_rows(%L)', p || 'insert', tbl, fn, rel);
         EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %s'
@@ -1551,6 +1567,136 @@ CREATE TABLE IF NOT EXISTS nps_response_attributes (
     PRIMARY KEY (response_id, attribute, value)
 );
 
+-- The attributes of nps_response_attributes as nps_driver_impact counts
+-- them (every attribute but the built-in theme, campaign, channel and
+-- segment; a row without a value is none), kept up to date as responses
+-- and attributes are written (upkeep, below), so that it reads no response:
+-- nps_attribute_scores holds each scored response's values with its score,
+-- as they were counted; nps_attribute_states the nps_state of the scored
+-- responses with each value, nps_attribute_totals per attribute that of the
+-- scored responses with any value of it, each once.  A value or attribute
+-- without a scored response has no row (the upkeep deletes a state it
+-- leaves with none).
+CREATE TABLE IF NOT EXISTS nps_attribute_scores (
+    response_id bigint NOT NULL,   -- nps_responses.id
+    attribute text NOT NULL,
+    value text NOT NULL,
+    score smallint NOT NULL,       -- the response's score
+    PRIMARY KEY (response_id, attribute, value)
+);
+CREATE TABLE IF NOT EXISTS nps_attribute_states (
+    attribute text NOT NULL,
+    value text NOT NULL,
+    st nps_state NOT NULL,         -- nps_state of the scores
+    PRIMARY KEY (attribute, value)
+);
+CREATE TABLE IF NOT EXISTS nps_attribute_totals (
+    attribute text NOT NULL PRIMARY KEY,
+    st nps_state NOT NULL          -- nps_state of the scores
+);
+
+-- The upkeep of the attributes of responses: forgetting a response takes
+-- its values out as nps_attribute_scores counted them; noting one takes
+-- them out and puts back its values as nps_response_attributes and
+-- nps_responses show them now.  So a response's attributes are right after
+-- a note however many of its rows changed, and the upkeep of responses
+-- (nps_response_upkeep) forgets and notes their attributes with them.  A
+-- table behind both nps_responses and nps_response_attributes (the demo's
+-- responses) is watched once, for nps_responses.
+-- (A response counts once in an attribute's total: by the row of its first
+-- value of the attribute.  A trigger here finds a response's states by
+-- index, the attributes between the response's first and last, and makes
+-- no temporary table: SQLite keeps those of a trigger's trigger until the
+-- end of the writing statement, in the temporary file unless temp_store is
+-- MEMORY, which makes a statement of many rows slower with every row.)
+-- The responses of ids gone forgotten, those of ids come noted, set by set.
+CREATE OR REPLACE FUNCTION nps_attribute_upkeep(gone bigint[], came bigint[])
+RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+DECLARE
+    ids bigint[] := coalesce(gone, '{}') || coalesce(came, '{}');
+BEGIN
+    UPDATE nps_attribute_states AS d SET st = nps_state_unmerge(d.st, p.st)
+    FROM (SELECT s.attribute, s.value, nps_state(s.score) AS st FROM nps_attribute_scores AS s
+          WHERE s.response_id = ANY (ids) GROUP BY 1, 2) AS p
+    WHERE (d.attribute, d.value) = (p.attribute, p.value);
+    UPDATE nps_attribute_totals AS d SET st = nps_state_unmerge(d.st, p.st)
+    FROM (SELECT s.attribute, nps_state(s.score) AS st
+          FROM (SELECT DISTINCT s.response_id, s.attribute, s.score FROM nps_attribute_scores AS s
+                WHERE s.response_id = ANY (ids)) AS s
+          GROUP BY 1) AS p
+    WHERE d.attribute = p.attribute;
+    DELETE FROM nps_attribute_states AS d
+    WHERE nps_rows_of(d.st) = 0
+      AND (d.attribute, d.value) IN (SELECT s.attribute, s.value FROM nps_attribute_scores AS s
+                                     WHERE s.response_id = ANY (ids));
+    DELETE FROM nps_attribute_totals AS d
+    WHERE nps_rows_of(d.st) = 0
+      AND d.attribute IN (SELECT s.attribute FROM nps_attribute_scores AS s WHERE s.response_id = ANY (ids));
+    DELETE FROM nps_attribute_scores AS s WHERE s.response_id = ANY (ids);
+    IF cardinality(came) > 0 THEN
+        INSERT INTO nps_attribute_scores (response_id, attribute, value, score)
+        SELECT a.response_id, a.attribute, a.value, r.score
+        FROM nps_response_attributes AS a JOIN nps_responses AS r ON r.id = a.response_id
+        WHERE a.response_id = ANY (came)
+          AND a.attribute NOT IN ('theme', 'campaign', 'channel', 'segment') AND a.value IS NOT NULL
+          AND nps_category(r.score) IS NOT NULL
+        ON CONFLICT DO NOTHING;
+        INSERT INTO nps_attribute_states AS d (attribute, value, st)
+        SELECT s.attribute, s.value, nps_state(s.score) FROM nps_attribute_scores AS s
+        WHERE s.response_id = ANY (came) GROUP BY 1, 2 ORDER BY 1, 2
+        ON CONFLICT (attribute, value) DO UPDATE SET st = nps_state_merge(d.st, excluded.st);
+        INSERT INTO nps_attribute_totals AS d (attribute, st)
+        SELECT s.attribute, nps_state(s.score)
+        FROM (SELECT DISTINCT s.response_id, s.attribute, s.score FROM nps_attribute_scores AS s
+              WHERE s.response_id = ANY (came)) AS s
+        GROUP BY 1 ORDER BY 1
+        ON CONFLICT (attribute) DO UPDATE SET st = nps_state_merge(d.st, excluded.st);
+    END IF;
+END
+$f$;
+
+-- The triggers nps_watch() puts on nps_response_attributes, or on your
+-- table behind it, whose column TG_ARGV[0] it shows as response_id: after
+-- each statement, the responses of the rows it wrote (as they were and as
+-- they are) are noted, 10,000 at a time.
+CREATE OR REPLACE FUNCTION nps_watch_attributes() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+BEGIN
+    EXECUTE format('SELECT nps_attribute_upkeep(NULL, array_agg(k)) FROM (SELECT k,'
+                   ' (row_number() OVER () - 1) / 10000 AS g FROM (%s) AS d(k)) AS x GROUP BY g',
+                   CASE TG_OP WHEN 'INSERT' THEN format('SELECT DISTINCT n.%I FROM new_rows AS n', TG_ARGV[0])
+                              WHEN 'DELETE' THEN format('SELECT DISTINCT o.%I FROM old_rows AS o', TG_ARGV[0])
+                              ELSE format('SELECT o.%1$I FROM old_rows AS o UNION SELECT n.%1$I FROM new_rows AS n',
+                                          TG_ARGV[0]) END);
+    RETURN NULL;
+END
+$f$;
+
+CREATE OR REPLACE FUNCTION nps_rebuild_attributes() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
+BEGIN
+    DELETE FROM nps_attribute_scores;
+    INSERT INTO nps_attribute_scores (response_id, attribute, value, score)
+    SELECT a.response_id, a.attribute, a.value, r.score
+    FROM nps_response_attributes AS a JOIN nps_responses AS r ON r.id = a.response_id
+    WHERE a.attribute NOT IN ('theme', 'campaign', 'channel', 'segment') AND a.value IS NOT NULL
+      AND nps_category(r.score) IS NOT NULL
+    ON CONFLICT DO NOTHING;
+    DELETE FROM nps_attribute_states;
+    INSERT INTO nps_attribute_states (attribute, value, st)
+    SELECT attribute, value, nps_state(score) FROM nps_attribute_scores GROUP BY attribute, value;
+    DELETE FROM nps_attribute_totals;
+    INSERT INTO nps_attribute_totals (attribute, st)
+    SELECT attribute, nps_state(score)
+    FROM (SELECT response_id, attribute, min(score) AS score FROM nps_attribute_scores
+          GROUP BY response_id, attribute) AS s
+    GROUP BY attribute;
+    RETURN NEW;
+END
+$f$;
+CREATE OR REPLACE TRIGGER nps_rebuild_attributes INSTEAD OF INSERT ON nps_rebuild
+    FOR EACH ROW EXECUTE FUNCTION nps_rebuild_attributes();
+
 -- What both views compute from states(attribute, value, st, all_st): the
 -- nps_state of the scored responses with each value and of those it is
 -- measured against (all_scored), as CTEs to follow theirs: t, a row per
@@ -1562,17 +1708,16 @@ CREATE TABLE IF NOT EXISTS nps_response_attributes (
 -- the scored responses it is measured against (all_scored, the n above),
 -- its NPS and the rest's, the points it costs and the gap, each with its
 -- 95% interval, the p-value against the rest and the q-value over all
--- rows.  Largest cost first.  The themes, the campaign and the channel are
--- read from the maintained tables (nps_theme_mentions, nps_response_daily);
--- the account's segment and the attributes of nps_response_attributes from
--- the responses they belong to.
+-- rows.  Largest cost first.  The themes, the campaign, the channel and
+-- the attributes of nps_response_attributes are read from the maintained
+-- tables (nps_theme_mentions, nps_response_daily, nps_attribute_states and
+-- nps_attribute_totals); the account's segment from the responses of the
+-- accounts' contacts.
 CREATE OR REPLACE VIEW nps_driver_impact AS
 WITH RECURSIVE d AS MATERIALIZED (
     SELECT campaign, channel, st FROM nps_response_daily WHERE st IS NOT NULL
 ),
--- Each scored response of an account's contact with the account's segment,
--- and each scored response with each value of the attributes of
--- nps_response_attributes.
+-- Each scored response of an account's contact with the account's segment.
 x AS MATERIALIZED (
     SELECT 'segment' AS attribute, coalesce(acc.segment, '(none)') AS value, r.id AS response_id,
            r.score
@@ -1580,12 +1725,6 @@ x AS MATERIALIZED (
     JOIN nps_accounts AS acc ON acc.account_id = ac.account_id
     JOIN nps_responses AS r ON r.contact_id = ac.contact_id
     WHERE nps_category(r.score) IS NOT NULL   -- a score (blank text in SQLite is none)
-    UNION ALL
-    SELECT a.attribute, a.value, r.id, r.score
-    FROM (SELECT DISTINCT response_id, attribute, value FROM nps_response_attributes
-          WHERE attribute NOT IN ('theme', 'campaign', 'channel', 'segment')) AS a
-    JOIN nps_responses AS r ON r.id = a.response_id
-    WHERE nps_category(r.score) IS NOT NULL
 ),
 -- The nps_state of the scored responses with each value.
 v AS (
@@ -1597,6 +1736,8 @@ v AS (
     SELECT 'channel', channel, nps_state(st) FROM d GROUP BY channel
     UNION ALL
     SELECT attribute, value, nps_state(score) FROM x GROUP BY attribute, value
+    UNION ALL
+    SELECT attribute, value, st FROM nps_attribute_states
 ),
 -- The scored responses each attribute is measured over, each once: all of
 -- them for the themes, the campaign and the channel; for another attribute
@@ -1612,6 +1753,8 @@ base AS (
     SELECT attribute, nps_state(score)
     FROM (SELECT DISTINCT attribute, response_id, score FROM x) AS u
     GROUP BY attribute
+    UNION ALL
+    SELECT attribute, st FROM nps_attribute_totals
 ),
 states AS (
     SELECT v.attribute, v.value, v.st, b.st AS all_st
@@ -1746,7 +1889,8 @@ ORDER BY t.cost_points DESC, t.value;
 INSERT INTO nps_rebuild (tables)
 SELECT string_agg(nps_watch(c.oid, c.oid), '; ') FROM pg_catalog.pg_class AS c
 WHERE c.relnamespace = pg_catalog.current_schema()::regnamespace AND c.relkind IN ('r', 'p')
-  AND c.relname IN ('nps_contacts', 'nps_invitations', 'nps_responses', 'nps_account_contacts');
+  AND c.relname IN ('nps_contacts', 'nps_invitations', 'nps_responses', 'nps_account_contacts',
+                    'nps_response_attributes');
 
 
 RESET client_min_messages;

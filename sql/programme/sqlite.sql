@@ -1358,6 +1358,170 @@ CREATE TABLE IF NOT EXISTS nps_response_attributes (
     PRIMARY KEY (response_id, attribute, value)
 );
 
+-- The attributes of nps_response_attributes as nps_driver_impact counts
+-- them (every attribute but the built-in theme, campaign, channel and
+-- segment; a row without a value is none), kept up to date as responses
+-- and attributes are written (upkeep, below), so that it reads no response:
+-- nps_attribute_scores holds each scored response's values with its score,
+-- as they were counted; nps_attribute_states the nps_state of the scored
+-- responses with each value, nps_attribute_totals per attribute that of the
+-- scored responses with any value of it, each once.  A value or attribute
+-- without a scored response has no row (the upkeep deletes a state it
+-- leaves with none).
+CREATE TABLE IF NOT EXISTS nps_attribute_scores (
+    response_id INTEGER NOT NULL,  -- nps_responses.id
+    attribute TEXT NOT NULL,
+    value TEXT NOT NULL,
+    score INTEGER NOT NULL,        -- the response's score
+    PRIMARY KEY (response_id, attribute, value)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS nps_attribute_states (
+    attribute TEXT NOT NULL,
+    value TEXT NOT NULL,
+    st BLOB NOT NULL,              -- nps_state of the scores
+    PRIMARY KEY (attribute, value)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS nps_attribute_totals (
+    attribute TEXT NOT NULL PRIMARY KEY,
+    st BLOB NOT NULL               -- nps_state of the scores
+) WITHOUT ROWID;
+
+-- The upkeep of the attributes of responses: forgetting a response takes
+-- its values out as nps_attribute_scores counted them; noting one takes
+-- them out and puts back its values as nps_response_attributes and
+-- nps_responses show them now.  So a response's attributes are right after
+-- a note however many of its rows changed, and the upkeep of responses
+-- (nps_response_upkeep) forgets and notes their attributes with them.  A
+-- table behind both nps_responses and nps_response_attributes (the demo's
+-- responses) is watched once, for nps_responses.
+-- (A response counts once in an attribute's total: by the row of its first
+-- value of the attribute.  A trigger here finds a response's states by
+-- index, the attributes between the response's first and last, and makes
+-- no temporary table: SQLite keeps those of a trigger's trigger until the
+-- end of the writing statement, in the temporary file unless temp_store is
+-- MEMORY, which makes a statement of many rows slower with every row.)
+DROP VIEW IF EXISTS nps_response_attribute_upkeep;
+CREATE VIEW nps_response_attribute_upkeep AS
+SELECT NULL AS response_id, NULL AS step WHERE 0;
+
+CREATE TRIGGER nps_response_attribute_forget INSTEAD OF INSERT ON nps_response_attribute_upkeep
+WHEN NEW.step = 'forget'
+BEGIN
+    UPDATE nps_attribute_states
+    SET st = nps_state_unmerge(st, (SELECT nps_state(s.score) FROM nps_attribute_scores AS s
+                                    WHERE s.response_id = NEW.response_id
+                                      AND s.attribute = nps_attribute_states.attribute
+                                      AND s.value = nps_attribute_states.value))
+    WHERE attribute BETWEEN (SELECT min(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+                        AND (SELECT max(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+      AND EXISTS (SELECT 1 FROM nps_attribute_scores AS s
+                  WHERE s.response_id = NEW.response_id AND s.attribute = nps_attribute_states.attribute
+                    AND s.value = nps_attribute_states.value);
+    DELETE FROM nps_attribute_states
+    WHERE attribute BETWEEN (SELECT min(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+                        AND (SELECT max(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+      AND nps_rows_of(st) = 0;
+    UPDATE nps_attribute_totals
+    SET st = nps_state_unmerge(st, (SELECT nps_state(s.score) FROM nps_attribute_scores AS s
+                                    WHERE s.response_id = NEW.response_id
+                                      AND s.attribute = nps_attribute_totals.attribute
+                                      AND NOT EXISTS (SELECT 1 FROM nps_attribute_scores AS f
+                                                      WHERE f.response_id = s.response_id
+                                                        AND f.attribute = s.attribute
+                                                        AND f.value < s.value)))
+    WHERE attribute BETWEEN (SELECT min(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+                        AND (SELECT max(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+      AND EXISTS (SELECT 1 FROM nps_attribute_scores AS s
+                  WHERE s.response_id = NEW.response_id AND s.attribute = nps_attribute_totals.attribute);
+    DELETE FROM nps_attribute_totals
+    WHERE attribute BETWEEN (SELECT min(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+                        AND (SELECT max(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+      AND nps_rows_of(st) = 0;
+    DELETE FROM nps_attribute_scores WHERE response_id = NEW.response_id;
+END;
+
+CREATE TRIGGER nps_response_attribute_note INSTEAD OF INSERT ON nps_response_attribute_upkeep
+WHEN NEW.step = 'note'
+BEGIN
+    UPDATE nps_attribute_states
+    SET st = nps_state_unmerge(st, (SELECT nps_state(s.score) FROM nps_attribute_scores AS s
+                                    WHERE s.response_id = NEW.response_id
+                                      AND s.attribute = nps_attribute_states.attribute
+                                      AND s.value = nps_attribute_states.value))
+    WHERE attribute BETWEEN (SELECT min(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+                        AND (SELECT max(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+      AND EXISTS (SELECT 1 FROM nps_attribute_scores AS s
+                  WHERE s.response_id = NEW.response_id AND s.attribute = nps_attribute_states.attribute
+                    AND s.value = nps_attribute_states.value);
+    DELETE FROM nps_attribute_states
+    WHERE attribute BETWEEN (SELECT min(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+                        AND (SELECT max(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+      AND nps_rows_of(st) = 0;
+    UPDATE nps_attribute_totals
+    SET st = nps_state_unmerge(st, (SELECT nps_state(s.score) FROM nps_attribute_scores AS s
+                                    WHERE s.response_id = NEW.response_id
+                                      AND s.attribute = nps_attribute_totals.attribute
+                                      AND NOT EXISTS (SELECT 1 FROM nps_attribute_scores AS f
+                                                      WHERE f.response_id = s.response_id
+                                                        AND f.attribute = s.attribute
+                                                        AND f.value < s.value)))
+    WHERE attribute BETWEEN (SELECT min(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+                        AND (SELECT max(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+      AND EXISTS (SELECT 1 FROM nps_attribute_scores AS s
+                  WHERE s.response_id = NEW.response_id AND s.attribute = nps_attribute_totals.attribute);
+    DELETE FROM nps_attribute_totals
+    WHERE attribute BETWEEN (SELECT min(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+                        AND (SELECT max(attribute) FROM nps_attribute_scores WHERE response_id = NEW.response_id)
+      AND nps_rows_of(st) = 0;
+    DELETE FROM nps_attribute_scores WHERE response_id = NEW.response_id;
+    INSERT INTO nps_attribute_scores (response_id, attribute, value, score)
+    SELECT a.response_id, a.attribute, a.value, r.score
+    FROM nps_response_attributes AS a JOIN nps_responses AS r ON r.id = a.response_id
+    WHERE a.response_id = NEW.response_id
+      AND a.attribute NOT IN ('theme', 'campaign', 'channel', 'segment') AND a.value IS NOT NULL
+      AND nps_category(r.score) IS NOT NULL   -- a score (blank text is none)
+    ON CONFLICT DO NOTHING;
+    INSERT INTO nps_attribute_states (attribute, value, st)
+    SELECT attribute, value, nps_state(score) FROM nps_attribute_scores
+    WHERE response_id = NEW.response_id GROUP BY attribute, value
+    ON CONFLICT (attribute, value) DO UPDATE SET st = nps_state_merge(st, excluded.st);
+    INSERT INTO nps_attribute_totals (attribute, st)
+    SELECT s.attribute, nps_state(s.score) FROM nps_attribute_scores AS s
+    WHERE s.response_id = NEW.response_id
+                                      AND NOT EXISTS (SELECT 1 FROM nps_attribute_scores AS f
+                                                      WHERE f.response_id = s.response_id
+                                                        AND f.attribute = s.attribute
+                                                        AND f.value < s.value)
+    GROUP BY s.attribute
+    ON CONFLICT (attribute) DO UPDATE SET st = nps_state_merge(st, excluded.st);
+END;
+
+-- A response forgotten or noted: its attributes with it.
+CREATE TRIGGER nps_response_attributes_upkeep INSTEAD OF INSERT ON nps_response_upkeep
+BEGIN
+    INSERT INTO nps_response_attribute_upkeep (response_id, step) VALUES (NEW.id, NEW.step);
+END;
+
+CREATE TRIGGER nps_rebuild_attributes INSTEAD OF INSERT ON nps_rebuild
+BEGIN
+    DELETE FROM nps_attribute_scores;
+    INSERT INTO nps_attribute_scores (response_id, attribute, value, score)
+    SELECT a.response_id, a.attribute, a.value, r.score
+    FROM nps_response_attributes AS a JOIN nps_responses AS r ON r.id = a.response_id
+    WHERE a.attribute NOT IN ('theme', 'campaign', 'channel', 'segment') AND a.value IS NOT NULL
+      AND nps_category(r.score) IS NOT NULL
+    ON CONFLICT DO NOTHING;
+    DELETE FROM nps_attribute_states;
+    INSERT INTO nps_attribute_states (attribute, value, st)
+    SELECT attribute, value, nps_state(score) FROM nps_attribute_scores GROUP BY attribute, value;
+    DELETE FROM nps_attribute_totals;
+    INSERT INTO nps_attribute_totals (attribute, st)
+    SELECT attribute, nps_state(score)
+    FROM (SELECT response_id, attribute, min(score) AS score FROM nps_attribute_scores
+          GROUP BY response_id, attribute)
+    GROUP BY attribute;
+END;
+
 -- What both views compute from states(attribute, value, st, all_st): the
 -- nps_state of the scored responses with each value and of those it is
 -- measured against (all_scored), as CTEs to follow theirs: t, a row per
@@ -1369,18 +1533,17 @@ CREATE TABLE IF NOT EXISTS nps_response_attributes (
 -- the scored responses it is measured against (all_scored, the n above),
 -- its NPS and the rest's, the points it costs and the gap, each with its
 -- 95% interval, the p-value against the rest and the q-value over all
--- rows.  Largest cost first.  The themes, the campaign and the channel are
--- read from the maintained tables (nps_theme_mentions, nps_response_daily);
--- the account's segment and the attributes of nps_response_attributes from
--- the responses they belong to.
+-- rows.  Largest cost first.  The themes, the campaign, the channel and
+-- the attributes of nps_response_attributes are read from the maintained
+-- tables (nps_theme_mentions, nps_response_daily, nps_attribute_states and
+-- nps_attribute_totals); the account's segment from the responses of the
+-- accounts' contacts.
 DROP VIEW IF EXISTS nps_driver_impact;
 CREATE VIEW nps_driver_impact AS
 WITH RECURSIVE d AS MATERIALIZED (
     SELECT campaign, channel, st FROM nps_response_daily WHERE st IS NOT NULL
 ),
--- Each scored response of an account's contact with the account's segment,
--- and each scored response with each value of the attributes of
--- nps_response_attributes.
+-- Each scored response of an account's contact with the account's segment.
 x AS MATERIALIZED (
     SELECT 'segment' AS attribute, coalesce(acc.segment, '(none)') AS value, r.id AS response_id,
            r.score
@@ -1388,12 +1551,6 @@ x AS MATERIALIZED (
     JOIN nps_accounts AS acc ON acc.account_id = ac.account_id
     JOIN nps_responses AS r ON r.contact_id = ac.contact_id
     WHERE nps_category(r.score) IS NOT NULL   -- a score (blank text in SQLite is none)
-    UNION ALL
-    SELECT a.attribute, a.value, r.id, r.score
-    FROM (SELECT DISTINCT response_id, attribute, value FROM nps_response_attributes
-          WHERE attribute NOT IN ('theme', 'campaign', 'channel', 'segment')) AS a
-    JOIN nps_responses AS r ON r.id = a.response_id
-    WHERE nps_category(r.score) IS NOT NULL
 ),
 -- The nps_state of the scored responses with each value.
 v AS (
@@ -1405,6 +1562,8 @@ v AS (
     SELECT 'channel', channel, nps_state(st) FROM d GROUP BY channel
     UNION ALL
     SELECT attribute, value, nps_state(score) FROM x GROUP BY attribute, value
+    UNION ALL
+    SELECT attribute, value, st FROM nps_attribute_states
 ),
 -- The scored responses each attribute is measured over, each once: all of
 -- them for the themes, the campaign and the channel; for another attribute
@@ -1420,6 +1579,8 @@ base AS (
     SELECT attribute, nps_state(score)
     FROM (SELECT DISTINCT attribute, response_id, score FROM x) AS u
     GROUP BY attribute
+    UNION ALL
+    SELECT attribute, st FROM nps_attribute_totals
 ),
 states AS (
     SELECT v.attribute, v.value, v.st, b.st AS all_st
@@ -1560,5 +1721,7 @@ SELECT 1 WHERE CASE WHEN (SELECT type FROM pragma_table_list WHERE schema = 'mai
                          = 'table' THEN nps_watch('nps_responses', 'nps_responses') IS NULL END;
 SELECT 1 WHERE CASE WHEN (SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'nps_account_contacts')
                          = 'table' THEN nps_watch('nps_account_contacts', 'nps_account_contacts') IS NULL END;
+SELECT 1 WHERE CASE WHEN (SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'nps_response_attributes')
+                         = 'table' THEN nps_watch('nps_response_attributes', 'nps_response_attributes') IS NULL END;
 INSERT INTO nps_rebuild DEFAULT VALUES;
 

@@ -63,8 +63,8 @@ TEST(test_message_texts)
     message_is(NPS_E_STRENGTH, "nps_shrunk_of", "-1",
                "nps_shrunk_of: strength -1 is not a finite number >= 0");
     message_is(NPS_E_WATCHED, "nps_watch", "'responses'",
-               "nps_watch: 'responses' is not nps_contacts, nps_invitations, nps_responses or "
-               "nps_account_contacts of a loaded programme");
+               "nps_watch: 'responses' is not nps_contacts, nps_invitations, nps_responses, "
+               "nps_account_contacts or nps_response_attributes of a loaded programme");
 }
 
 /* Every message names the function first, reads like PostgreSQL's own

@@ -87,14 +87,16 @@ ENGINE_ONLY = {
     # table, nps_alert unless the call names another; PostgreSQL notifies.
     'nps_alert': 'sqlite',
     # SQLite has no stored procedures: the upkeep of one row of nps_contacts,
-    # nps_invitations, nps_responses or nps_account_contacts is the INSTEAD
-    # OF trigger of a view, which the triggers of nps_watch() insert into;
-    # PostgreSQL's upkeep is functions over a statement's rows
-    # (nps_contact_upkeep() and the like).  So are the steps of the account
+    # nps_invitations, nps_responses, nps_account_contacts or (of one
+    # response's rows) nps_response_attributes is the INSTEAD OF trigger of a
+    # view, which the triggers of nps_watch() insert into; PostgreSQL's upkeep
+    # is functions over a statement's rows (nps_contact_upkeep(),
+    # nps_attribute_upkeep() and the like).  So are the steps of the account
     # windows' upkeep (nps_account_touch(), nps_account_advance()).
     'nps_contact_upkeep': 'sqlite',
     'nps_invitation_upkeep': 'sqlite',
     'nps_response_upkeep': 'sqlite',
+    'nps_response_attribute_upkeep': 'sqlite',
     'nps_account_contact_upkeep': 'sqlite',
     'nps_account_touch': 'sqlite',
     'nps_account_advance': 'sqlite',

@@ -6,7 +6,9 @@
 -- the upkeep: phrases found with LIKE (the upkeep uses instr or strpos), a
 -- contact's latest response by NOT EXISTS (the upkeep compares rows as they
 -- arrive, the rebuild numbers them), a day as the first ten characters of
--- the time.  Valid SQL for both engines.
+-- the time, an attribute's states from a DISTINCT over the attributes and
+-- the responses (the upkeep keeps nps_attribute_scores and merges states).
+-- Valid SQL for both engines.
 
 -- A contact's row recomputed: its last invitation, and the scored response
 -- no other scored response of the contact is later than (by time, then id).
@@ -102,6 +104,13 @@ FROM (SELECT n.account_id, w.window_days,
                   UNION ALL SELECT 365) AS w) AS x
 WHERE (window_days > 0 AND promoters + passives + detractors > 0) OR (window_days = 0 AND voters <> 0);
 
+-- The attributes recomputed: each scored response (a score not NULL) with
+-- each distinct value of an attribute that is not built in.
+CREATE VIEW t_attribute_values AS
+SELECT DISTINCT a.response_id, a.attribute, a.value, r.score
+FROM nps_response_attributes AS a JOIN nps_responses AS r ON r.id = a.response_id
+WHERE r.score IS NOT NULL AND a.attribute NOT IN ('theme', 'campaign', 'channel', 'segment');
+
 CREATE VIEW t_check AS
 SELECT 'nps_theme_phrases' AS maintained, (SELECT count(*) FROM nps_theme_phrases) AS n_rows,
        (SELECT count(*) FROM (SELECT theme, folded FROM nps_theme_phrases
@@ -183,5 +192,37 @@ SELECT 'nps_account_windows', (SELECT count(*) FROM t_account_windows_read),
        (SELECT count(*) FROM (SELECT * FROM t_account_windows_read
                               EXCEPT SELECT * FROM t_account_windows) AS x)
        + (SELECT count(*) FROM (SELECT * FROM t_account_windows
-                                EXCEPT SELECT * FROM t_account_windows_read) AS x);
+                                EXCEPT SELECT * FROM t_account_windows_read) AS x)
+UNION ALL
+SELECT 'nps_attribute_scores', (SELECT count(*) FROM nps_attribute_scores),
+       (SELECT count(*) FROM (SELECT response_id, attribute, value, score FROM nps_attribute_scores
+                              EXCEPT SELECT response_id, attribute, value, score FROM t_attribute_values) AS x)
+       + (SELECT count(*) FROM (SELECT response_id, attribute, value, score FROM t_attribute_values
+                                EXCEPT SELECT response_id, attribute, value, score FROM nps_attribute_scores) AS x)
+UNION ALL
+SELECT 'nps_attribute_states', (SELECT count(*) FROM nps_attribute_states),
+       (SELECT count(*) FROM (SELECT attribute, value, nps_rows_of(st), CAST(nps_summary_of(st) AS text)
+                              FROM nps_attribute_states
+                              EXCEPT
+                              SELECT attribute, value, count(*), CAST(nps_summary(score) AS text)
+                              FROM t_attribute_values GROUP BY attribute, value) AS x)
+       + (SELECT count(*) FROM (SELECT attribute, value, count(*), CAST(nps_summary(score) AS text)
+                                FROM t_attribute_values GROUP BY attribute, value
+                                EXCEPT
+                                SELECT attribute, value, nps_rows_of(st), CAST(nps_summary_of(st) AS text)
+                                FROM nps_attribute_states) AS x)
+UNION ALL
+SELECT 'nps_attribute_totals', (SELECT count(*) FROM nps_attribute_totals),
+       (SELECT count(*) FROM (SELECT attribute, nps_rows_of(st), CAST(nps_summary_of(st) AS text)
+                              FROM nps_attribute_totals
+                              EXCEPT
+                              SELECT attribute, count(*), CAST(nps_summary(score) AS text)
+                              FROM (SELECT DISTINCT response_id, attribute, score FROM t_attribute_values) AS u
+                              GROUP BY attribute) AS x)
+       + (SELECT count(*) FROM (SELECT attribute, count(*), CAST(nps_summary(score) AS text)
+                                FROM (SELECT DISTINCT response_id, attribute, score FROM t_attribute_values) AS u
+                                GROUP BY attribute
+                                EXCEPT
+                                SELECT attribute, nps_rows_of(st), CAST(nps_summary_of(st) AS text)
+                                FROM nps_attribute_totals) AS x);
 

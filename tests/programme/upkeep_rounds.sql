@@ -1,8 +1,8 @@
 -- Rounds of pseudo-random inserts, updates and deletes (multi-row and
 -- single-row statements) of responses, invitations, contacts, theme
--- phrases and stakeholders over the fixture, and moves of "now", each
--- followed by the check of the maintained tables (upkeep_check.sql), then a
--- rebuild and the check again.  Read by
+-- phrases, attributes of responses and stakeholders over the fixture, and
+-- moves of "now", each followed by the check of the maintained tables
+-- (upkeep_check.sql), then a rebuild and the check again.  Read by
 -- sql/sqlite/upkeep.sql and sql/pg/upkeep.sql.  Randomness:
 -- nps_sample_key(k, seed), the same in both engines, so both print the same
 -- sizes.  New rows take explicit ids (the fixture's explicit ids left
@@ -56,6 +56,25 @@ INSERT INTO nps_responses (id, contact_id, responded_at, campaign, channel, scor
 VALUES (5000, 'c9', '2026-05-20 11:00:00', 'relationship', 'email', 10, 'Reliable!', 'th');
 INSERT INTO nps_invitations (id, contact_id, campaign, channel, sent_at)
 VALUES (5000, 'c8', 'relationship', 'email', '2026-05-20 10:30:00');
+-- Attributes: a plan for most new responses, a region for some, two
+-- regions for a few (a response counted once in the region's total), rows
+-- of responses not written yet (2450-2470, round 4) and a built-in name
+-- (ignored); then single rows, one a second plan of a response.
+INSERT INTO nps_response_attributes (response_id, attribute, value)
+SELECT 1000 + k, 'plan', CASE nps_sample_key(k, 'a-plan') % 3 WHEN 0 THEN 'free' WHEN 1 THEN 'pro' ELSE 'team' END
+FROM t_n WHERE k <= 300 AND nps_sample_key(k, 'a-has-plan') % 5 <> 0
+UNION ALL
+SELECT 1000 + k, 'region', CASE WHEN k % 2 = 0 THEN 'eu' ELSE 'us' END
+FROM t_n WHERE k <= 300 AND nps_sample_key(k, 'a-region') % 3 = 0
+UNION ALL
+SELECT 1000 + k, 'region', 'apac' FROM t_n WHERE k <= 300 AND nps_sample_key(k, 'a-region') % 9 = 0
+UNION ALL
+SELECT 2000 + k, 'plan', 'pro' FROM t_n WHERE k BETWEEN 450 AND 470
+UNION ALL
+SELECT 1000 + k, 'campaign', 'x' FROM t_n WHERE k <= 20;
+INSERT INTO nps_response_attributes (response_id, attribute, value) VALUES (5000, 'plan', 'team');
+INSERT INTO nps_response_attributes (response_id, attribute, value) VALUES (1, 'plan', 'team');
+INSERT INTO nps_response_attributes (response_id, attribute, value) VALUES (3, 'region', 'eu');
 SELECT * FROM t_check;
 
 -- Round 2: updates of every column the maintained tables read, deletes.
@@ -88,6 +107,19 @@ UPDATE nps_contacts SET referral_consent = NOT referral_consent WHERE contact_id
 DELETE FROM nps_contacts WHERE contact_id IN ('c3', 'nobody');
 DELETE FROM nps_responses WHERE id = 2;
 UPDATE nps_responses SET score = 0, comment = 'SLOW and EXPENSIVE' WHERE id = 4;
+-- Attributes changed: values of many rows (several rows of a response in
+-- one statement among them), rows moved to another response, rows
+-- deleted (one of two regions, every row of some responses); single rows.
+UPDATE nps_response_attributes SET value = CASE value WHEN 'free' THEN 'pro' WHEN 'pro' THEN 'team' ELSE 'free' END
+WHERE attribute = 'plan' AND nps_sample_key(response_id, 'ua') % 4 = 0;
+UPDATE nps_response_attributes SET value = value || '-2'
+WHERE response_id IN (SELECT response_id FROM nps_response_attributes WHERE value = 'apac');
+UPDATE nps_response_attributes SET response_id = response_id + 1
+WHERE attribute = 'region' AND response_id BETWEEN 1100 AND 1150 AND response_id % 2 = 1;
+DELETE FROM nps_response_attributes WHERE attribute = 'region' AND value = 'eu-2';
+DELETE FROM nps_response_attributes WHERE nps_sample_key(response_id, 'da') % 6 = 0;
+UPDATE nps_response_attributes SET value = 'enterprise' WHERE response_id = 1 AND value = 'team';
+DELETE FROM nps_response_attributes WHERE response_id = 3 AND attribute = 'region';
 SELECT * FROM t_check;
 
 -- Round 3: theme phrases added (a new theme, a case variant of a phrase
@@ -114,6 +146,11 @@ WHERE k > 400;
 DELETE FROM nps_responses WHERE nps_sample_key(id, 'd4') % 3 = 0;
 UPDATE nps_responses SET score = NULL WHERE nps_sample_key(id, 'u4') % 8 = 0;
 DELETE FROM nps_invitations WHERE contact_id = 'c2';
+-- A response deleted in round 2 written again under its id (its plan
+-- counts again), and a score taken away from one with attributes.
+INSERT INTO nps_responses (id, contact_id, responded_at, campaign, channel, score, comment, lang)
+VALUES (2, 'c2', '2026-05-21 09:00:00', 'relationship', 'email', 4, NULL, 'en');
+UPDATE nps_responses SET score = NULL WHERE id = 1;
 SELECT * FROM t_check;
 
 -- Round 5: stakeholders come, change role and account, go; "now" moves

@@ -14,6 +14,12 @@ INSERT INTO my_invitations (inv, cid, campaign, channel, sent) VALUES
     (101, 'c8', 'relationship', 'email', '2026-05-19 10:00:00'),
     (102, 'x03', 'onboarding', 'sms', '2026-05-20 08:00:00');
 INSERT INTO my_contacts (cid, language, consent, no_survey) VALUES ('x03', 'es', TRUE, FALSE);
+-- Attributes: of new responses, two regions of one, a row of the test
+-- response, a second plan of a response of the fixture, one at a time.
+INSERT INTO my_attributes (rid, name, val) VALUES
+    (101, 'plan', 'pro'), (101, 'region', 'eu'), (101, 'region', 'us'), (102, 'plan', 'free'),
+    (103, 'plan', 'pro'), (105, 'plan', 'free'), (106, 'plan', 'pro');
+INSERT INTO my_attributes (rid, name, val) VALUES (4, 'plan', 'pro');
 SELECT * FROM t_check;
 -- Changes: a score, a comment, a contact, a time, a key; a test response
 -- becoming a real one and a real one a test.
@@ -26,9 +32,20 @@ UPDATE my_invitations SET sent = '2026-05-20 09:00:00', campaign = 'onboarding' 
 UPDATE my_invitations SET inv = 120, cid = 'c9' WHERE inv = 101;
 UPDATE my_contacts SET no_survey = TRUE WHERE cid = 'c2';
 UPDATE my_contacts SET cid = 'x04' WHERE cid = 'x03';
+-- Attributes changed: both rows of a response in one statement, a row moved
+-- to another response, one row alone; the response of 106 written after
+-- its attributes.
+UPDATE my_attributes SET val = val || '!' WHERE rid = 101;
+UPDATE my_attributes SET rid = 1 WHERE rid = 4 AND val = 'pro';
+UPDATE my_attributes SET val = 'team' WHERE rid = 102;
+INSERT INTO my_responses (rid, cid, at, score, note) VALUES (106, 'c5', '2026-05-20 12:00:00', 8, NULL);
 SELECT * FROM t_check;
 -- Deletes.
 DELETE FROM my_responses WHERE rid IN (2, 110, 104);
 DELETE FROM my_invitations WHERE cid = 'c1';
 DELETE FROM my_contacts WHERE cid = 'c10';
+-- Attribute rows deleted: one of a response's two, then every row of two
+-- responses in one statement.
+DELETE FROM my_attributes WHERE rid = 101 AND val = 'eu!';
+DELETE FROM my_attributes WHERE rid IN (1, 5);
 SELECT * FROM t_check;
