@@ -1026,6 +1026,12 @@ SELECT account_id, name, segment, arr, window_days, responses, stakeholders,
 FROM g
 ORDER BY window_days, account_id;
 
+-- nps_bits: nps_states of 2^k answers of 10, of 7 and of 0, k = 0..40;
+-- those of the binary digits of a count merge into a state of that many
+-- answers, so a state is made from counts of promoters, passives and
+-- detractors without a pass over the answers (its NPS, margin, interval and
+-- tests read only those counts).
+
 -- Account NPS per window, over all accounts (segment NULL) and per segment
 -- (NULL segments as '(none)'), three ways (method): 'stakeholders' every
 -- answer of the window, n the answers; 'accounts' one vote per account
@@ -1079,22 +1085,21 @@ u AS (
            CASE w.window_days WHEN 90 THEN w90 WHEN 180 THEN w180 ELSE w365 END AS arr_st
     FROM gt CROSS JOIN (SELECT 90 AS window_days UNION ALL SELECT 180 UNION ALL SELECT 365) AS w
 ),
--- bits: nps_states of 2^k answers of 10, of 7 and of 0, k = 0..40; those of
--- the binary digits of a count merge into a state of that many, so the
--- answers' state of a window is made from its counts without a pass over
--- the answers (their NPS, margin and interval read only the counts).
-bits (k, pow, ten, seven, zero) AS (
+nps_bits (k, pow, ten, seven, zero) AS (
     SELECT 0, CAST(1 AS bigint), nps_state(10), nps_state(7), nps_state(0)
     UNION ALL
     SELECT k + 1, pow * 2, nps_state_merge(ten, ten), nps_state_merge(seven, seven),
            nps_state_merge(zero, zero)
-    FROM bits WHERE k < 40
+    FROM nps_bits WHERE k < 40
 ),
 s AS (
     SELECT window_days, segment, 1 AS k, 'stakeholders' AS method,
-           nps_state_merge(nps_state_merge((SELECT nps_state(b.ten) FROM bits AS b WHERE (u.p / b.pow) % 2 = 1),
-                                           (SELECT nps_state(b.seven) FROM bits AS b WHERE (u.q / b.pow) % 2 = 1)),
-                           (SELECT nps_state(b.zero) FROM bits AS b WHERE (u.d / b.pow) % 2 = 1)) AS st
+           nps_state_merge(nps_state_merge((SELECT nps_state(b.ten) FROM nps_bits AS b
+                                            WHERE (u.p / b.pow) % 2 = 1),
+                                           (SELECT nps_state(b.seven) FROM nps_bits AS b
+                                            WHERE (u.q / b.pow) % 2 = 1)),
+                           (SELECT nps_state(b.zero) FROM nps_bits AS b
+                            WHERE (u.d / b.pow) % 2 = 1)) AS st
     FROM u WHERE u.p + u.q + u.d > 0
     UNION ALL
     SELECT window_days, segment, 2, 'accounts', accounts_st FROM u WHERE accounts_st IS NOT NULL
@@ -1543,14 +1548,35 @@ CREATE VIEW nps_driver_impact AS
 WITH RECURSIVE d AS MATERIALIZED (
     SELECT campaign, channel, st FROM nps_response_daily WHERE st IS NOT NULL
 ),
--- Each scored response of an account's contact with the account's segment.
-x AS MATERIALIZED (
-    SELECT 'segment' AS attribute, coalesce(acc.segment, '(none)') AS value, r.id AS response_id,
-           r.score
-    FROM nps_account_contacts AS ac
-    JOIN nps_accounts AS acc ON acc.account_id = ac.account_id
-    JOIN nps_responses AS r ON r.contact_id = ac.contact_id
-    WHERE nps_category(r.score) IS NOT NULL   -- a score (blank text in SQLite is none)
+-- The scored answers of the accounts' contacts per segment, counted
+-- (nps_account_windows: every time), and as states; g, over all segments.
+sc AS (
+    SELECT coalesce(acc.segment, '(none)') AS value, CAST(sum(w.promoters_all) AS bigint) AS p,
+           CAST(sum(w.passives_all) AS bigint) AS q, CAST(sum(w.detractors_all) AS bigint) AS d
+    FROM nps_account_windows AS w JOIN nps_accounts AS acc ON acc.account_id = w.account_id
+    GROUP BY coalesce(acc.segment, '(none)')
+),
+sg AS (
+    SELECT value, p, q, d FROM sc
+    UNION ALL
+    SELECT NULL, CAST(sum(p) AS bigint), CAST(sum(q) AS bigint), CAST(sum(d) AS bigint) FROM sc
+),
+nps_bits (k, pow, ten, seven, zero) AS (
+    SELECT 0, CAST(1 AS bigint), nps_state(10), nps_state(7), nps_state(0)
+    UNION ALL
+    SELECT k + 1, pow * 2, nps_state_merge(ten, ten), nps_state_merge(seven, seven),
+           nps_state_merge(zero, zero)
+    FROM nps_bits WHERE k < 40
+),
+x AS (
+    SELECT value,
+           nps_state_merge(nps_state_merge((SELECT nps_state(b.ten) FROM nps_bits AS b
+                                            WHERE (sg.p / b.pow) % 2 = 1),
+                                           (SELECT nps_state(b.seven) FROM nps_bits AS b
+                                            WHERE (sg.q / b.pow) % 2 = 1)),
+                           (SELECT nps_state(b.zero) FROM nps_bits AS b
+                            WHERE (sg.d / b.pow) % 2 = 1)) AS st
+    FROM sg WHERE sg.p + sg.q + sg.d > 0
 ),
 -- The nps_state of the scored responses with each value.
 v AS (
@@ -1561,7 +1587,7 @@ v AS (
     UNION ALL
     SELECT 'channel', channel, nps_state(st) FROM d GROUP BY channel
     UNION ALL
-    SELECT attribute, value, nps_state(score) FROM x GROUP BY attribute, value
+    SELECT 'segment', value, st FROM x WHERE value IS NOT NULL
     UNION ALL
     SELECT attribute, value, st FROM nps_attribute_states
 ),
@@ -1576,9 +1602,7 @@ base AS (
     UNION ALL
     SELECT 'channel', st FROM total
     UNION ALL
-    SELECT attribute, nps_state(score)
-    FROM (SELECT DISTINCT attribute, response_id, score FROM x) AS u
-    GROUP BY attribute
+    SELECT 'segment', st FROM x WHERE value IS NULL
     UNION ALL
     SELECT attribute, st FROM nps_attribute_totals
 ),
