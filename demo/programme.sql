@@ -41,6 +41,7 @@ SELECT nps_watch('contacts', 'nps_contacts');
 SELECT nps_watch('account_responses', 'nps_responses');
 SELECT nps_watch('account_invitations', 'nps_invitations');
 SELECT nps_watch('stakeholders', 'nps_contacts');
+SELECT nps_watch('stakeholders', 'nps_account_contacts');
 CREATE INDEX responses_contact ON responses (contact_id);
 CREATE INDEX invitations_contact ON invitations (contact_id);
 CREATE INDEX account_responses_contact ON account_responses (contact_id);

@@ -1061,7 +1061,10 @@ CREATE TABLE IF NOT EXISTS nps_account_windows (
     voters_prev bigint NOT NULL, code_sum_prev bigint NOT NULL
 );
 CREATE TABLE IF NOT EXISTS nps_account_windows_at (
-    at timestamp NOT NULL          -- the time nps_account_windows holds the windows at
+    r timestamp NOT NULL,          -- the time nps_account_windows holds the windows at
+    r90 timestamp NOT NULL,        -- and r less 90, 180, 365 days
+    r180 timestamp NOT NULL,
+    r365 timestamp NOT NULL
 );
 
 -- The two times the windows are read between: r, the time of
@@ -1074,9 +1077,7 @@ SELECT r, t, r90, r180, r365, t90, t180, t365,
        least(r, t) AS lo, greatest(r, t) AS hi, least(r90, t90) AS lo90, greatest(r90, t90) AS hi90,
        least(r180, t180) AS lo180, greatest(r180, t180) AS hi180, least(r365, t365) AS lo365,
        greatest(r365, t365) AS hi365
-FROM (SELECT a.at AS r, c.now AS t, a.at - make_interval(days => 90) AS r90,
-             a.at - make_interval(days => 180) AS r180, a.at - make_interval(days => 365) AS r365,
-             c.now - make_interval(days => 90) AS t90, c.now - make_interval(days => 180) AS t180,
+FROM (SELECT a.r, c.now AS t, a.r90, a.r180, a.r365, c.now - make_interval(days => 90) AS t90, c.now - make_interval(days => 180) AS t180,
              c.now - make_interval(days => 365) AS t365
       FROM nps_account_windows_at AS a CROSS JOIN nps_config AS c LIMIT 1) AS x;
 
@@ -1085,9 +1086,12 @@ FROM (SELECT a.at AS r, c.now AS t, a.at - make_interval(days => 90) AS r90,
 -- (last_r, last_t), its stakeholder's latest of days 91-180 (prev_r,
 -- prev_t); pro, pas, det are 1 for a promoter's, a passive's, a
 -- detractor's answer, dm for a decision-maker's detractor answer.
+-- The columns of nps_stakeholder_flags at r, of an answer s and a row k
+-- of times.
 CREATE OR REPLACE VIEW nps_stakeholder_flags AS
 SELECT s.response_id, s.account_id, s.contact_id, s.role, s.responded_at, s.score, s.code,
-       s.next_at, CASE WHEN s.role = 'decision-maker' AND s.code = -1 THEN 1 ELSE 0 END AS dm,
+       s.next_at,
+       CASE WHEN s.role = 'decision-maker' AND s.code = -1 THEN 1 ELSE 0 END AS dm,
        CASE WHEN s.code = 1 THEN 1 ELSE 0 END AS pro, CASE WHEN s.code = 0 THEN 1 ELSE 0 END AS pas,
        CASE WHEN s.code = -1 THEN 1 ELSE 0 END AS det,
        CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r90 THEN 1 ELSE 0 END AS in90_r,
@@ -1105,9 +1109,12 @@ SELECT s.response_id, s.account_id, s.contact_id, s.role, s.responded_at, s.scor
        k.lo, k.hi, k.lo90, k.hi90, k.lo180, k.hi180, k.lo365, k.hi365
 FROM nps_account_clock AS k CROSS JOIN nps_stakeholder_answers AS s;
 
+-- The sums of an account's row of nps_account_windows over its answers of
+-- nps_stakeholder_flags, at r.
 -- An account's row of nps_account_windows computed from its answers, at r.
 CREATE OR REPLACE VIEW nps_account_windows_fresh AS
-SELECT account_id, sum(pro) AS promoters_all, sum(pas) AS passives_all, sum(det) AS detractors_all,
+SELECT account_id,
+       sum(pro) AS promoters_all, sum(pas) AS passives_all, sum(det) AS detractors_all,
        sum(in90_r * pro) AS promoters_90, sum(in90_r * pas) AS passives_90,
        sum(in90_r * det) AS detractors_90, sum(in90_r * last_r) AS voters_90,
        sum(in90_r * last_r * code) AS code_sum_90, sum(in90_r * last_r * dm) AS dm_detractors_90,
@@ -1402,7 +1409,7 @@ $f$;
 CREATE OR REPLACE FUNCTION nps_account_advance() RETURNS void
 LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
 BEGIN
-    IF (SELECT a.at FROM nps_account_windows_at AS a) IS NOT DISTINCT FROM (SELECT c.now FROM nps_config AS c) THEN
+    IF (SELECT a.r FROM nps_account_windows_at AS a) IS NOT DISTINCT FROM (SELECT c.now FROM nps_config AS c) THEN
         RETURN;
     END IF;
     UPDATE nps_account_windows
@@ -1426,7 +1433,10 @@ BEGIN
         code_sum_prev = nps_account_windows.code_sum_prev + d.code_sum_prev
     FROM nps_account_windows_delta AS d
     WHERE nps_account_windows.account_id = d.account_id;
-    UPDATE nps_account_windows_at SET at = (SELECT c.now FROM nps_config AS c);
+    UPDATE nps_account_windows_at AS a
+    SET (r, r90, r180, r365) = (SELECT c.now, c.now - make_interval(days => 90),
+                                       c.now - make_interval(days => 180),
+                                       c.now - make_interval(days => 365) FROM nps_config AS c);
 END
 $f$;
 
@@ -1533,7 +1543,10 @@ BEGIN
     WHERE nps_category(r.score) IS NOT NULL
     ON CONFLICT DO NOTHING;
     DELETE FROM nps_account_windows_at;
-    INSERT INTO nps_account_windows_at (at) SELECT c.now FROM nps_config AS c;
+    INSERT INTO nps_account_windows_at (r, r90, r180, r365)
+    SELECT c.now, c.now - make_interval(days => 90), c.now - make_interval(days => 180),
+           c.now - make_interval(days => 365)
+    FROM nps_config AS c;
     DELETE FROM nps_account_windows;
     INSERT INTO nps_account_windows SELECT * FROM nps_account_windows_fresh;
     RETURN NEW;

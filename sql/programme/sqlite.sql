@@ -859,7 +859,10 @@ CREATE TABLE IF NOT EXISTS nps_account_windows (
     voters_prev INTEGER NOT NULL, code_sum_prev INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS nps_account_windows_at (
-    at TEXT NOT NULL               -- the time nps_account_windows holds the windows at
+    r TEXT NOT NULL,               -- the time nps_account_windows holds the windows at
+    r90 TEXT NOT NULL,             -- and r less 90, 180, 365 days
+    r180 TEXT NOT NULL,
+    r365 TEXT NOT NULL
 );
 
 -- The two times the windows are read between: r, the time of
@@ -873,21 +876,22 @@ SELECT r, t, r90, r180, r365, t90, t180, t365,
        min(r, t) AS lo, max(r, t) AS hi, min(r90, t90) AS lo90, max(r90, t90) AS hi90,
        min(r180, t180) AS lo180, max(r180, t180) AS hi180, min(r365, t365) AS lo365,
        max(r365, t365) AS hi365
-FROM (SELECT a.at AS r, c.now AS t, datetime(a.at, '-90 days') AS r90,
-             datetime(a.at, '-180 days') AS r180, datetime(a.at, '-365 days') AS r365,
-             datetime(c.now, '-90 days') AS t90, datetime(c.now, '-180 days') AS t180,
+FROM (SELECT a.r, c.now AS t, a.r90, a.r180, a.r365, datetime(c.now, '-90 days') AS t90, datetime(c.now, '-180 days') AS t180,
              datetime(c.now, '-365 days') AS t365
-      FROM nps_account_windows_at AS a CROSS JOIN nps_config AS c LIMIT 1) AS x;
+      FROM nps_account_windows_at AS a CROSS JOIN nps_config AS c) AS x;
 
 -- Each answer of nps_stakeholder_answers with, at r and at t, 1 or 0: in
 -- the window of 90, 180, 365 days (in90_r ...), its stakeholder's latest
 -- (last_r, last_t), its stakeholder's latest of days 91-180 (prev_r,
 -- prev_t); pro, pas, det are 1 for a promoter's, a passive's, a
 -- detractor's answer, dm for a decision-maker's detractor answer.
+-- The columns of nps_stakeholder_flags at r, of an answer s and a row k
+-- of times.
 DROP VIEW IF EXISTS nps_stakeholder_flags;
 CREATE VIEW nps_stakeholder_flags AS
 SELECT s.response_id, s.account_id, s.contact_id, s.role, s.responded_at, s.score, s.code,
-       s.next_at, CASE WHEN s.role = 'decision-maker' AND s.code = -1 THEN 1 ELSE 0 END AS dm,
+       s.next_at,
+       CASE WHEN s.role = 'decision-maker' AND s.code = -1 THEN 1 ELSE 0 END AS dm,
        CASE WHEN s.code = 1 THEN 1 ELSE 0 END AS pro, CASE WHEN s.code = 0 THEN 1 ELSE 0 END AS pas,
        CASE WHEN s.code = -1 THEN 1 ELSE 0 END AS det,
        CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r90 THEN 1 ELSE 0 END AS in90_r,
@@ -905,10 +909,13 @@ SELECT s.response_id, s.account_id, s.contact_id, s.role, s.responded_at, s.scor
        k.lo, k.hi, k.lo90, k.hi90, k.lo180, k.hi180, k.lo365, k.hi365
 FROM nps_account_clock AS k CROSS JOIN nps_stakeholder_answers AS s;
 
+-- The sums of an account's row of nps_account_windows over its answers of
+-- nps_stakeholder_flags, at r.
 -- An account's row of nps_account_windows computed from its answers, at r.
 DROP VIEW IF EXISTS nps_account_windows_fresh;
 CREATE VIEW nps_account_windows_fresh AS
-SELECT account_id, sum(pro) AS promoters_all, sum(pas) AS passives_all, sum(det) AS detractors_all,
+SELECT account_id,
+       sum(pro) AS promoters_all, sum(pas) AS passives_all, sum(det) AS detractors_all,
        sum(in90_r * pro) AS promoters_90, sum(in90_r * pas) AS passives_90,
        sum(in90_r * det) AS detractors_90, sum(in90_r * last_r) AS voters_90,
        sum(in90_r * last_r * code) AS code_sum_90, sum(in90_r * last_r * dm) AS dm_detractors_90,
@@ -1201,10 +1208,43 @@ BEGIN
                      AND (n.responded_at > nps_stakeholder_answers.responded_at
                           OR (n.responded_at = nps_stakeholder_answers.responded_at
                               AND n.response_id > nps_stakeholder_answers.response_id)))
-    WHERE contact_id = NEW.contact_id AND responded_at IS NOT NULL;
+    WHERE contact_id = NEW.contact_id AND responded_at IS NOT NULL
+      AND next_at IS NOT (SELECT min(n.responded_at) FROM nps_stakeholder_answers AS n
+                          WHERE n.contact_id = nps_stakeholder_answers.contact_id
+                            AND (n.responded_at > nps_stakeholder_answers.responded_at
+                                 OR (n.responded_at = nps_stakeholder_answers.responded_at
+                                     AND n.response_id > nps_stakeholder_answers.response_id)));
     DELETE FROM nps_account_windows WHERE account_id = NEW.account_id;
+    -- (one account's sums with no GROUP BY: a trigger's sorter or
+    -- materialised view would stay until the whole statement ends)
     INSERT INTO nps_account_windows
-    SELECT * FROM nps_account_windows_fresh WHERE account_id = NEW.account_id;
+    SELECT NEW.account_id,
+       sum(pro) AS promoters_all, sum(pas) AS passives_all, sum(det) AS detractors_all,
+       sum(in90_r * pro) AS promoters_90, sum(in90_r * pas) AS passives_90,
+       sum(in90_r * det) AS detractors_90, sum(in90_r * last_r) AS voters_90,
+       sum(in90_r * last_r * code) AS code_sum_90, sum(in90_r * last_r * dm) AS dm_detractors_90,
+       sum(in180_r * pro) AS promoters_180, sum(in180_r * pas) AS passives_180,
+       sum(in180_r * det) AS detractors_180, sum(in180_r * last_r) AS voters_180,
+       sum(in180_r * last_r * code) AS code_sum_180,
+       sum(in365_r * pro) AS promoters_365, sum(in365_r * pas) AS passives_365,
+       sum(in365_r * det) AS detractors_365, sum(in365_r * last_r) AS voters_365,
+       sum(in365_r * last_r * code) AS code_sum_365,
+       sum(prev_r) AS voters_prev, sum(prev_r * code) AS code_sum_prev
+    FROM (SELECT
+       CASE WHEN s.role = 'decision-maker' AND s.code = -1 THEN 1 ELSE 0 END AS dm,
+       CASE WHEN s.code = 1 THEN 1 ELSE 0 END AS pro, CASE WHEN s.code = 0 THEN 1 ELSE 0 END AS pas,
+       CASE WHEN s.code = -1 THEN 1 ELSE 0 END AS det,
+       CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r90 THEN 1 ELSE 0 END AS in90_r,
+       CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r180 THEN 1 ELSE 0 END AS in180_r,
+       CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r365 THEN 1 ELSE 0 END AS in365_r,
+       CASE WHEN s.next_at IS NULL OR s.next_at > k.r THEN 1 ELSE 0 END AS last_r,
+       CASE WHEN s.responded_at <= k.r90 AND s.responded_at > k.r180
+                 AND (s.next_at IS NULL OR s.next_at > k.r90) THEN 1 ELSE 0 END AS prev_r,
+                 s.code
+          FROM nps_account_windows_at AS k
+          CROSS JOIN nps_stakeholder_answers AS s
+          WHERE s.account_id = NEW.account_id) AS f
+    HAVING count(*) > 0;
 END;
 
 DROP VIEW IF EXISTS nps_account_advance;
@@ -1234,7 +1274,9 @@ BEGIN
         code_sum_prev = nps_account_windows.code_sum_prev + d.code_sum_prev
     FROM nps_account_windows_delta AS d
     WHERE nps_account_windows.account_id = d.account_id;
-    UPDATE nps_account_windows_at SET at = (SELECT now FROM nps_config);
+    UPDATE nps_account_windows_at
+    SET (r, r90, r180, r365) = (SELECT now, datetime(now, '-90 days'), datetime(now, '-180 days'),
+                                       datetime(now, '-365 days') FROM nps_config);
 END;
 
 DROP TRIGGER IF EXISTS nps_settings_accounts_insert;
@@ -1268,7 +1310,7 @@ CREATE TRIGGER nps_response_note_accounts INSTEAD OF INSERT ON nps_response_upke
 WHEN NEW.step = 'note'
 BEGIN
     INSERT INTO nps_account_advance (at)
-    SELECT NULL WHERE (SELECT at FROM nps_account_windows_at) IS NOT (SELECT now FROM nps_config);
+    SELECT NULL WHERE (SELECT r FROM nps_account_windows_at) IS NOT (SELECT now FROM nps_config);
     INSERT INTO nps_stakeholder_answers (response_id, account_id, contact_id, role, responded_at, score,
                                          code)
     SELECT r.id, ac.account_id, r.contact_id, ac.role, datetime(r.responded_at), r.score,
@@ -1300,7 +1342,7 @@ CREATE TRIGGER nps_account_contact_note INSTEAD OF INSERT ON nps_account_contact
 WHEN NEW.step = 'note'
 BEGIN
     INSERT INTO nps_account_advance (at)
-    SELECT NULL WHERE (SELECT at FROM nps_account_windows_at) IS NOT (SELECT now FROM nps_config);
+    SELECT NULL WHERE (SELECT r FROM nps_account_windows_at) IS NOT (SELECT now FROM nps_config);
     INSERT INTO nps_stakeholder_answers (response_id, account_id, contact_id, role, responded_at, score,
                                          code)
     SELECT r.id, ac.account_id, r.contact_id, ac.role, datetime(r.responded_at), r.score,
@@ -1328,7 +1370,9 @@ BEGIN
     WHERE nps_category(r.score) IS NOT NULL
     ON CONFLICT DO NOTHING;
     DELETE FROM nps_account_windows_at;
-    INSERT INTO nps_account_windows_at (at) SELECT now FROM nps_config;
+    INSERT INTO nps_account_windows_at (r, r90, r180, r365)
+    SELECT now, datetime(now, '-90 days'), datetime(now, '-180 days'), datetime(now, '-365 days')
+    FROM nps_config;
     DELETE FROM nps_account_windows;
     INSERT INTO nps_account_windows SELECT * FROM nps_account_windows_fresh;
 END;

@@ -10,5 +10,5 @@
 -- as_of moved without the trigger that moves them along.
 DROP TRIGGER nps_settings_accounts_update;
 UPDATE nps_settings SET value = '2026-02-01 06:00:00' WHERE key = 'as_of';
-SELECT at FROM nps_account_windows_at;
+SELECT r FROM nps_account_windows_at;
 SELECT * FROM t_check;
