@@ -849,14 +849,27 @@ CREATE INDEX IF NOT EXISTS nps_stakeholder_answers_contact
 -- one row per account however long the history.
 CREATE TABLE IF NOT EXISTS nps_account_windows (
     account_id TEXT PRIMARY KEY,
-    promoters_all INTEGER NOT NULL, passives_all INTEGER NOT NULL, detractors_all INTEGER NOT NULL,
-    promoters_90 INTEGER NOT NULL, passives_90 INTEGER NOT NULL, detractors_90 INTEGER NOT NULL,
-    voters_90 INTEGER NOT NULL, code_sum_90 INTEGER NOT NULL, dm_detractors_90 INTEGER NOT NULL,
-    promoters_180 INTEGER NOT NULL, passives_180 INTEGER NOT NULL, detractors_180 INTEGER NOT NULL,
-    voters_180 INTEGER NOT NULL, code_sum_180 INTEGER NOT NULL,
-    promoters_365 INTEGER NOT NULL, passives_365 INTEGER NOT NULL, detractors_365 INTEGER NOT NULL,
-    voters_365 INTEGER NOT NULL, code_sum_365 INTEGER NOT NULL,
-    voters_prev INTEGER NOT NULL, code_sum_prev INTEGER NOT NULL
+    promoters_all INTEGER NOT NULL DEFAULT 0,
+    passives_all INTEGER NOT NULL DEFAULT 0,
+    detractors_all INTEGER NOT NULL DEFAULT 0,
+    promoters_90 INTEGER NOT NULL DEFAULT 0,
+    passives_90 INTEGER NOT NULL DEFAULT 0,
+    detractors_90 INTEGER NOT NULL DEFAULT 0,
+    voters_90 INTEGER NOT NULL DEFAULT 0,
+    code_sum_90 INTEGER NOT NULL DEFAULT 0,
+    dm_detractors_90 INTEGER NOT NULL DEFAULT 0,
+    promoters_180 INTEGER NOT NULL DEFAULT 0,
+    passives_180 INTEGER NOT NULL DEFAULT 0,
+    detractors_180 INTEGER NOT NULL DEFAULT 0,
+    voters_180 INTEGER NOT NULL DEFAULT 0,
+    code_sum_180 INTEGER NOT NULL DEFAULT 0,
+    promoters_365 INTEGER NOT NULL DEFAULT 0,
+    passives_365 INTEGER NOT NULL DEFAULT 0,
+    detractors_365 INTEGER NOT NULL DEFAULT 0,
+    voters_365 INTEGER NOT NULL DEFAULT 0,
+    code_sum_365 INTEGER NOT NULL DEFAULT 0,
+    voters_prev INTEGER NOT NULL DEFAULT 0,
+    code_sum_prev INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS nps_account_windows_at (
     r TEXT NOT NULL,               -- the time nps_account_windows holds the windows at
@@ -1196,11 +1209,17 @@ ORDER BY at_risk DESC, arr DESC NULLS LAST, account_id;
 -- to that time (only the answers whose windows differ between the two
 -- times are read), as does a change of nps_settings.
 -- Every row of nps_account_windows moved from r to t.
-DROP VIEW IF EXISTS nps_account_touch;
-CREATE VIEW nps_account_touch AS
-SELECT NULL AS contact_id, NULL AS account_id WHERE 0;
+-- A stakeholder's share of its account's row: its answers' sums at r, taken
+-- out (sign -1) before its answers change and put back (sign +1) after, with
+-- the next_at of its answers set again first.  So a write costs the
+-- stakeholder's answers, not its account's.  (With no GROUP BY and no
+-- materialised view: in a trigger those stay until the whole statement
+-- ends.)
+DROP VIEW IF EXISTS nps_account_share;
+CREATE VIEW nps_account_share AS
+SELECT NULL AS contact_id, NULL AS sign WHERE 0;
 
-CREATE TRIGGER nps_account_touch INSTEAD OF INSERT ON nps_account_touch
+CREATE TRIGGER nps_account_share INSTEAD OF INSERT ON nps_account_share
 BEGIN
     UPDATE nps_stakeholder_answers
     SET next_at = (SELECT min(n.responded_at) FROM nps_stakeholder_answers AS n
@@ -1208,29 +1227,44 @@ BEGIN
                      AND (n.responded_at > nps_stakeholder_answers.responded_at
                           OR (n.responded_at = nps_stakeholder_answers.responded_at
                               AND n.response_id > nps_stakeholder_answers.response_id)))
-    WHERE contact_id = NEW.contact_id AND responded_at IS NOT NULL
+    WHERE NEW.sign > 0 AND contact_id = NEW.contact_id AND responded_at IS NOT NULL
       AND next_at IS NOT (SELECT min(n.responded_at) FROM nps_stakeholder_answers AS n
                           WHERE n.contact_id = nps_stakeholder_answers.contact_id
                             AND (n.responded_at > nps_stakeholder_answers.responded_at
                                  OR (n.responded_at = nps_stakeholder_answers.responded_at
                                      AND n.response_id > nps_stakeholder_answers.response_id)));
-    DELETE FROM nps_account_windows WHERE account_id = NEW.account_id;
-    -- (one account's sums with no GROUP BY: a trigger's sorter or
-    -- materialised view would stay until the whole statement ends)
-    INSERT INTO nps_account_windows
-    SELECT NEW.account_id,
-       sum(pro) AS promoters_all, sum(pas) AS passives_all, sum(det) AS detractors_all,
-       sum(in90_r * pro) AS promoters_90, sum(in90_r * pas) AS passives_90,
-       sum(in90_r * det) AS detractors_90, sum(in90_r * last_r) AS voters_90,
-       sum(in90_r * last_r * code) AS code_sum_90, sum(in90_r * last_r * dm) AS dm_detractors_90,
-       sum(in180_r * pro) AS promoters_180, sum(in180_r * pas) AS passives_180,
-       sum(in180_r * det) AS detractors_180, sum(in180_r * last_r) AS voters_180,
-       sum(in180_r * last_r * code) AS code_sum_180,
-       sum(in365_r * pro) AS promoters_365, sum(in365_r * pas) AS passives_365,
-       sum(in365_r * det) AS detractors_365, sum(in365_r * last_r) AS voters_365,
-       sum(in365_r * last_r * code) AS code_sum_365,
-       sum(prev_r) AS voters_prev, sum(prev_r * code) AS code_sum_prev
-    FROM (SELECT
+    INSERT INTO nps_account_windows (account_id)
+    SELECT account_id FROM nps_stakeholder_answers WHERE contact_id = NEW.contact_id LIMIT 1
+    ON CONFLICT (account_id) DO NOTHING;
+    UPDATE nps_account_windows
+    SET (promoters_all, passives_all, detractors_all, promoters_90, passives_90,
+         detractors_90, voters_90, code_sum_90, dm_detractors_90, promoters_180,
+         passives_180, detractors_180, voters_180, code_sum_180, promoters_365,
+         passives_365, detractors_365, voters_365, code_sum_365, voters_prev,
+         code_sum_prev) =
+        (SELECT
+           nps_account_windows.promoters_all + NEW.sign * sum(pro),
+           nps_account_windows.passives_all + NEW.sign * sum(pas),
+           nps_account_windows.detractors_all + NEW.sign * sum(det),
+           nps_account_windows.promoters_90 + NEW.sign * sum(in90_r * pro),
+           nps_account_windows.passives_90 + NEW.sign * sum(in90_r * pas),
+           nps_account_windows.detractors_90 + NEW.sign * sum(in90_r * det),
+           nps_account_windows.voters_90 + NEW.sign * sum(in90_r * last_r),
+           nps_account_windows.code_sum_90 + NEW.sign * sum(in90_r * last_r * code),
+           nps_account_windows.dm_detractors_90 + NEW.sign * sum(in90_r * last_r * dm),
+           nps_account_windows.promoters_180 + NEW.sign * sum(in180_r * pro),
+           nps_account_windows.passives_180 + NEW.sign * sum(in180_r * pas),
+           nps_account_windows.detractors_180 + NEW.sign * sum(in180_r * det),
+           nps_account_windows.voters_180 + NEW.sign * sum(in180_r * last_r),
+           nps_account_windows.code_sum_180 + NEW.sign * sum(in180_r * last_r * code),
+           nps_account_windows.promoters_365 + NEW.sign * sum(in365_r * pro),
+           nps_account_windows.passives_365 + NEW.sign * sum(in365_r * pas),
+           nps_account_windows.detractors_365 + NEW.sign * sum(in365_r * det),
+           nps_account_windows.voters_365 + NEW.sign * sum(in365_r * last_r),
+           nps_account_windows.code_sum_365 + NEW.sign * sum(in365_r * last_r * code),
+           nps_account_windows.voters_prev + NEW.sign * sum(prev_r),
+           nps_account_windows.code_sum_prev + NEW.sign * sum(prev_r * code)
+         FROM (SELECT
        CASE WHEN s.role = 'decision-maker' AND s.code = -1 THEN 1 ELSE 0 END AS dm,
        CASE WHEN s.code = 1 THEN 1 ELSE 0 END AS pro, CASE WHEN s.code = 0 THEN 1 ELSE 0 END AS pas,
        CASE WHEN s.code = -1 THEN 1 ELSE 0 END AS det,
@@ -1240,11 +1274,12 @@ BEGIN
        CASE WHEN s.next_at IS NULL OR s.next_at > k.r THEN 1 ELSE 0 END AS last_r,
        CASE WHEN s.responded_at <= k.r90 AND s.responded_at > k.r180
                  AND (s.next_at IS NULL OR s.next_at > k.r90) THEN 1 ELSE 0 END AS prev_r,
-                 s.code
-          FROM nps_account_windows_at AS k
-          CROSS JOIN nps_stakeholder_answers AS s
-          WHERE s.account_id = NEW.account_id) AS f
-    HAVING count(*) > 0;
+                      s.code
+               FROM nps_account_windows_at AS k
+               CROSS JOIN nps_stakeholder_answers AS s
+               WHERE s.contact_id = NEW.contact_id) AS f)
+    WHERE account_id = (SELECT account_id FROM nps_stakeholder_answers WHERE contact_id = NEW.contact_id
+                        LIMIT 1);
 END;
 
 DROP VIEW IF EXISTS nps_account_advance;
@@ -1299,9 +1334,13 @@ END;
 CREATE TRIGGER nps_response_forget_accounts INSTEAD OF INSERT ON nps_response_upkeep
 WHEN NEW.step = 'forget'
 BEGIN
+    INSERT INTO nps_account_share (contact_id, sign)
+    SELECT r.contact_id, -1
+    FROM nps_responses AS r JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
+    WHERE r.id = NEW.id;
     DELETE FROM nps_stakeholder_answers WHERE response_id = NEW.id;
-    INSERT INTO nps_account_touch (contact_id, account_id)
-    SELECT r.contact_id, ac.account_id
+    INSERT INTO nps_account_share (contact_id, sign)
+    SELECT r.contact_id, 1
     FROM nps_responses AS r JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
     WHERE r.id = NEW.id;
 END;
@@ -1311,6 +1350,10 @@ WHEN NEW.step = 'note'
 BEGIN
     INSERT INTO nps_account_advance (at)
     SELECT NULL WHERE (SELECT r FROM nps_account_windows_at) IS NOT (SELECT now FROM nps_config);
+    INSERT INTO nps_account_share (contact_id, sign)
+    SELECT r.contact_id, -1
+    FROM nps_responses AS r JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
+    WHERE r.id = NEW.id;
     INSERT INTO nps_stakeholder_answers (response_id, account_id, contact_id, role, responded_at, score,
                                          code)
     SELECT r.id, ac.account_id, r.contact_id, ac.role, datetime(r.responded_at), r.score,
@@ -1318,8 +1361,8 @@ BEGIN
     FROM nps_responses AS r JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
     WHERE r.id = NEW.id AND nps_category(r.score) IS NOT NULL
     ON CONFLICT DO NOTHING;
-    INSERT INTO nps_account_touch (contact_id, account_id)
-    SELECT r.contact_id, ac.account_id
+    INSERT INTO nps_account_share (contact_id, sign)
+    SELECT r.contact_id, 1
     FROM nps_responses AS r JOIN nps_account_contacts AS ac ON ac.contact_id = r.contact_id
     WHERE r.id = NEW.id;
 END;
@@ -1333,9 +1376,8 @@ SELECT NULL AS contact_id, NULL AS step WHERE 0;
 CREATE TRIGGER nps_account_contact_forget INSTEAD OF INSERT ON nps_account_contact_upkeep
 WHEN NEW.step = 'forget'
 BEGIN
+    INSERT INTO nps_account_share (contact_id, sign) VALUES (NEW.contact_id, -1);
     DELETE FROM nps_stakeholder_answers WHERE contact_id = NEW.contact_id;
-    INSERT INTO nps_account_touch (contact_id, account_id)
-    SELECT contact_id, account_id FROM nps_account_contacts WHERE contact_id = NEW.contact_id;
 END;
 
 CREATE TRIGGER nps_account_contact_note INSTEAD OF INSERT ON nps_account_contact_upkeep
@@ -1343,6 +1385,8 @@ WHEN NEW.step = 'note'
 BEGIN
     INSERT INTO nps_account_advance (at)
     SELECT NULL WHERE (SELECT r FROM nps_account_windows_at) IS NOT (SELECT now FROM nps_config);
+    INSERT INTO nps_account_share (contact_id, sign) VALUES (NEW.contact_id, -1);
+    DELETE FROM nps_stakeholder_answers WHERE contact_id = NEW.contact_id;
     INSERT INTO nps_stakeholder_answers (response_id, account_id, contact_id, role, responded_at, score,
                                          code)
     SELECT r.id, ac.account_id, r.contact_id, ac.role, datetime(r.responded_at), r.score,
@@ -1350,8 +1394,7 @@ BEGIN
     FROM nps_account_contacts AS ac JOIN nps_responses AS r ON r.contact_id = ac.contact_id
     WHERE ac.contact_id = NEW.contact_id AND nps_category(r.score) IS NOT NULL
     ON CONFLICT DO NOTHING;
-    INSERT INTO nps_account_touch (contact_id, account_id)
-    SELECT contact_id, account_id FROM nps_account_contacts WHERE contact_id = NEW.contact_id;
+    INSERT INTO nps_account_share (contact_id, sign) VALUES (NEW.contact_id, 1);
 END;
 
 -- Both tables from scratch, at nps_config.now.

@@ -92,13 +92,13 @@ ENGINE_ONLY = {
     # view, which the triggers of nps_watch() insert into; PostgreSQL's upkeep
     # is functions over a statement's rows (nps_contact_upkeep(),
     # nps_attribute_upkeep() and the like).  So are the steps of the account
-    # windows' upkeep (nps_account_touch(), nps_account_advance()).
+    # windows' upkeep (nps_account_share, nps_account_advance).
     'nps_contact_upkeep': 'sqlite',
     'nps_invitation_upkeep': 'sqlite',
     'nps_response_upkeep': 'sqlite',
     'nps_response_attribute_upkeep': 'sqlite',
     'nps_account_contact_upkeep': 'sqlite',
-    'nps_account_touch': 'sqlite',
+    'nps_account_share': 'sqlite',
     'nps_account_advance': 'sqlite',
 }
 
