@@ -32,6 +32,13 @@ UPDATE my_invitations SET sent = '2026-05-20 09:00:00', campaign = 'onboarding' 
 UPDATE my_invitations SET inv = 120, cid = 'c9' WHERE inv = 101;
 UPDATE my_contacts SET no_survey = TRUE WHERE cid = 'c2';
 UPDATE my_contacts SET cid = 'x04' WHERE cid = 'x03';
+-- Stakeholders behind the same table: a role, an account, one that becomes
+-- a stakeholder, one that stops being one, a key.
+UPDATE my_contacts SET job = 'decision-maker' WHERE cid = 'c3';
+UPDATE my_contacts SET account = 'A1' WHERE cid = 'c4';
+UPDATE my_contacts SET account = 'A2', job = 'user' WHERE cid = 'x04';
+UPDATE my_contacts SET account = NULL WHERE cid = 'c5';
+UPDATE my_contacts SET cid = 'c66' WHERE cid = 'c6';
 -- Attributes changed: both rows of a response in one statement, a row moved
 -- to another response, one row alone; the response of 106 written after
 -- its attributes.

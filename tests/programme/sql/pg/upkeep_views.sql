@@ -1,25 +1,31 @@
 -- Your own tables behind the programme's relations: nps_contacts,
--- nps_invitations, nps_responses and nps_response_attributes as views over
--- tables of other names and columns (the responses' view leaves out test
--- rows), the script loaded after them, nps_watch() on the tables behind.
+-- nps_invitations, nps_responses, nps_response_attributes and
+-- nps_account_contacts as views over tables of other names and columns (the
+-- responses' view leaves out test rows; one table is behind both the
+-- contacts and the stakeholders), the script loaded after them, nps_watch()
+-- on the tables behind.
 -- The maintained tables follow writes to those tables, keys changed and
 -- rows that enter or leave the view included, as upkeep_check.sql
 -- recomputes them from the views.
 \set ECHO none
 \i tests/programme/fixture.sql
 \set ECHO all
-CREATE TABLE my_contacts (cid text PRIMARY KEY, language text, consent boolean, no_survey boolean);
+CREATE TABLE my_contacts (cid text PRIMARY KEY, language text, consent boolean, no_survey boolean,
+                          account text, job text);
 CREATE TABLE my_invitations (inv bigint PRIMARY KEY, cid text, campaign text, channel text, sent timestamp);
 CREATE TABLE my_responses (rid bigint PRIMARY KEY, cid text, at timestamp, campaign text, channel text,
                            score smallint, note text, language text, test integer NOT NULL DEFAULT 0);
 CREATE TABLE my_attributes (rid bigint NOT NULL, name text NOT NULL, val text NOT NULL);
-INSERT INTO my_contacts SELECT contact_id, lang, referral_consent, opted_out FROM nps_contacts;
+INSERT INTO my_contacts
+SELECT c.contact_id, c.lang, c.referral_consent, c.opted_out, ac.account_id, ac.role
+FROM nps_contacts AS c LEFT JOIN nps_account_contacts AS ac ON ac.contact_id = c.contact_id;
 INSERT INTO my_invitations SELECT id, contact_id, campaign, channel, sent_at FROM nps_invitations;
 INSERT INTO my_responses (rid, cid, at, campaign, channel, score, note, language)
 SELECT id, contact_id, responded_at, campaign, channel, score, comment, lang FROM nps_responses;
 INSERT INTO my_attributes SELECT response_id, attribute, value FROM nps_response_attributes;
 -- The programme's own tables go, with what the script made of their row types.
-DROP TABLE nps_contacts, nps_invitations, nps_responses, nps_response_attributes CASCADE;
+DROP TABLE nps_contacts, nps_invitations, nps_responses, nps_response_attributes, nps_account_contacts
+    CASCADE;
 CREATE VIEW nps_contacts AS
 SELECT cid AS contact_id, language AS lang, consent AS referral_consent, no_survey AS opted_out
 FROM my_contacts;
@@ -31,6 +37,8 @@ SELECT rid AS id, cid AS contact_id, at AS responded_at, campaign, channel, scor
 FROM my_responses WHERE test = 0;
 CREATE VIEW nps_response_attributes AS
 SELECT rid AS response_id, name AS attribute, val AS value FROM my_attributes;
+CREATE VIEW nps_account_contacts AS
+SELECT cid AS contact_id, account AS account_id, job AS role FROM my_contacts WHERE account IS NOT NULL;
 \set ECHO none
 \i sql/programme/pg.sql
 \set ECHO all
@@ -38,6 +46,7 @@ SELECT nps_watch('my_contacts', 'nps_contacts', 'cid');
 SELECT nps_watch('my_invitations', 'nps_invitations', 'inv');
 SELECT nps_watch('my_responses', 'nps_responses', 'rid');
 SELECT nps_watch('my_attributes', 'nps_response_attributes', 'rid');
+SELECT nps_watch('my_contacts', 'nps_account_contacts', 'cid');
 \set ECHO none
 \i tests/programme/upkeep_check.sql
 \set ECHO all

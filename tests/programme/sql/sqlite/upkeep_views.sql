@@ -1,19 +1,24 @@
 -- Your own tables behind the programme's relations: nps_contacts,
--- nps_invitations, nps_responses and nps_response_attributes as views over
--- tables of other names and columns (the responses' view leaves out test
--- rows), the script loaded after them, nps_watch() on the tables behind.
+-- nps_invitations, nps_responses, nps_response_attributes and
+-- nps_account_contacts as views over tables of other names and columns (the
+-- responses' view leaves out test rows; one table is behind both the
+-- contacts and the stakeholders), the script loaded after them, nps_watch()
+-- on the tables behind.
 -- The maintained tables follow writes to those tables, keys changed and
 -- rows that enter or leave the view included, as upkeep_check.sql
 -- recomputes them from the views.
 .echo off
 .read tests/programme/fixture.sql
 .echo on
-CREATE TABLE my_contacts (cid TEXT PRIMARY KEY, language TEXT, consent INTEGER, no_survey INTEGER);
+CREATE TABLE my_contacts (cid TEXT PRIMARY KEY, language TEXT, consent INTEGER, no_survey INTEGER,
+                          account TEXT, job TEXT);
 CREATE TABLE my_invitations (inv INTEGER PRIMARY KEY, cid TEXT, campaign TEXT, channel TEXT, sent TEXT);
 CREATE TABLE my_responses (rid INTEGER PRIMARY KEY, cid TEXT, at TEXT, campaign TEXT, channel TEXT,
                            score INTEGER, note TEXT, language TEXT, test INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE my_attributes (rid INTEGER NOT NULL, name TEXT NOT NULL, val TEXT NOT NULL);
-INSERT INTO my_contacts SELECT contact_id, lang, referral_consent, opted_out FROM nps_contacts;
+INSERT INTO my_contacts
+SELECT c.contact_id, c.lang, c.referral_consent, c.opted_out, ac.account_id, ac.role
+FROM nps_contacts AS c LEFT JOIN nps_account_contacts AS ac ON ac.contact_id = c.contact_id;
 INSERT INTO my_invitations SELECT id, contact_id, campaign, channel, sent_at FROM nps_invitations;
 INSERT INTO my_responses (rid, cid, at, campaign, channel, score, note, language)
 SELECT id, contact_id, responded_at, campaign, channel, score, comment, lang FROM nps_responses;
@@ -22,6 +27,7 @@ DROP TABLE nps_contacts;
 DROP TABLE nps_invitations;
 DROP TABLE nps_responses;
 DROP TABLE nps_response_attributes;
+DROP TABLE nps_account_contacts;
 CREATE VIEW nps_contacts AS
 SELECT cid AS contact_id, language AS lang, consent AS referral_consent, no_survey AS opted_out
 FROM my_contacts;
@@ -33,6 +39,8 @@ SELECT rid AS id, cid AS contact_id, at AS responded_at, campaign, channel, scor
 FROM my_responses WHERE test = 0;
 CREATE VIEW nps_response_attributes AS
 SELECT rid AS response_id, name AS attribute, val AS value FROM my_attributes;
+CREATE VIEW nps_account_contacts AS
+SELECT cid AS contact_id, account AS account_id, job AS role FROM my_contacts WHERE account IS NOT NULL;
 .echo off
 .read sql/programme/sqlite.sql
 .echo on
@@ -40,6 +48,7 @@ SELECT nps_watch('my_contacts', 'nps_contacts', 'cid');
 SELECT nps_watch('my_invitations', 'nps_invitations', 'inv');
 SELECT nps_watch('my_responses', 'nps_responses', 'rid');
 SELECT nps_watch('my_attributes', 'nps_response_attributes', 'rid');
+SELECT nps_watch('my_contacts', 'nps_account_contacts', 'cid');
 .echo off
 .read tests/programme/upkeep_check.sql
 .echo on
