@@ -1394,11 +1394,16 @@ CREATE OR REPLACE FUNCTION nps_account_touch(contacts text[], accounts text[])
 RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $f$
 BEGIN
     UPDATE nps_stakeholder_answers AS s
-    SET next_at = (SELECT min(n.responded_at) FROM nps_stakeholder_answers AS n
-                   WHERE n.contact_id = s.contact_id
-                     AND (n.responded_at > s.responded_at
-                          OR (n.responded_at = s.responded_at AND n.response_id > s.response_id)))
-    WHERE s.contact_id = ANY (contacts) AND s.responded_at IS NOT NULL;
+    SET next_at = x.next_at
+    FROM (SELECT a.response_id,
+                 (SELECT min(n.responded_at) FROM nps_stakeholder_answers AS n
+                  WHERE n.contact_id = a.contact_id
+                    AND (n.responded_at > a.responded_at
+                         OR (n.responded_at = a.responded_at AND n.response_id > a.response_id)))
+                     AS next_at
+          FROM nps_stakeholder_answers AS a
+          WHERE a.contact_id = ANY (contacts) AND a.responded_at IS NOT NULL) AS x
+    WHERE s.response_id = x.response_id AND s.next_at IS DISTINCT FROM x.next_at;
     DELETE FROM nps_account_windows AS w WHERE w.account_id = ANY (accounts);
     INSERT INTO nps_account_windows
     SELECT * FROM nps_account_windows_fresh AS f WHERE f.account_id = ANY (accounts);
