@@ -1481,7 +1481,9 @@ BEGIN
             SELECT c.id, ac.account_id, c.contact_id, ac.role, c.responded_at, c.score,
                    CASE nps_category(c.score) WHEN 'promoter' THEN 1 WHEN 'passive' THEN 0 ELSE -1 END
             FROM unnest(came) AS c JOIN nps_account_contacts AS ac ON ac.contact_id = c.contact_id
-            WHERE nps_category(c.score) IS NOT NULL
+            -- (the stakeholders by index, not a scan of them all per batch)
+            WHERE ac.contact_id = ANY (ARRAY(SELECT u.contact_id FROM unnest(came) AS u))
+              AND nps_category(c.score) IS NOT NULL
             ON CONFLICT DO NOTHING
             RETURNING contact_id, account_id
         )
@@ -1520,7 +1522,9 @@ BEGIN
             SELECT r.id, c.account_id, r.contact_id, c.role, r.responded_at, r.score,
                    CASE nps_category(r.score) WHEN 'promoter' THEN 1 WHEN 'passive' THEN 0 ELSE -1 END
             FROM unnest(came) AS c JOIN nps_responses AS r ON r.contact_id = c.contact_id
-            WHERE nps_category(r.score) IS NOT NULL
+            -- (the responses by index, not a scan of them all per batch)
+            WHERE r.contact_id = ANY (ARRAY(SELECT u.contact_id FROM unnest(came) AS u))
+              AND nps_category(r.score) IS NOT NULL
             ON CONFLICT DO NOTHING
             RETURNING contact_id, account_id
         )
