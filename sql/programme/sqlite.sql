@@ -900,6 +900,7 @@ FROM (SELECT a.r, c.now AS t, a.r90, a.r180, a.r365, datetime(c.now, '-90 days')
 -- detractor's answer, dm for a decision-maker's detractor answer.
 -- The columns of nps_stakeholder_flags at r, of an answer s and a row k
 -- of times.
+-- The same at t.
 DROP VIEW IF EXISTS nps_stakeholder_flags;
 CREATE VIEW nps_stakeholder_flags AS
 SELECT s.response_id, s.account_id, s.contact_id, s.role, s.responded_at, s.score, s.code,
@@ -946,6 +947,27 @@ GROUP BY account_id;
 -- Empty when r is t.
 DROP VIEW IF EXISTS nps_account_windows_delta;
 CREATE VIEW nps_account_windows_delta AS
+-- c: the answers whose time or next answer's time is in one of the ranges,
+-- each range read by index.
+WITH c AS (
+    SELECT s.* FROM nps_account_clock AS k
+    JOIN nps_stakeholder_answers AS s ON s.responded_at > k.lo AND s.responded_at <= k.hi
+    UNION
+    SELECT s.* FROM nps_account_clock AS k
+    JOIN nps_stakeholder_answers AS s ON s.responded_at > k.lo90 AND s.responded_at <= k.hi90
+    UNION
+    SELECT s.* FROM nps_account_clock AS k
+    JOIN nps_stakeholder_answers AS s ON s.responded_at > k.lo180 AND s.responded_at <= k.hi180
+    UNION
+    SELECT s.* FROM nps_account_clock AS k
+    JOIN nps_stakeholder_answers AS s ON s.responded_at > k.lo365 AND s.responded_at <= k.hi365
+    UNION
+    SELECT s.* FROM nps_account_clock AS k
+    JOIN nps_stakeholder_answers AS s ON s.next_at > k.lo AND s.next_at <= k.hi
+    UNION
+    SELECT s.* FROM nps_account_clock AS k
+    JOIN nps_stakeholder_answers AS s ON s.next_at > k.lo90 AND s.next_at <= k.hi90
+)
 SELECT account_id,
        sum((in90_t - in90_r) * pro) AS promoters_90, sum((in90_t - in90_r) * pas) AS passives_90,
        sum((in90_t - in90_r) * det) AS detractors_90,
@@ -961,11 +983,24 @@ SELECT account_id,
        sum(in365_t * last_t - in365_r * last_r) AS voters_365,
        sum((in365_t * last_t - in365_r * last_r) * code) AS code_sum_365,
        sum(prev_t - prev_r) AS voters_prev, sum((prev_t - prev_r) * code) AS code_sum_prev
-FROM nps_stakeholder_flags
-WHERE (responded_at > lo AND responded_at <= hi) OR (responded_at > lo90 AND responded_at <= hi90)
-   OR (responded_at > lo180 AND responded_at <= hi180)
-   OR (responded_at > lo365 AND responded_at <= hi365)
-   OR (next_at > lo AND next_at <= hi) OR (next_at > lo90 AND next_at <= hi90)
+FROM (SELECT s.account_id, s.code,
+       CASE WHEN s.role = 'decision-maker' AND s.code = -1 THEN 1 ELSE 0 END AS dm,
+       CASE WHEN s.code = 1 THEN 1 ELSE 0 END AS pro, CASE WHEN s.code = 0 THEN 1 ELSE 0 END AS pas,
+       CASE WHEN s.code = -1 THEN 1 ELSE 0 END AS det,
+       CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r90 THEN 1 ELSE 0 END AS in90_r,
+       CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r180 THEN 1 ELSE 0 END AS in180_r,
+       CASE WHEN s.responded_at <= k.r AND s.responded_at > k.r365 THEN 1 ELSE 0 END AS in365_r,
+       CASE WHEN s.next_at IS NULL OR s.next_at > k.r THEN 1 ELSE 0 END AS last_r,
+       CASE WHEN s.responded_at <= k.r90 AND s.responded_at > k.r180
+                 AND (s.next_at IS NULL OR s.next_at > k.r90) THEN 1 ELSE 0 END AS prev_r,
+       CASE WHEN s.responded_at <= k.t AND s.responded_at > k.t90 THEN 1 ELSE 0 END AS in90_t,
+       CASE WHEN s.responded_at <= k.t AND s.responded_at > k.t180 THEN 1 ELSE 0 END AS in180_t,
+       CASE WHEN s.responded_at <= k.t AND s.responded_at > k.t365 THEN 1 ELSE 0 END AS in365_t,
+       CASE WHEN s.next_at IS NULL OR s.next_at > k.t THEN 1 ELSE 0 END AS last_t,
+       CASE WHEN s.responded_at <= k.t90 AND s.responded_at > k.t180
+                 AND (s.next_at IS NULL OR s.next_at > k.t90) THEN 1 ELSE 0 END AS prev_t,
+             0 AS unused
+      FROM nps_account_clock AS k CROSS JOIN c AS s) AS f
 GROUP BY account_id;
 
 -- Every account of nps_accounts with its windows at nps_config.now (0
