@@ -191,13 +191,14 @@ timed_script() { # engine
 # Turn an engine's output into "engine size name run ms rows digest" lines:
 # the times of everything between a marker and "@@ end" added up, and the
 # rows it printed (numbers to 9 significant digits, so that both engines'
-# printing of a double compares) counted and digested in sorted order (a
+# printing of a double compares: PostgreSQL prints 6527047000 where SQLite
+# prints 6527047000.0) counted and digested in sorted order (a
 # query without ORDER BY may return its rows in another order).
 parse_timed() { # engine size < output
     python3 -c '
 import hashlib, re, sys
 engine, size = sys.argv[1], sys.argv[2]
-num = re.compile(r"^-?[0-9]+\.[0-9]*(e[-+]?[0-9]+)?$|^-?[0-9]+e[-+]?[0-9]+$")
+num = re.compile(r"^-?[0-9]+\.[0-9]*(e[-+]?[0-9]+)?$|^-?[0-9]+e[-+]?[0-9]+$|^-?[0-9]{10,}$")
 def norm(line):
     return "|".join("%.9g" % float(f) if num.match(f) else f for f in line.split("|"))
 name = None
